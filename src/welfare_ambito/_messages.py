@@ -1,0 +1,107 @@
+"""Bilingual (Italian / English) templates of the messages a user can cause.
+
+Each code maps to an English and an Italian template; parameters are filled in
+with :meth:`str.format`. Codes are stable: tools may match on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+Language = str
+"""A message language: ``"it"`` or ``"en"``."""
+
+LANGUAGES: tuple[Language, ...] = ("it", "en")
+
+_TEMPLATES: Mapping[str, tuple[str, str]] = {
+    # code: (english, italian)
+    "missing": ("required field is missing", "campo obbligatorio mancante"),
+    "unknown_key": ("unknown field {key!r}", "campo sconosciuto {key!r}"),
+    "unknown_key_suggest": (
+        "unknown field {key!r}; did you mean {suggestion!r}?",
+        "campo sconosciuto {key!r}; forse intendevi {suggestion!r}?",
+    ),
+    "type": (
+        "expected {expected}, got {actual}",
+        "atteso {expected}, trovato {actual}",
+    ),
+    "choice": (
+        "{value!r} is not one of {choices}",
+        "{value!r} non è tra i valori ammessi: {choices}",
+    ),
+    "empty": ("must not be empty", "non può essere vuoto"),
+    "negative": ("must not be negative, got {value}", "non può essere negativo, trovato {value}"),
+    "not_positive": (
+        "must be greater than zero, got {value}",
+        "deve essere maggiore di zero, trovato {value}",
+    ),
+    "range": (
+        "must be between {low} and {high}, got {value}",
+        "deve essere compreso tra {low} e {high}, trovato {value}",
+    ),
+    "pattern": ("{value!r} is not a valid {what}", "{value!r} non è un {what} valido"),
+    "duplicate": ("duplicate {what} {value!r}", "{what} duplicato {value!r}"),
+    "date": (
+        "{value!r} is not a date (use YYYY-MM-DD)",
+        "{value!r} non è una data (usa AAAA-MM-GG)",
+    ),
+    "date_order": (
+        "end {end} is before start {start}",
+        "la fine {end} precede l'inizio {start}",
+    ),
+    "birth_after_reference": (
+        "born after the reference date {on}",
+        "nato dopo la data di riferimento {on}",
+    ),
+    "money_float": (
+        "a float cannot hold euros exactly; write the amount as a string, an int or a Decimal",
+        "un float non rappresenta gli euro in modo esatto; scrivi l'importo come stringa, intero o Decimal",
+    ),
+    "money_not_finite": ("{value!r} is not a finite amount", "{value!r} non è un importo finito"),
+    "money_precision": (
+        "{value} has more than two decimals; pass an explicit rounding",
+        "{value} ha più di due decimali; indica un arrotondamento esplicito",
+    ),
+    "money_parse": ("{value!r} is not an amount in euros", "{value!r} non è un importo in euro"),
+    "number": ("{value!r} is not a number", "{value!r} non è un numero"),
+    "number_float": (
+        "a Python float is not accepted here; use an int, a Decimal or a string",
+        "un float Python non è accettato; usa un intero, un Decimal o una stringa",
+    ),
+    "unknown_comune": (
+        "{name!r} is not a Comune of {ambito}",
+        "{name!r} non è un Comune di {ambito}",
+    ),
+    "unknown_comune_suggest": (
+        "{name!r} is not a Comune of {ambito}; did you mean {suggestion!r}?",
+        "{name!r} non è un Comune di {ambito}; forse intendevi {suggestion!r}?",
+    ),
+    "reference": (
+        "{what} {value!r} does not exist in this document",
+        "{what} {value!r} non esiste in questo documento",
+    ),
+    "lead_not_member": (
+        "lead Comune {lead!r} is not among the member Comuni",
+        "il Comune capofila {lead!r} non è tra i Comuni membri",
+    ),
+    "invalid": ("{reason}", "{reason_it}"),
+    "file": ("cannot read {file}: {reason}", "impossibile leggere {file}: {reason}"),
+    "syntax": ("not valid {format}: {reason}", "{format} non valido: {reason}"),
+}
+
+
+def render(code: str, lang: Language = "en", /, **params: Any) -> str:
+    """Render message ``code`` in ``lang`` (``"it"`` or ``"en"``) with ``params``.
+
+    >>> render("empty", "it")
+    'non può essere vuoto'
+    """
+    english, italian = _TEMPLATES[code]
+    template = italian if lang == "it" else english
+    return template.format(**params)
+
+
+def known(code: str) -> bool:
+    """Whether ``code`` has a template."""
+    return code in _TEMPLATES

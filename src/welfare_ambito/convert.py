@@ -1,0 +1,571 @@
+"""The converter: TOML, JSON and dicts to domain objects and back.
+
+Built on a :class:`cattrs.Converter`. Structuring is strict (``"10"`` is not
+an int, ``0.1`` is not an amount) and exhaustive: :class:`InvalidInput`
+lists *every* problem of a document, each with its path, e.g.
+``families[2].children[0].birth_date``. Nothing else escapes.
+
+``configure_converter(conv)`` adds our hooks to any converter and
+``make_converter()`` builds a ready one, so applications can compose ours
+into theirs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import functools
+import json
+import os
+import re
+import tomllib
+import types
+import typing
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+
+import attrs
+import cattrs
+
+from welfare_ambito import _toml
+from welfare_ambito._frozendict import FrozenDict
+from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue, WelfareAmbitoError
+from welfare_ambito.model import Ambito, CoDesignPlan
+from welfare_ambito.model._validate import parse_decimal
+from welfare_ambito.money import Money
+from welfare_ambito.periods import Period, parse_date
+
+__all__ = [
+    "configure_converter",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "make_converter",
+    "structure",
+    "unstructure",
+]
+
+T = TypeVar("T")
+Format = Literal["toml", "json"]
+PathPart = str | int
+
+
+class _Problems(Exception):
+    """Internal carrier of every problem found below one value."""
+
+    def __init__(self, problems: Iterable[tuple[tuple[PathPart, ...], WelfareAmbitoError]]):
+        super().__init__("problems")
+        self.problems = list(problems)
+
+    def prefixed(self, *parts: PathPart) -> list[tuple[tuple[PathPart, ...], WelfareAmbitoError]]:
+        return [((*parts, *path), error) for path, error in self.problems]
+
+
+_KEY = re.compile(r"^[A-Za-z_][\w-]*$")
+_SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def format_path(parts: Iterable[PathPart]) -> str:
+    """``("families", 2, "children")`` → ``"families[2].children"``."""
+    text = ""
+    for part in parts:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif _KEY.match(part):
+            text += f".{part}" if text else part
+        else:
+            text += f"[{json.dumps(part, ensure_ascii=False)}]"
+    return text
+
+
+def _split_path(path: str) -> tuple[PathPart, ...]:
+    """Split a relative path an error carries (``"children[0]"``) into parts."""
+    if not path:
+        return ()
+    parts: list[PathPart] = []
+    for name, index in _SEGMENT.findall(path):
+        parts.append(int(index) if index else name)
+    return tuple(parts)
+
+
+def _leaf(error: WelfareAmbitoError) -> _Problems:
+    return _Problems([((), error)])
+
+
+def _type_error(expected: str, value: object) -> _Problems:
+    return _leaf(InvalidValue.of("type", expected=expected, actual=_type_name(value)))
+
+
+def _type_name(value: object) -> str:
+    names = {
+        str: "text",
+        int: "integer",
+        bool: "true/false",
+        float: "number",
+        Decimal: "number",
+        list: "array",
+        tuple: "array",
+        dict: "table",
+    }
+    if value is None:
+        return "nothing"
+    for kind, name in names.items():
+        if type(value) is kind:
+            return name
+    return "table" if isinstance(value, Mapping) else type(value).__name__
+
+
+# -- leaf hooks ------------------------------------------------------------------
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _type_error("text", value)
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, Decimal) and value == value.to_integral_value():
+            return int(value)
+        raise _type_error("a whole number", value)
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _type_error("true or false", value)
+    return value
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    try:
+        return parse_decimal(value)
+    except InvalidValue as exc:
+        raise _leaf(exc) from None
+
+
+def _structure_money(value: object, _: type) -> Money:
+    try:
+        if isinstance(value, Money):
+            return value
+        if isinstance(value, str):
+            return Money.parse(value)
+        if isinstance(value, int | Decimal | float) and not isinstance(value, bool):
+            return Money(value)  # type: ignore[arg-type]  # a float is refused with a clear error
+    except InvalidValue as exc:
+        raise _leaf(exc) from None
+    raise _type_error("an amount in euros", value)
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    try:
+        return parse_date(value)
+    except InvalidValue as exc:
+        exc.path = ""
+        raise _leaf(exc) from None
+
+
+def _structure_enum(value: object, enum_type: type[enum.Enum]) -> enum.Enum:
+    if isinstance(value, enum_type):
+        return value
+    try:
+        return enum_type(value)
+    except (ValueError, TypeError):
+        choices = ", ".join(str(m.value) for m in enum_type)
+        raise _leaf(InvalidValue.of("choice", value=value, choices=choices)) from None
+
+
+# -- container hooks --------------------------------------------------------------
+
+
+def _is_sequence_type(type_: Any) -> bool:
+    return get_origin(type_) in (tuple, frozenset, list, set) and (
+        get_origin(type_) is not tuple or (len(get_args(type_)) == 2 and get_args(type_)[1] is ...)
+    )
+
+
+def _sequence_hook(conv: cattrs.Converter, type_: Any) -> Callable[[object, type], Any]:
+    origin = get_origin(type_)
+    item_type = get_args(type_)[0]
+    build: Callable[[list[Any]], Any] = {
+        tuple: tuple,
+        frozenset: frozenset,
+        list: list,
+        set: set,
+    }[origin]
+
+    def structure(value: object, _: type) -> Any:
+        if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+            raise _type_error("an array", value)
+        items: list[Any] = []
+        problems: list[tuple[tuple[PathPart, ...], WelfareAmbitoError]] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(conv.structure(item, item_type))
+            except _Problems as exc:
+                problems.extend(exc.prefixed(index))
+        if problems:
+            raise _Problems(problems)
+        return build(items)
+
+    return structure
+
+
+def _is_mapping_type(type_: Any) -> bool:
+    return get_origin(type_) in (FrozenDict, dict, Mapping) or type_ is FrozenDict
+
+
+def _mapping_hook(conv: cattrs.Converter, type_: Any) -> Callable[[object, type], Any]:
+    args = get_args(type_) or (str, Any)
+    key_type, value_type = args
+    build: Callable[[dict[Any, Any]], Any] = dict if get_origin(type_) is dict else FrozenDict
+
+    def structure(value: object, _: type) -> Any:
+        if not isinstance(value, Mapping):
+            raise _type_error("a table", value)
+        result: dict[Any, Any] = {}
+        problems: list[tuple[tuple[PathPart, ...], WelfareAmbitoError]] = []
+        for key, item in value.items():
+            try:
+                result[conv.structure(key, key_type)] = conv.structure(item, value_type)
+            except _Problems as exc:
+                problems.extend(exc.prefixed(str(key)))
+        if problems:
+            raise _Problems(problems)
+        return build(result)
+
+    return structure
+
+
+def _is_optional(type_: Any) -> bool:
+    return get_origin(type_) in (Union, types.UnionType) and type(None) in get_args(type_)
+
+
+def _optional_hook(conv: cattrs.Converter, type_: Any) -> Callable[[object, type], Any]:
+    others = [a for a in get_args(type_) if a is not type(None)]
+    inner: Any = others[0] if len(others) == 1 else Union[tuple(others)]  # noqa: UP007
+
+    def structure(value: object, _: type) -> Any:
+        return None if value is None else conv.structure(value, inner)
+
+    return structure
+
+
+# -- attrs classes ----------------------------------------------------------------
+
+
+@functools.cache
+def _hints(cl: type) -> dict[str, Any]:
+    return typing.get_type_hints(cl)
+
+
+def _run_converter(field: attrs.Attribute[Any], value: Any) -> Any:
+    converter: Any = field.converter
+    if converter is None:
+        return value
+    if isinstance(converter, attrs.Converter):
+        args: list[Any] = [value]
+        if converter.takes_self:  # type: ignore[attr-defined]
+            args.append(None)
+        if converter.takes_field:  # type: ignore[attr-defined]
+            args.append(field)
+        return converter.converter(*args)  # type: ignore[attr-defined]
+    return converter(value)
+
+
+def _attrs_hook(conv: cattrs.Converter, cl: type) -> Callable[[object, type], Any]:
+    fields = attrs.fields(cl)
+    by_key = {(f.alias or f.name): f for f in fields if f.init}
+
+    def structure(value: object, _: type) -> Any:
+        if isinstance(value, cl):
+            return value
+        if not isinstance(value, Mapping):
+            raise _type_error("a table", value)
+        hints = _hints(cl)
+        problems: list[tuple[tuple[PathPart, ...], WelfareAmbitoError]] = []
+        for key in value:
+            if key not in by_key:
+                close = difflib.get_close_matches(str(key), list(by_key), n=1, cutoff=0.6)
+                error = (
+                    InvalidValue.of("unknown_key_suggest", key=key, suggestion=close[0])
+                    if close
+                    else InvalidValue.of("unknown_key", key=key)
+                )
+                problems.append(((str(key),), error))
+        kwargs: dict[str, Any] = {}
+        for key, field in by_key.items():
+            if key not in value:
+                if field.default is attrs.NOTHING:
+                    problems.append(((key,), InvalidValue.of("missing")))
+                continue
+            try:
+                structured = conv.structure(value[key], hints[field.name])
+                kwargs[key] = _run_converter(field, structured)
+            except _Problems as exc:
+                problems.extend(exc.prefixed(key))
+            except WelfareAmbitoError as exc:
+                problems.append(((key,), exc))
+        # Validators run one field at a time so that every bad field is reported,
+        # not only the first one attrs would stop at.
+        stand_in = types.SimpleNamespace(**{by_key[k].name: v for k, v in kwargs.items()})
+        for key, item in kwargs.items():
+            validator = by_key[key].validator
+            if validator is None:
+                continue
+            try:
+                validator(stand_in, by_key[key], item)
+            except WelfareAmbitoError as exc:
+                problems.append((_split_path(exc.path) or (key,), exc))
+            except AttributeError:
+                pass  # a cross-field check whose other field is already reported
+        if problems:
+            raise _Problems(problems)
+        try:
+            return cl(**kwargs)
+        except InvalidInput as exc:
+            raise _Problems(
+                (_split_path(d.path), _error_from_detail(d)) for d in exc.errors
+            ) from None
+        except WelfareAmbitoError as exc:
+            raise _Problems([(_split_path(exc.path), exc)]) from None
+
+    return structure
+
+
+def _error_from_detail(detail: ErrorDetail) -> WelfareAmbitoError:
+    return InvalidValue(detail.message, code=detail.code, message_it=detail.message_it)
+
+
+def _period_hook(conv: cattrs.Converter) -> Callable[[object, type], Period]:
+    table = _attrs_hook(conv, Period)
+
+    def structure(value: object, type_: type) -> Period:
+        if isinstance(value, str):
+            try:
+                return Period.parse(value)
+            except InvalidValue as exc:
+                raise _Problems([(_split_path(exc.path), exc)]) from None
+        return typing.cast(Period, table(value, type_))
+
+    return structure
+
+
+def _ambito_hook(conv: cattrs.Converter) -> Callable[[object, type], Ambito]:
+    table = _attrs_hook(conv, Ambito)
+
+    def structure(value: object, type_: type) -> Ambito:
+        if isinstance(value, str):
+            from welfare_ambito import data
+
+            try:
+                return data.ambito(value)
+            except WelfareAmbitoError as exc:
+                raise _leaf(exc) from None
+        return typing.cast(Ambito, table(value, type_))
+
+    return structure
+
+
+# -- unstructuring ------------------------------------------------------------------
+
+
+def _unstructure_attrs(conv: cattrs.Converter, cl: type) -> Callable[[Any], dict[str, Any]]:
+    fields = [f for f in attrs.fields(cl) if f.init]
+
+    def unstructure(obj: Any) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for field in fields:
+            value = getattr(obj, field.name)
+            default = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                default = default.factory()
+            if value is None or (default is not attrs.NOTHING and value == default):
+                continue
+            result[field.alias or field.name] = conv.unstructure(value)
+        return result
+
+    return unstructure
+
+
+def _unstructure_ambito(conv: cattrs.Converter) -> Callable[[Ambito], Any]:
+    table = _unstructure_attrs(conv, Ambito)
+
+    def unstructure(ambito: Ambito) -> Any:
+        from welfare_ambito import data
+
+        try:
+            if data.ambito(ambito.id) == ambito:
+                return ambito.id
+        except WelfareAmbitoError:
+            pass
+        return table(ambito)
+
+    return unstructure
+
+
+def _unstructure_decimal(number: Decimal) -> int | str:
+    # Whole numbers stay numbers for people reading the TOML; fractions become exact strings.
+    return int(number) if number == number.to_integral_value() else str(number)
+
+
+def _unstructure_key(value: Hashable) -> str:
+    return str(value.value) if isinstance(value, enum.Enum) else str(value)
+
+
+def configure_converter(conv: cattrs.Converter) -> cattrs.Converter:
+    """Add welfare_ambito's strict hooks to ``conv`` and return it.
+
+    After this, ``conv.structure(data, Family)`` raises an internal carrier
+    of problems; use :func:`structure` for the public, path-carrying
+    :class:`InvalidInput`.
+    """
+    # Class hooks dispatch on the MRO: StrEnum needs its own hook or str's would win.
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    for enum_base in (enum.Enum, enum.StrEnum, enum.IntEnum):
+        conv.register_structure_hook(enum_base, _structure_enum)
+    conv.register_structure_hook(Money, _structure_money)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook(Period, _period_hook(conv))
+    conv.register_structure_hook(Ambito, _ambito_hook(conv))
+    conv.register_structure_hook(typing.Any, lambda value, _: value)
+    conv.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(conv, t))
+    conv.register_structure_hook_factory(_is_sequence_type, lambda t: _sequence_hook(conv, t))
+    conv.register_structure_hook_factory(_is_mapping_type, lambda t: _mapping_hook(conv, t))
+    conv.register_structure_hook_factory(
+        lambda t: attrs.has(t) and t not in (Period, Ambito), lambda t: _attrs_hook(conv, t)
+    )
+
+    conv.register_unstructure_hook(Money, lambda m: str(m.amount))
+    conv.register_unstructure_hook(Decimal, _unstructure_decimal)
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    conv.register_unstructure_hook(
+        Period, lambda p: {"start": p.start.isoformat(), "end": p.end.isoformat()}
+    )
+    conv.register_unstructure_hook(Ambito, _unstructure_ambito(conv))
+    conv.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
+    )
+    conv.register_unstructure_hook(
+        FrozenDict,
+        lambda m: {_unstructure_key(k): conv.unstructure(v) for k, v in m.items()},
+    )
+    conv.register_unstructure_hook(
+        frozenset, lambda s: sorted((conv.unstructure(i) for i in s), key=str)
+    )
+    conv.register_unstructure_hook(tuple, lambda t: [conv.unstructure(i) for i in t])
+    conv.register_unstructure_hook_factory(
+        lambda t: attrs.has(t) and t not in (Period, Ambito), lambda t: _unstructure_attrs(conv, t)
+    )
+    return conv
+
+
+def make_converter() -> cattrs.Converter:
+    """A new :class:`cattrs.Converter` configured with :func:`configure_converter`."""
+    return configure_converter(cattrs.Converter(forbid_extra_keys=True))
+
+
+_CONVERTER = make_converter()
+
+
+# -- public functions ----------------------------------------------------------------
+
+
+def structure(data: object, into: type[T]) -> T:
+    """Build an ``into`` object from plain data, or raise :class:`InvalidInput`.
+
+    >>> from welfare_ambito.model import Child
+    >>> structure({"id": "C1", "birth_date": "2015-04-01"}, Child)
+    Child(id='C1')
+    """
+    try:
+        return _CONVERTER.structure(data, into)
+    except _Problems as exc:
+        raise InvalidInput(
+            ErrorDetail.from_error(error, format_path(path)) for path, error in exc.problems
+        ) from None
+    except InvalidInput:
+        raise
+    except WelfareAmbitoError as exc:
+        raise InvalidInput([ErrorDetail.from_error(exc, exc.path)]) from None
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        reason = f"{type(exc).__name__}: {exc}"
+        raise InvalidInput(
+            [ErrorDetail(path="", code="invalid", message=reason, message_it=reason)]
+        ) from None
+
+
+def unstructure(obj: object) -> Any:
+    """Plain data (dicts, lists, strings, ints, bools) for ``obj``; the inverse of :func:`structure`."""
+    return _CONVERTER.unstructure(obj)
+
+
+def _read(path: Path) -> tuple[dict[str, Any], str]:
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in ("toml", "json"):
+        raise InvalidInput([_detail("file", file=str(path), reason="use a .toml or .json file")])
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InvalidInput([_detail("file", file=str(path), reason=reason)]) from None
+    return _parse(text, fmt), fmt
+
+
+def _detail(code: str, **params: Any) -> ErrorDetail:
+    return ErrorDetail.from_error(InvalidValue.of(code, **params), "")
+
+
+def _parse(text: str, fmt: str) -> dict[str, Any]:
+    try:
+        if fmt == "toml":
+            return tomllib.loads(text, parse_float=Decimal)
+        document = json.loads(text, parse_float=Decimal)
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidInput([_detail("syntax", format=fmt.upper(), reason=str(exc))]) from None
+    if not isinstance(document, dict):
+        raise InvalidInput([_detail("type", expected="a JSON object", actual=_type_name(document))])
+    return document
+
+
+def load(source: str | os.PathLike[str] | Mapping[str, Any], into: type[T] = CoDesignPlan) -> T:  # type: ignore[assignment]
+    """Load a document: a path to a ``.toml``/``.json`` file, or a mapping.
+
+    Returns an ``into`` object (a :class:`~welfare_ambito.model.CoDesignPlan`
+    by default; any domain class works, e.g. ``Family`` or ``Budget``).
+    Raises :class:`InvalidInput` listing every problem with its path.
+    """
+    if isinstance(source, Mapping):
+        return structure(source, into)
+    document, _ = _read(Path(source))
+    return structure(document, into)
+
+
+def loads(text: str, format: Format = "toml", into: type[T] = CoDesignPlan) -> T:  # type: ignore[assignment]
+    """Load a document from TOML or JSON ``text``."""
+    return structure(_parse(text, format), into)
+
+
+def dumps(obj: object, format: Format = "toml") -> str:
+    """Write ``obj`` as TOML or JSON text that :func:`loads` reads back equal."""
+    data = unstructure(obj)
+    if format == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if format == "toml":
+        return _toml.dumps(data)
+    raise InvalidValue.of("choice", path="format", value=format, choices="toml, json")
+
+
+def dump(obj: object, format: Literal["toml", "json", "dict"] = "toml") -> Any:
+    """``obj`` as TOML text, JSON text, or (``format="dict"``) plain data."""
+    if format == "dict":
+        return unstructure(obj)
+    return dumps(obj, format)

@@ -1,0 +1,285 @@
+"""Embedded data: Ambiti, the cited figures of the seed notices, and example plans.
+
+Everything is TOML read with :mod:`importlib.resources`, so it works from a
+wheel. Each figure carries the sentence of the notice it comes from.
+
+>>> from welfare_ambito import data
+>>> data.seregno().names()[:3]
+('Barlassina', 'Ceriano Laghetto', 'Cogliate')
+>>> figures = data.figures("seregno-tutela-minori-2022")
+>>> str(figures.value("budget.annual_total"))
+'€ 680.000,00'
+>>> figures["budget.annual_total"].citation.section
+'RISORSE FINANZIARIE PER L’ATTUAZIONE DEGLI INTERVENTI'
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import tomllib
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import attrs
+
+from welfare_ambito._frozendict import FrozenDict
+from welfare_ambito.citations import Citation
+from welfare_ambito.errors import NotFound
+from welfare_ambito.model import Ambito, Budget, BudgetLine, CoDesignPlan, ServiceScope
+from welfare_ambito.model.territory import normalise_name
+from welfare_ambito.money import Money
+from welfare_ambito.periods import Period
+
+__all__ = [
+    "Figure",
+    "FigureSet",
+    "ambiti",
+    "ambito",
+    "example",
+    "example_names",
+    "example_text",
+    "figure_sets",
+    "figures",
+    "resource",
+    "seregno",
+    "tutela_minori_budget",
+    "tutela_minori_caseloads",
+]
+
+_FIGURE_FILES = {
+    "seregno-tutela-minori-2022": "seregno_tutela_minori_2022.toml",
+    "seregno-pippi-2023": "seregno_pippi_2023.toml",
+}
+
+
+def resource(*parts: str) -> Traversable:
+    """A file or folder of the embedded data, e.g. ``resource("ambiti", "seregno.toml")``."""
+    node = resources.files(__name__)
+    for part in parts:
+        node = node / part
+    return node
+
+
+def _read_toml(node: Traversable) -> dict[str, Any]:
+    return tomllib.loads(node.read_text(encoding="utf-8"), parse_float=Decimal)
+
+
+def _not_found(kind: str, name: str, known: list[str]) -> NotFound:
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
+    hint_it = f"; forse intendevi {close[0]!r}?" if close else f"; noti: {', '.join(known)}"
+    return NotFound(
+        f"no embedded {kind} {name!r}{hint}",
+        code="not_found",
+        message_it=f"nessun {kind} incorporato {name!r}{hint_it}",
+        params={"name": name},
+    )
+
+
+# -- Ambiti ------------------------------------------------------------------------
+
+
+def ambiti() -> tuple[str, ...]:
+    """Ids of the embedded Ambiti."""
+    return tuple(
+        sorted(
+            p.name.removesuffix(".toml")
+            for p in resource("ambiti").iterdir()
+            if p.name.endswith(".toml")
+        )
+    )
+
+
+@functools.cache
+def ambito(ambito_id: str) -> Ambito:
+    """The embedded Ambito ``ambito_id`` (e.g. ``"seregno"``)."""
+    from welfare_ambito.convert import structure
+
+    known = ambiti()
+    if ambito_id not in known:
+        raise _not_found("Ambito", ambito_id, list(known))
+    return structure(_read_toml(resource("ambiti", f"{ambito_id}.toml")), Ambito)
+
+
+def seregno() -> Ambito:
+    """The Ambito di Seregno: 10 Comuni, lead Seregno."""
+    return ambito("seregno")
+
+
+# -- figures -----------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A number (or list) stated by a notice, with the sentence that states it."""
+
+    name: str
+    value: Any
+    unit: str
+    citation: Citation
+
+
+@attrs.frozen
+class FigureSet(Mapping[str, Figure]):
+    """The figures of one source document, by name."""
+
+    id: str
+    title: str
+    document: str
+    _figures: FrozenDict[str, Figure] = attrs.field(alias="figures")
+
+    def __getitem__(self, name: str) -> Figure:
+        try:
+            return self._figures[name]
+        except KeyError:
+            raise _not_found("figure", name, list(self._figures)) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._figures)
+
+    def __len__(self) -> int:
+        return len(self._figures)
+
+    def value(self, name: str) -> Any:
+        """The typed value of figure ``name`` (Money for EUR, Period for periods)."""
+        return self[name].value
+
+
+def _typed(value: Any, unit: str) -> Any:
+    if unit == "EUR":
+        return Money(value)
+    if unit == "period":
+        return Period.parse(value)
+    if unit == "share":
+        return Decimal(value)
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def figure_sets() -> tuple[str, ...]:
+    """Ids of the embedded figure sets (one per seed notice)."""
+    return tuple(_FIGURE_FILES)
+
+
+@functools.cache
+def figures(set_id: str) -> FigureSet:
+    """The cited figures of a notice: ``"seregno-tutela-minori-2022"`` or ``"seregno-pippi-2023"``."""
+    if set_id not in _FIGURE_FILES:
+        raise _not_found("figure set", set_id, list(_FIGURE_FILES))
+    raw = _read_toml(resource("figures", _FIGURE_FILES[set_id]))
+    document = raw["document"]
+    items = {
+        item["name"]: Figure(
+            name=item["name"],
+            value=_typed(item["value"], item["unit"]),
+            unit=item["unit"],
+            citation=Citation(document=document, section=item["section"], quote=item["quote"]),
+        )
+        for item in raw["figures"]
+    }
+    return FigureSet(set_id, raw["title"], document, FrozenDict(items))
+
+
+# -- Tutela Minori (seed 002) ----------------------------------------------------------
+
+
+def _slug(name: str) -> str:
+    return normalise_name(name).replace(" ", "-")
+
+
+@functools.cache
+def tutela_minori_budget() -> Budget:
+    """The yearly budget of seed 002 as stated: € 680.000,00 a year for three years.
+
+    Lines: ``associated`` (of which ``administrative``, covering all 10
+    Comuni), ``territorial`` and one ``territorial.<comune>`` line per Comune.
+    """
+    fig = figures("seregno-tutela-minori-2022")
+    ambito_names = seregno().names()
+    six = fig.value("scope.associated_comuni")
+    lines = [
+        BudgetLine(
+            id="associated",
+            label="Servizi associati",
+            amount=fig.value("budget.associated"),
+            scope=ServiceScope.ASSOCIATED,
+            comuni=six,
+        ),
+        BudgetLine(
+            id="administrative",
+            label="Servizi amministrativi",
+            amount=fig.value("budget.administrative"),
+            scope=ServiceScope.ADMINISTRATIVE,
+            parent="associated",
+            comuni=ambito_names,
+        ),
+        BudgetLine(
+            id="territorial",
+            label="Équipe territoriali",
+            amount=fig.value("budget.territorial"),
+            scope=ServiceScope.TERRITORIAL,
+            comuni=fig.value("scope.territorial_comuni"),
+        ),
+    ]
+    prefix = "budget.territorial."
+    for name in fig:
+        if name.startswith(prefix):
+            comune = name.removeprefix(prefix)
+            lines.append(
+                BudgetLine(
+                    id=f"territorial.{_slug(comune)}",
+                    label=f"Équipe territoriale di {comune}",
+                    amount=fig.value(name),
+                    scope=ServiceScope.TERRITORIAL,
+                    comune=comune,
+                    parent="territorial",
+                )
+            )
+    return Budget(
+        total=fig.value("budget.annual_total"),
+        lines=tuple(lines),
+        years=fig.value("budget.years"),
+        overall_total=fig.value("budget.overall_total"),
+    )
+
+
+def tutela_minori_caseloads() -> FrozenDict[str, int]:
+    """Minors in the territorial teams' care at 31/12/2021, per Comune (seed 002)."""
+    fig = figures("seregno-tutela-minori-2022")
+    prefix = "caseload.2021-12-31."
+    return FrozenDict(
+        {name.removeprefix(prefix): fig.value(name) for name in fig if name.startswith(prefix)}
+    )
+
+
+# -- example plans ----------------------------------------------------------------------
+
+
+def example_names() -> tuple[str, ...]:
+    """Names of the embedded example plans (file names without ``.toml``)."""
+    return tuple(
+        sorted(
+            p.name.removesuffix(".toml")
+            for p in resource("examples").iterdir()
+            if p.name.endswith(".toml")
+        )
+    )
+
+
+def example_text(name: str) -> str:
+    """The TOML text of example plan ``name``."""
+    if name not in example_names():
+        raise _not_found("example", name, list(example_names()))
+    return resource("examples", f"{name}.toml").read_text(encoding="utf-8")
+
+
+def example(name: str) -> CoDesignPlan:
+    """Load the embedded example plan ``name``, e.g. ``"pippi_seregno"``."""
+    from welfare_ambito.convert import loads
+
+    return loads(example_text(name))

@@ -1,0 +1,225 @@
+"""The co-design plan: one partner's plan for one programme of an Ambito."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from typing import Any
+
+import attrs
+
+from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue
+from welfare_ambito.model import _validate as v
+from welfare_ambito.model.budget import Budget
+from welfare_ambito.model.people import Family, StaffMember
+from welfare_ambito.model.services import GroupModule, HourPlan, Intervention, ServiceOffer
+from welfare_ambito.model.territory import Ambito
+from welfare_ambito.money import Money
+from welfare_ambito.periods import Period
+
+__all__ = [
+    "CoDesignPlan",
+    "FundingSource",
+    "ImpactEvaluation",
+    "Partner",
+    "Programme",
+    "ReportDue",
+    "ReportKind",
+]
+
+_CUP = re.compile(r"^[A-Z0-9]{15}$")
+
+
+class Programme(enum.StrEnum):
+    """The programme a plan belongs to."""
+
+    PIPPI = "pippi"
+    """P.I.P.P.I. (seed 004)."""
+    TUTELA_MINORI = "tutela_minori"
+    """Servizi per la Tutela Minori (seed 002)."""
+    SESEI = "sesei"
+    """Sercop's integrated educational support (seeds 000, 001)."""
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class Partner:
+    """The Third Sector partner (Ente del Terzo Settore)."""
+
+    name: str = attrs.field(validator=v.text)
+    fiscal_code: str | None = attrs.field(default=None, validator=v.optional(v.text))
+
+
+@attrs.frozen(kw_only=True)
+class FundingSource:
+    """Where the money comes from, e.g. PNRR M5C2 1.1.1."""
+
+    name: str = attrs.field(validator=v.text)
+    amount: Money = attrs.field(converter=v.to_money, validator=v.instance(Money, "an amount"))
+    code: str | None = attrs.field(default=None, validator=v.optional(v.text))
+
+
+class ReportKind(enum.StrEnum):
+    """Reporting duties the notices set."""
+
+    SEMIANNUAL_ACCOUNTING = "semiannual_accounting"
+    """Rendicontazione semestrale."""
+    ANNUAL_SUMMARY = "annual_summary"
+    """Sintesi annuale: reclami, soddisfazione, controlli."""
+    OVERALL_EVALUATION = "overall_evaluation"
+    """Valutazione complessiva delle attività."""
+    SATISFACTION_SURVEY = "satisfaction_survey"
+    """Questionari di soddisfazione (beneficiari e operatori)."""
+
+
+def _as_report_kind(value: object) -> Any:
+    """Read a ReportKind from its value(s); unknown values are left for the validator."""
+    return v.as_enum(ReportKind, value)
+
+
+@attrs.frozen(kw_only=True)
+class ReportDue:
+    """One report the plan promises: what it is and which days it covers."""
+
+    kind: ReportKind = attrs.field(converter=_as_report_kind, validator=v.member_of(ReportKind))
+    covers: Period = attrs.field(validator=v.instance(Period, "a period"))
+    due: dt.date | None = attrs.field(default=None, validator=v.optional(v.a_date))
+
+
+@attrs.frozen(kw_only=True)
+class ImpactEvaluation:
+    """The social-impact evaluation (VIS) method and its indicators."""
+
+    method: str = attrs.field(validator=v.text)
+    indicators: tuple[str, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.tuple_of(v.text)
+    )
+
+
+def _cup(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and (not isinstance(value, str) or not _CUP.match(value)):
+        raise InvalidValue.of("pattern", path="cup", value=value, what="CUP (15 letters/digits)")
+
+
+def _as_programme(value: object) -> Any:
+    """Read a Programme from its value(s); unknown values are left for the validator."""
+    return v.as_enum(Programme, value)
+
+
+@attrs.frozen(kw_only=True)
+class CoDesignPlan:
+    """One partner's plan for one programme of an Ambito (coprogettazione).
+
+    References inside the plan must resolve: an intervention's ``family`` is a
+    family of the plan, a Comune named anywhere is a member of the Ambito.
+    Whether the plan satisfies the notice is the rules' business, not the
+    constructor's.
+    """
+
+    id: str = attrs.field(validator=v.identifier)
+    ambito: Ambito = attrs.field(validator=v.instance(Ambito, "an Ambito"))
+    partner: Partner = attrs.field(validator=v.instance(Partner, "a partner"))
+    programme: Programme = attrs.field(converter=_as_programme, validator=v.member_of(Programme))
+    title: str | None = attrs.field(default=None, validator=v.optional(v.text))
+    period: Period | None = attrs.field(
+        default=None, validator=v.optional(v.instance(Period, "a period"))
+    )
+    funding: FundingSource | None = attrs.field(
+        default=None, validator=v.optional(v.instance(FundingSource, "a funding source"))
+    )
+    cup: str | None = attrs.field(default=None, validator=_cup)
+    hour_plan: HourPlan | None = attrs.field(
+        default=None, validator=v.optional(v.instance(HourPlan, "an hour plan"))
+    )
+    budget: Budget | None = attrs.field(
+        default=None, validator=v.optional(v.instance(Budget, "a budget"))
+    )
+    families: tuple[Family, ...] = attrs.field(
+        default=(),
+        converter=v.to_tuple,
+        validator=[v.tuple_of(v.instance(Family, "a family")), v.unique_ids("family id")],
+    )
+    interventions: tuple[Intervention, ...] = attrs.field(
+        default=(),
+        converter=v.to_tuple,
+        validator=[
+            v.tuple_of(v.instance(Intervention, "an intervention")),
+            v.unique_ids("intervention id"),
+        ],
+    )
+    groups: tuple[GroupModule, ...] = attrs.field(
+        default=(),
+        converter=v.to_tuple,
+        validator=[v.tuple_of(v.instance(GroupModule, "a group module")), v.unique_ids("group id")],
+    )
+    staff: tuple[StaffMember, ...] = attrs.field(
+        default=(),
+        converter=v.to_tuple,
+        validator=[v.tuple_of(v.instance(StaffMember, "a staff member")), v.unique_ids("staff id")],
+    )
+    services: tuple[ServiceOffer, ...] = attrs.field(
+        default=(),
+        converter=v.to_tuple,
+        validator=v.tuple_of(v.instance(ServiceOffer, "a service offer")),
+    )
+    reports: tuple[ReportDue, ...] = attrs.field(
+        default=(),
+        converter=v.to_tuple,
+        validator=v.tuple_of(v.instance(ReportDue, "a report")),
+    )
+    impact_evaluation: ImpactEvaluation | None = attrs.field(
+        default=None, validator=v.optional(v.instance(ImpactEvaluation, "an impact evaluation"))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems = list(_dangling_references(self))
+        if problems:
+            raise InvalidInput(problems)
+
+    def family(self, family_id: str) -> Family | None:
+        """The family with ``family_id``, or ``None``."""
+        return next((f for f in self.families if f.id == family_id), None)
+
+
+def _dangling_references(plan: CoDesignPlan) -> list[ErrorDetail]:
+    """Every reference inside ``plan`` that does not resolve, with its path."""
+    problems: list[ErrorDetail] = []
+
+    def missing(path: str, what: str, value: str) -> None:
+        problems.append(
+            ErrorDetail.from_error(InvalidValue.of("reference", what=what, value=value), path)
+        )
+
+    def comune(path: str, name: str | None) -> None:
+        if name is not None and name not in plan.ambito:
+            problems.append(
+                ErrorDetail.from_error(
+                    InvalidValue.of("unknown_comune", name=name, ambito=plan.ambito.name), path
+                )
+            )
+
+    family_ids = {f.id for f in plan.families}
+    staff_ids = {s.id for s in plan.staff}
+    for index, family in enumerate(plan.families):
+        comune(f"families[{index}].comune", family.comune)
+    for index, intervention in enumerate(plan.interventions):
+        if intervention.family is not None and intervention.family not in family_ids:
+            missing(f"interventions[{index}].family", "family", intervention.family)
+        comune(f"interventions[{index}].comune", intervention.comune)
+    for index, group in enumerate(plan.groups):
+        for position, family_id in enumerate(group.families):
+            if family_id not in family_ids:
+                missing(f"groups[{index}].families[{position}]", "family", family_id)
+    for index, offer in enumerate(plan.services):
+        for position, name in enumerate(offer.comuni):
+            comune(f"services[{index}].comuni[{position}]", name)
+        for position, staff_id in enumerate(offer.staff):
+            if staff_id not in staff_ids:
+                missing(f"services[{index}].staff[{position}]", "staff member", staff_id)
+    if plan.budget is not None:
+        for index, line in enumerate(plan.budget.lines):
+            comune(f"budget.lines[{index}].comune", line.comune)
+            for position, name in enumerate(line.comuni):
+                comune(f"budget.lines[{index}].comuni[{position}]", name)
+    return problems

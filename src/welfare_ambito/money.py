@@ -1,0 +1,285 @@
+"""Money: euros as :class:`~decimal.Decimal`, exact to the cent."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any, Final, SupportsIndex
+
+from welfare_ambito.errors import IncompatibleTypes, InvalidValue
+
+__all__ = ["ROUND_HALF_EVEN", "ROUND_HALF_UP", "Money", "format_euro"]
+
+_CENT: Final = Decimal("0.01")
+
+# "€ 35.600,00", "35.600,00", "-1.234,5", "35600.00", "211.500", "EUR 10", "10 €"
+_NUMBER = re.compile(r"^[+-]?[\d.,]+$")
+
+
+def _as_decimal(value: object, *, path: str = "") -> Decimal:
+    if isinstance(value, bool):
+        raise InvalidValue.of("type", path=path, expected="an amount", actual="bool")
+    if isinstance(value, float):
+        raise InvalidValue.of("money_float", path=path)
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            number = Decimal(value.strip())
+        except InvalidOperation:
+            raise InvalidValue.of("money_parse", path=path, value=value) from None
+    else:
+        raise InvalidValue.of(
+            "type", path=path, expected="str, int or Decimal", actual=type(value).__name__
+        )
+    if not number.is_finite():
+        raise InvalidValue.of("money_not_finite", path=path, value=str(value))
+    return number
+
+
+class Money:
+    """An amount in euros, exact to the cent.
+
+    Built from ``str``, ``int`` or ``Decimal``. A ``float``, NaN, infinity or
+    more than two decimals is rejected unless ``rounding`` (a :mod:`decimal`
+    rounding mode such as ``ROUND_HALF_UP``) says how to round.
+
+    >>> Money("35600") + Money("0.50")
+    Money('35600.50')
+    >>> str(Money("35600"))
+    '€ 35.600,00'
+    >>> sum([Money(1), Money(2)])
+    Money('3.00')
+    >>> Money("1.005", rounding=ROUND_HALF_UP)
+    Money('1.01')
+    """
+
+    __slots__ = ("_amount",)
+    _amount: Decimal
+
+    def __init__(self, amount: str | int | Decimal = 0, *, rounding: str | None = None) -> None:
+        number = _as_decimal(amount)
+        quantized = number.quantize(_CENT, rounding=rounding or ROUND_HALF_EVEN)
+        if rounding is None and quantized != number:
+            raise InvalidValue.of("money_precision", value=str(number))
+        object.__setattr__(self, "_amount", quantized + Decimal("0.00"))
+
+    # -- construction ---------------------------------------------------------
+    @classmethod
+    def parse(cls, text: str) -> Money:
+        """Read an amount as the seeds and Italian spreadsheets write it.
+
+        Accepts an optional ``€``/``EUR`` before or after, Italian grouping
+        (``"35.600,00"``, ``"211.500"``), a plain decimal point
+        (``"35600.00"``) and ``"-"`` for zero, as published tables use.
+
+        >>> Money.parse("€ 35.600,00")
+        Money('35600.00')
+        >>> Money.parse("211.500")
+        Money('211500.00')
+        >>> Money.parse("35600.00")
+        Money('35600.00')
+        """
+        if not isinstance(text, str):
+            raise InvalidValue.of("type", expected="str", actual=type(text).__name__)
+        cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
+        for token in ("EUR", "eur", "€"):
+            cleaned = cleaned.replace(token, "")
+        if cleaned in {"-", "–", "—"}:
+            return cls(0)
+        if cleaned.startswith("-€"):
+            cleaned = "-" + cleaned[2:]
+        if not cleaned or not _NUMBER.match(cleaned):
+            raise InvalidValue.of("money_parse", value=text)
+        return cls(_normalise_number(cleaned, text))
+
+    @classmethod
+    def from_cents(cls, cents: int) -> Money:
+        """The amount of ``cents`` euro cents."""
+        if isinstance(cents, bool) or not isinstance(cents, int):
+            raise InvalidValue.of("type", expected="int", actual=type(cents).__name__)
+        return cls(Decimal(cents).scaleb(-2))
+
+    @classmethod
+    def zero(cls) -> Money:
+        """€ 0,00."""
+        return cls(0)
+
+    # -- access -----------------------------------------------------------------
+    @property
+    def amount(self) -> Decimal:
+        """The amount as a :class:`~decimal.Decimal` with two decimals."""
+        return self._amount
+
+    @property
+    def cents(self) -> int:
+        """The amount in cents."""
+        return int(self._amount.scaleb(2))
+
+    def is_zero(self) -> bool:
+        """Whether the amount is zero."""
+        return not self._amount
+
+    # -- arithmetic -------------------------------------------------------------
+    def _other(self, other: object, operation: str) -> Money:
+        if isinstance(other, Money):
+            return other
+        raise IncompatibleTypes(
+            f"cannot {operation} Money and {type(other).__name__}; wrap the amount in Money()",
+            code="incompatible",
+            message_it=(
+                f"impossibile {operation} Money e {type(other).__name__}; usa Money() per l'importo"
+            ),
+        )
+
+    def __add__(self, other: object) -> Money:
+        return Money(self._amount + self._other(other, "add").amount)
+
+    def __radd__(self, other: object) -> Money:
+        # sum() starts from the int 0.
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        return self._other(other, "add") + self
+
+    def __sub__(self, other: object) -> Money:
+        return Money(self._amount - self._other(other, "subtract").amount)
+
+    def __neg__(self) -> Money:
+        return Money(-self._amount)
+
+    def __pos__(self) -> Money:
+        return self
+
+    def __abs__(self) -> Money:
+        return Money(abs(self._amount))
+
+    def __mul__(self, factor: object) -> Money:
+        if isinstance(factor, int) and not isinstance(factor, bool):
+            return Money(self._amount * factor)
+        if isinstance(factor, Decimal):
+            return Money(self._amount * factor)  # exact or an error asking for rounding
+        raise IncompatibleTypes(
+            f"Money can be multiplied by an int or a Decimal, not {type(factor).__name__}",
+            code="incompatible",
+            message_it=f"Money si moltiplica per un intero o un Decimal, non {type(factor).__name__}",
+        )
+
+    __rmul__ = __mul__
+
+    def times(self, factor: int | Decimal, *, rounding: str) -> Money:
+        """Multiply by ``factor`` and round to the cent with ``rounding``.
+
+        >>> Money("10.00").times(Decimal("0.333"), rounding=ROUND_HALF_UP)
+        Money('3.33')
+        """
+        if isinstance(factor, bool) or not isinstance(factor, int | Decimal):
+            raise IncompatibleTypes(
+                f"factor must be an int or a Decimal, not {type(factor).__name__}",
+                code="incompatible",
+                message_it=f"il fattore deve essere intero o Decimal, non {type(factor).__name__}",
+            )
+        return Money(self._amount * factor, rounding=rounding)
+
+    def ratio(self, other: Money) -> Decimal:
+        """``self / other`` as an exact-as-possible :class:`Decimal` (e.g. a share)."""
+        return self._amount / self._other(other, "divide").amount
+
+    # -- comparison -------------------------------------------------------------
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Money):
+            return self._amount == other._amount
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(("Money", self._amount))
+
+    def __lt__(self, other: object) -> bool:
+        return self._amount < self._other(other, "compare").amount
+
+    def __le__(self, other: object) -> bool:
+        return self._amount <= self._other(other, "compare").amount
+
+    def __gt__(self, other: object) -> bool:
+        return self._amount > self._other(other, "compare").amount
+
+    def __ge__(self, other: object) -> bool:
+        return self._amount >= self._other(other, "compare").amount
+
+    def __bool__(self) -> bool:
+        return bool(self._amount)
+
+    # -- immutability and text ----------------------------------------------------
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Money is immutable")
+
+    def __reduce__(self) -> tuple[type[Money], tuple[str]]:
+        return (Money, (str(self._amount),))
+
+    def __copy__(self) -> Money:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Money:
+        return self
+
+    def __repr__(self) -> str:
+        return f"Money('{self._amount}')"
+
+    def __str__(self) -> str:
+        return format_euro(self)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec) if spec else str(self)
+
+    def __round__(self, ndigits: SupportsIndex | None = None) -> Money:
+        return self
+
+
+def _normalise_number(cleaned: str, original: str) -> str:
+    """Turn Italian or plain notation into a string :class:`Decimal` accepts."""
+    sign = ""
+    if cleaned[0] in "+-":
+        sign, cleaned = cleaned[0], cleaned[1:]
+    if "," in cleaned:
+        # Italian: dots group thousands, the comma marks decimals.
+        integer, _, decimals = cleaned.rpartition(",")
+        if "," in integer or not _grouped(integer, "."):
+            raise InvalidValue.of("money_parse", value=original)
+        return sign + integer.replace(".", "") + "." + decimals
+    if cleaned.count(".") == 1:
+        integer, decimals = cleaned.split(".")
+        # "211.500": a thousands separator (three digits after), as the seeds write it.
+        if len(decimals) == 3 and integer and integer != "0":
+            return sign + integer + decimals
+        return sign + cleaned
+    if cleaned.count(".") > 1:
+        if not _grouped(cleaned, "."):
+            raise InvalidValue.of("money_parse", value=original)
+        return sign + cleaned.replace(".", "")
+    return sign + cleaned
+
+
+def _grouped(integer: str, separator: str) -> bool:
+    if separator not in integer:
+        return integer.isdigit()
+    head, *groups = integer.split(separator)
+    return (
+        head.isdigit() and 1 <= len(head) <= 3 and all(len(g) == 3 and g.isdigit() for g in groups)
+    )
+
+
+def format_euro(money: Money, *, symbol: bool = True) -> str:
+    """Italian form of ``money``: ``€ 35.600,00`` (``-€ 1,50`` when negative).
+
+    >>> format_euro(Money("1234567.8"))
+    '€ 1.234.567,80'
+    >>> format_euro(Money("-1.5"), symbol=False)
+    '-1,50'
+    """
+    amount = money.amount
+    sign = "-" if amount < 0 else ""
+    integer, _, decimals = f"{abs(amount):.2f}".partition(".")
+    groups = f"{int(integer):,}".replace(",", ".")
+    body = f"{groups},{decimals}"
+    return f"{sign}€ {body}" if symbol else f"{sign}{body}"
