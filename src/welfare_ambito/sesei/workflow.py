@@ -1,0 +1,205 @@
+"""The SESEI case workflow as a state machine (seed 001, "Fasi del processo di lavoro di Sesei").
+
+Phases published by Sercop: *segnalazione del bisogno* → *valutazione del bisogno* →
+*definizione del progetto di sostegno educativo* → *verifica e monitoraggio* (which may lead
+to *riprogettazione*) → *conclusione del progetto*.
+
+Decisions the seed leaves open, taken here and documented:
+
+* The assessment ends either **feasible** (the project is then defined) or **not feasible**,
+  which closes the case: the seed says Sercop "valuta la fattibilità di attivazione".
+* **Re-planning** is decided at a verification and returns the case to the definition of the
+  educational project (state :attr:`CaseState.PLANNING`); a new
+  :attr:`EventKind.PROJECT` event then replaces the project.
+* **Closure** for goals reached follows at least one verification, because the seed closes a
+  project "nel momento in cui si ritengono raggiunti gli obiettivi … in accordo con tutti i
+  soggetti coinvolti", i.e. after checking them.
+* **Interruption** (the family withdraws, moves away, the referral is withdrawn) is not in the
+  seed but a case must be closable for reasons other than success: it closes any open case.
+* A closed case is final; a new referral opens a new case.
+
+>>> next_state(None, EventKind.REFERRAL)
+<CaseState.REFERRED: 'referred'>
+>>> next_state(CaseState.REFERRED, EventKind.ASSESSMENT_NOT_FEASIBLE)
+<CaseState.CLOSED: 'closed'>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from typing import Final
+
+from welfare_ambito.errors import InvalidValue
+
+__all__ = [
+    "TRANSITIONS",
+    "CaseState",
+    "EventKind",
+    "IllegalTransition",
+    "legal_events",
+    "next_state",
+]
+
+
+class CaseState(enum.StrEnum):
+    """Where a SESEI case stands, derived from its events."""
+
+    REFERRED = "referred"
+    """Segnalato: the need has been referred, the assessment is pending."""
+    PLANNING = "planning"
+    """In progettazione: found feasible (or re-planning), the project is being defined."""
+    ACTIVE = "active"
+    """Progetto attivo: the educational project is defined and running."""
+    MONITORING = "monitoring"
+    """In verifica: at least one verification of the running project has been held."""
+    CLOSED = "closed"
+    """Concluso: not feasible, goals reached or interrupted. Final."""
+
+    @property
+    def label_it(self) -> str:
+        """Italian name of the state."""
+        return _STATE_IT[self]
+
+
+class EventKind(enum.StrEnum):
+    """What can happen to a SESEI case; each event is dated."""
+
+    REFERRAL = "referral"
+    """Segnalazione del bisogno (opens the case)."""
+    ASSESSMENT_FEASIBLE = "assessment_feasible"
+    """Valutazione del bisogno: the intervention is feasible."""
+    ASSESSMENT_NOT_FEASIBLE = "assessment_not_feasible"
+    """Valutazione del bisogno: the intervention is not feasible (closes the case)."""
+    PROJECT = "project"
+    """Definizione del progetto di sostegno educativo (or of a new one after re-planning)."""
+    REVIEW = "review"
+    """Verifica e monitoraggio: a verification of the running project."""
+    REPLANNING = "replanning"
+    """Riprogettazione: a verification decided to define a new project."""
+    CLOSURE = "closure"
+    """Conclusione del progetto: the agreed goals are reached."""
+    INTERRUPTION = "interruption"
+    """Interruzione: the case closes before its goals (not in the seed; see module notes)."""
+
+    @property
+    def label_it(self) -> str:
+        """Italian name of the event."""
+        return _EVENT_IT[self]
+
+
+_STATE_IT: Final[Mapping[CaseState, str]] = {
+    CaseState.REFERRED: "segnalato",
+    CaseState.PLANNING: "in progettazione",
+    CaseState.ACTIVE: "progetto attivo",
+    CaseState.MONITORING: "in verifica",
+    CaseState.CLOSED: "concluso",
+}
+
+_EVENT_IT: Final[Mapping[EventKind, str]] = {
+    EventKind.REFERRAL: "segnalazione",
+    EventKind.ASSESSMENT_FEASIBLE: "valutazione: fattibile",
+    EventKind.ASSESSMENT_NOT_FEASIBLE: "valutazione: non fattibile",
+    EventKind.PROJECT: "definizione del progetto",
+    EventKind.REVIEW: "verifica",
+    EventKind.REPLANNING: "riprogettazione",
+    EventKind.CLOSURE: "conclusione",
+    EventKind.INTERRUPTION: "interruzione",
+}
+
+TRANSITIONS: Final[Mapping[tuple[CaseState | None, EventKind], CaseState]] = {
+    (None, EventKind.REFERRAL): CaseState.REFERRED,
+    (CaseState.REFERRED, EventKind.ASSESSMENT_FEASIBLE): CaseState.PLANNING,
+    (CaseState.REFERRED, EventKind.ASSESSMENT_NOT_FEASIBLE): CaseState.CLOSED,
+    (CaseState.REFERRED, EventKind.INTERRUPTION): CaseState.CLOSED,
+    (CaseState.PLANNING, EventKind.PROJECT): CaseState.ACTIVE,
+    (CaseState.PLANNING, EventKind.INTERRUPTION): CaseState.CLOSED,
+    (CaseState.ACTIVE, EventKind.REVIEW): CaseState.MONITORING,
+    (CaseState.ACTIVE, EventKind.INTERRUPTION): CaseState.CLOSED,
+    (CaseState.MONITORING, EventKind.REVIEW): CaseState.MONITORING,
+    (CaseState.MONITORING, EventKind.REPLANNING): CaseState.PLANNING,
+    (CaseState.MONITORING, EventKind.CLOSURE): CaseState.CLOSED,
+    (CaseState.MONITORING, EventKind.INTERRUPTION): CaseState.CLOSED,
+}
+"""Every legal transition: ``(state before, event) -> state after``; ``None`` is "no case yet"."""
+
+
+class IllegalTransition(InvalidValue):
+    """An event that the workflow does not allow in the case's current state.
+
+    Carries ``case_id``, ``state`` (``None`` before the referral), ``event`` and ``on``, and
+    an English and Italian message naming all of them. Also a :class:`ValueError`.
+    """
+
+    def __init__(
+        self,
+        *,
+        case_id: str,
+        state: CaseState | None,
+        event: EventKind,
+        on: dt.date | None = None,
+        path: str = "",
+    ) -> None:
+        self.case_id = case_id
+        self.state = state
+        self.event = event
+        self.on = on
+        allowed = legal_events(state)
+        state_en = state.value if state is not None else "not yet opened"
+        state_it = state.label_it if state is not None else "non ancora aperto"
+        when_en = f" on {on.isoformat()}" if on is not None else ""
+        when_it = f" del {on.isoformat()}" if on is not None else ""
+        allowed_en = ", ".join(e.value for e in allowed) or "none (the case is closed)"
+        allowed_it = ", ".join(e.label_it for e in allowed) or "nessuno (il caso è concluso)"
+        super().__init__(
+            f"case {case_id!r}: event {event.value!r}{when_en} is not allowed in state "
+            f"{state_en!r}; allowed: {allowed_en}",
+            code="sesei.illegal_transition",
+            message_it=(
+                f"caso {case_id!r}: l'evento «{event.label_it}»{when_it} non è ammesso nello "
+                f"stato «{state_it}»; ammessi: {allowed_it}"
+            ),
+            path=path,
+            params={
+                "case_id": case_id,
+                "state": None if state is None else state.value,
+                "event": event.value,
+            },
+        )
+
+
+def legal_events(state: CaseState | None) -> tuple[EventKind, ...]:
+    """The events allowed in ``state`` (``None``: before the referral), in declaration order.
+
+    >>> [e.value for e in legal_events(CaseState.MONITORING)]
+    ['review', 'replanning', 'closure', 'interruption']
+    >>> legal_events(CaseState.CLOSED)
+    ()
+    """
+    return tuple(event for event in EventKind if (state, event) in TRANSITIONS)
+
+
+def next_state(
+    state: CaseState | None,
+    event: EventKind,
+    *,
+    case_id: str = "?",
+    on: dt.date | None = None,
+    path: str = "",
+) -> CaseState:
+    """The state after ``event`` in ``state``; :class:`IllegalTransition` if not allowed."""
+    if not isinstance(event, EventKind):
+        raise InvalidValue.of(
+            "choice", path=path, value=event, choices=", ".join(e.value for e in EventKind)
+        )
+    if state is not None and not isinstance(state, CaseState):
+        raise InvalidValue.of(
+            "choice", path=path, value=state, choices=", ".join(s.value for s in CaseState)
+        )
+    try:
+        return TRANSITIONS[(state, event)]
+    except KeyError:
+        raise IllegalTransition(
+            case_id=case_id, state=state, event=event, on=on, path=path
+        ) from None

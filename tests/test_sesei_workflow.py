@@ -1,0 +1,95 @@
+"""The SESEI state machine: every (state, event) pair, legal and illegal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from welfare_ambito.errors import InvalidValue, WelfareAmbitoError
+from welfare_ambito.sesei import (
+    TRANSITIONS,
+    CaseState,
+    EventKind,
+    IllegalTransition,
+    legal_events,
+    next_state,
+)
+
+S = CaseState
+E = EventKind
+
+EXPECTED: dict[tuple[CaseState | None, EventKind], CaseState] = {
+    (None, E.REFERRAL): S.REFERRED,
+    (S.REFERRED, E.ASSESSMENT_FEASIBLE): S.PLANNING,
+    (S.REFERRED, E.ASSESSMENT_NOT_FEASIBLE): S.CLOSED,
+    (S.REFERRED, E.INTERRUPTION): S.CLOSED,
+    (S.PLANNING, E.PROJECT): S.ACTIVE,
+    (S.PLANNING, E.INTERRUPTION): S.CLOSED,
+    (S.ACTIVE, E.REVIEW): S.MONITORING,
+    (S.ACTIVE, E.INTERRUPTION): S.CLOSED,
+    (S.MONITORING, E.REVIEW): S.MONITORING,
+    (S.MONITORING, E.REPLANNING): S.PLANNING,
+    (S.MONITORING, E.CLOSURE): S.CLOSED,
+    (S.MONITORING, E.INTERRUPTION): S.CLOSED,
+}
+
+MATRIX = [(state, event) for state in (None, *CaseState) for event in EventKind]
+
+
+def test_table_is_the_documented_one() -> None:
+    """The transition table is exactly the documented workflow."""
+    assert dict(TRANSITIONS) == EXPECTED
+
+
+@pytest.mark.parametrize(("state", "event"), [p for p in MATRIX if p in EXPECTED])
+def test_legal_transition(state: CaseState | None, event: EventKind) -> None:
+    """A legal event moves the case to the documented state."""
+    assert next_state(state, event) is EXPECTED[(state, event)]
+    assert event in legal_events(state)
+
+
+@pytest.mark.parametrize(("state", "event"), [p for p in MATRIX if p not in EXPECTED])
+def test_illegal_transition(state: CaseState | None, event: EventKind) -> None:
+    """An illegal event raises IllegalTransition naming the case, the state and the event."""
+    with pytest.raises(IllegalTransition) as info:
+        next_state(state, event, case_id="RHO-7", on=dt.date(2016, 3, 1), path="events[2]")
+    error = info.value
+    assert isinstance(error, InvalidValue)
+    assert isinstance(error, ValueError)
+    assert isinstance(error, WelfareAmbitoError)
+    assert (error.case_id, error.state, error.event) == ("RHO-7", state, event)
+    assert error.code == "sesei.illegal_transition"
+    assert error.path == "events[2]"
+    assert "RHO-7" in error.message
+    assert "RHO-7" in error.message_it
+    assert repr(event.value) in error.message
+    assert event.label_it in error.message_it
+    state_it = state.label_it if state is not None else "non ancora aperto"
+    assert state_it in error.message_it
+    assert "2016-03-01" in error.message
+    assert event not in legal_events(state)
+
+
+def test_closed_is_final() -> None:
+    """No event is allowed on a closed case; the message says so in both languages."""
+    assert legal_events(CaseState.CLOSED) == ()
+    with pytest.raises(IllegalTransition) as info:
+        next_state(CaseState.CLOSED, EventKind.REVIEW, case_id="C")
+    assert "closed" in info.value.message
+    assert "concluso" in info.value.message_it
+
+
+def test_every_state_is_reachable_and_can_close() -> None:
+    """Every state is reached by some transition, and every open state can reach closure."""
+    assert set(EXPECTED.values()) == set(CaseState)
+    for state in CaseState:
+        if state is not CaseState.CLOSED:
+            assert EventKind.INTERRUPTION in legal_events(state)
+
+
+def test_unknown_event_is_invalid_value() -> None:
+    """A value that is not an EventKind is an InvalidValue, not a KeyError."""
+    with pytest.raises(InvalidValue) as info:
+        next_state(CaseState.ACTIVE, "dance")  # type: ignore[arg-type]
+    assert info.value.code == "choice"
