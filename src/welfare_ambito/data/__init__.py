@@ -29,7 +29,14 @@ import attrs
 from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.citations import Citation
 from welfare_ambito.errors import NotFound
-from welfare_ambito.model import Ambito, Budget, BudgetLine, CoDesignPlan, ServiceScope
+from welfare_ambito.model import (
+    Ambito,
+    Budget,
+    BudgetLine,
+    CoDesignPlan,
+    ServiceScope,
+    SplitKind,
+)
 from welfare_ambito.model.territory import normalise_name
 from welfare_ambito.money import Money
 from welfare_ambito.periods import Period
@@ -209,6 +216,7 @@ def tutela_minori_budget() -> Budget:
             amount=fig.value("budget.associated"),
             scope=ServiceScope.ASSOCIATED,
             comuni=six,
+            split=SplitKind.PARTS,
         ),
         BudgetLine(
             id="administrative",
@@ -224,6 +232,7 @@ def tutela_minori_budget() -> Budget:
             amount=fig.value("budget.territorial"),
             scope=ServiceScope.TERRITORIAL,
             comuni=fig.value("scope.territorial_comuni"),
+            split=SplitKind.FULL,
         ),
     ]
     prefix = "budget.territorial."

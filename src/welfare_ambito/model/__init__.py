@@ -4,7 +4,7 @@ Every class is a frozen, keyword-only attrs class; use :func:`attrs.evolve`
 to derive a changed copy. Invalid objects cannot be built.
 """
 
-from welfare_ambito.model.budget import Budget, BudgetLine
+from welfare_ambito.model.budget import Budget, BudgetLine, SplitKind
 from welfare_ambito.model.people import (
     Adversity,
     Child,
@@ -61,6 +61,7 @@ __all__ = [
     "ReportKind",
     "ServiceOffer",
     "ServiceScope",
+    "SplitKind",
     "StaffMember",
     "normalise_name",
 ]

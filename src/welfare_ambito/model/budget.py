@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,7 +14,21 @@ from welfare_ambito.model.services import ServiceScope
 from welfare_ambito.money import Money
 from welfare_ambito.periods import Period
 
-__all__ = ["Budget", "BudgetLine"]
+__all__ = ["Budget", "BudgetLine", "SplitKind"]
+
+
+class SplitKind(enum.StrEnum):
+    """How a budget line's children relate to it."""
+
+    FULL = "full"
+    """A full split ("a loro volta così suddivisi"): the children add up to the parent."""
+    PARTS = "parts"
+    """Parts ("di cui"): each child is a part of the parent; together at most the parent."""
+
+
+def _as_split_kind(value: object) -> Any:
+    """Read a SplitKind from its value; unknown values are left for the validator."""
+    return v.as_enum(SplitKind, value)
 
 
 def _as_service_scope(value: object) -> Any:
@@ -43,6 +58,10 @@ class BudgetLine:
     comuni: tuple[str, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(v.text)
     )
+    split: SplitKind | None = attrs.field(
+        default=None, converter=_as_split_kind, validator=v.optional(v.member_of(SplitKind))
+    )
+    """How this line's children relate to it (``None``: inferred by the budget checks)."""
     funds_hour_plan: bool = attrs.field(default=False, validator=v.flag)
     """This line pays for the plan's hour plan: rules compare it with hours × hourly
     costs instead of adding the two."""

@@ -1,0 +1,130 @@
+"""Shared helpers of the budget tools: reading amounts and numbers, optional libraries."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from types import ModuleType
+from typing import Any
+
+from welfare_ambito.errors import InvalidValue, WelfareAmbitoError
+from welfare_ambito.money import Money
+
+__all__ = ["MissingOptionalDependency", "cents_of", "number_of", "optional_module"]
+
+Amount = Money | str | int | Decimal
+"""What the budget tools accept as an amount: Money, or euros as str/int/Decimal."""
+
+
+class MissingOptionalDependency(WelfareAmbitoError, ImportError):  # type: ignore[misc]
+    """An optional library (pandas, matplotlib, openpyxl) is needed but not installed."""
+
+
+def optional_module(name: str, *, feature: str, extra: str | None = None) -> ModuleType:
+    """Import ``name`` or raise :class:`MissingOptionalDependency` saying how to install it."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        hint = f"pip install 'welfare-ambito[{extra}]'" if extra else f"pip install {name}"
+        raise MissingOptionalDependency(
+            f"{feature} needs {name}, which is not installed: {hint}",
+            code=f"budget.missing_{name}",
+            message_it=f"{feature} richiede {name}, che non è installato: {hint}",
+        ) from None
+
+
+def cents_of(value: object, *, path: str) -> int:
+    """Cents of an amount given as Money, or euros as str (Italian or plain), int or Decimal."""
+    if isinstance(value, Money):
+        return value.cents
+    try:
+        if isinstance(value, str):
+            return Money.parse(value).cents
+        if isinstance(value, int | Decimal) and not isinstance(value, bool):
+            return Money(value).cents
+    except InvalidValue as exc:
+        exc.path = path
+        raise
+    raise InvalidValue(
+        f"expected an amount (Money, str, int or Decimal), got {type(value).__name__}",
+        code="budget.amount_type",
+        message_it=f"atteso un importo (Money, str, int o Decimal), trovato {type(value).__name__}",
+        path=path,
+    )
+
+
+def number_of(value: object, *, path: str) -> Fraction:
+    """An exact non-negative-or-not number from int, Decimal, Fraction, float or text.
+
+    Text may use a decimal comma (``"12,5"``, ``"1.234,5"``) or point (``"12.5"``).
+    A float is read through its shortest decimal form (``0.1`` is one tenth).
+    """
+    if isinstance(value, bool):
+        raise _not_a_number(value, path)
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise _not_a_number(value, path)
+        return Fraction(Decimal(repr(value)))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise _not_a_number(value, path)
+        return Fraction(value)
+    if isinstance(value, str):
+        text = value.strip().replace("\u00a0", "").replace(" ", "")
+        if "," in text:
+            text = text.replace(".", "").replace(",", ".")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise _not_a_number(value, path) from None
+        if not number.is_finite():
+            raise _not_a_number(value, path)
+        return Fraction(number)
+    raise _not_a_number(value, path)
+
+
+def _not_a_number(value: object, path: str) -> InvalidValue:
+    shown = repr(value) if isinstance(value, str | int | float | Decimal) else type(value).__name__
+    return InvalidValue(
+        f"{shown} is not a number",
+        code="budget.not_a_number",
+        message_it=f"{shown} non è un numero",
+        path=path,
+    )
+
+
+def fraction_text(value: Fraction, digits: int = 6) -> str:
+    """``value`` as a plain decimal string, exact when it terminates, else to ``digits``.
+
+    >>> fraction_text(Fraction(1, 4)), fraction_text(Fraction(1, 3))
+    ('0.25', '0.333333…')
+    """
+    if value.denominator == 1:
+        return str(value.numerator)
+    scaled = value * 10**digits
+    if scaled.denominator == 1:
+        text = f"{Decimal(scaled.numerator).scaleb(-digits):f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    sign = "-" if value < 0 else ""
+    truncated = abs(scaled.numerator) // scaled.denominator
+    return f"{sign}{Decimal(truncated).scaleb(-digits):f}…"
+
+
+def decimal_of(value: Fraction) -> Decimal:
+    """A Fraction with a terminating decimal form (a weight read from text) as a Decimal."""
+    if value.denominator == 1:
+        return Decimal(value.numerator)
+    return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def records_frame(records: list[dict[str, Any]], *, feature: str) -> Any:
+    """A pandas DataFrame of ``records`` (pandas imported only now)."""
+    pandas = optional_module("pandas", feature=feature)
+    return pandas.DataFrame.from_records(records)

@@ -1,0 +1,761 @@
+"""Split an amount among recipients, exact to the cent, and say how each share was found.
+
+All arithmetic is on integer cents and exact fractions: the shares always add up
+to the total. Methods:
+
+``largest_remainder`` (default, Hamilton)
+    Each recipient first gets its exact quota rounded down to the cent; the cents
+    left over go, one each, to the largest remainders. Every share is within one
+    cent of its exact quota.
+``webster`` (Sainte-Laguë, a divisor method)
+    Cents go one at a time to the recipient with the highest ``weight / (cents + ½)``.
+    It is *house-monotone*: when the total grows, no share shrinks.
+``equal``
+    Everyone weighs the same (largest remainder on equal weights).
+``fixed``
+    The amounts are given (the notice's split); they are only checked: they must
+    add up to the total and respect the bounds.
+
+Ties are broken the same way every time, whatever the order of the input:
+a larger remainder (or priority) first, then — for ``largest_remainder`` — a larger
+weight, then the recipient's name in alphabetical (code-point) order.
+
+``minimum`` and ``maximum`` bound the shares (one amount for everyone, or a
+mapping per recipient). The exact quota then becomes the *bounded* quota: the
+proportional share, with the recipients below their minimum raised to it and
+those above their maximum cut to it, the others scaled so the total still holds.
+Zero-weight recipients receive their minimum (zero without one).
+
+>>> a = allocate("100", {"Meda": 1, "Seveso": 2})
+>>> a["Meda"], a["Seveso"]
+(Money('33.33'), Money('66.67'))
+>>> sum(a.values())
+Money('100.00')
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from fractions import Fraction
+from typing import Any, Final, Literal
+
+import attrs
+
+from welfare_ambito.budget._common import (
+    Amount,
+    cents_of,
+    decimal_of,
+    fraction_text,
+    number_of,
+    records_frame,
+)
+from welfare_ambito.budget._html import html_table, text_table
+from welfare_ambito.errors import InvalidValue, NotFound
+from welfare_ambito.money import Money
+
+__all__ = ["METHODS", "Allocation", "Method", "Share", "allocate"]
+
+Method = Literal["largest_remainder", "webster", "equal", "fixed"]
+METHODS: Final[tuple[str, ...]] = ("largest_remainder", "webster", "equal", "fixed")
+
+Bound = Amount | Mapping[str, Amount] | None
+
+
+@attrs.frozen(kw_only=True)
+class Share:
+    """One recipient's share and how it was found.
+
+    ``quota`` is the exact (bounded) quota in euros as a :class:`~fractions.Fraction`;
+    ``amount`` the share in cents; ``rounding = amount - quota`` (in euros).
+    ``bound`` is ``"minimum"`` or ``"maximum"`` when a bound set the quota.
+    """
+
+    recipient: str
+    weight: Fraction
+    quota: Fraction
+    amount: Money
+    bound: str | None = None
+
+    @property
+    def rounding(self) -> Fraction:
+        """How much the share differs from the exact quota, in euros (signed)."""
+        return Fraction(self.amount.amount) - self.quota
+
+    def explain(self, lang: str = "it") -> str:
+        """One sentence: weight, exact quota, the rounding and any bound."""
+        quota = fraction_text(self.quota)
+        rounding = fraction_text(self.rounding)
+        if lang == "it":
+            text = (
+                f"{self.recipient}: peso {fraction_text(self.weight)}, quota esatta € {quota}, "
+                f"assegnati {self.amount} (arrotondamento {rounding})"
+            )
+            bound = {"minimum": "minimo", "maximum": "massimo"}.get(self.bound or "")
+            return text + (f"; quota fissata dal {bound}" if bound else "")
+        text = (
+            f"{self.recipient}: weight {fraction_text(self.weight)}, exact quota € {quota}, "
+            f"assigned {self.amount} (rounding {rounding})"
+        )
+        return text + (f"; quota set by the {self.bound}" if self.bound else "")
+
+
+class Allocation(Mapping[str, Money]):
+    """A read-only mapping recipient → :class:`~welfare_ambito.Money` that sums to ``total``.
+
+    Recipients keep the order they were given in. :attr:`shares` explains each
+    share; :meth:`to_records`, :meth:`to_pandas` and the HTML form serve notebooks.
+    """
+
+    # A hand-written class rather than attrs: shares are built lazily from integer
+    # cents so that splitting among thousands of recipients stays fast.
+    __slots__ = (
+        "_bounds",
+        "_cents",
+        "_index",
+        "_method",
+        "_names",
+        "_qden",
+        "_qnum",
+        "_shares",
+        "_total",
+        "_weights",
+    )
+
+    _names: tuple[str, ...]
+    _cents: tuple[int, ...]
+    _weights: tuple[int | Fraction, ...]
+    _qnum: tuple[int, ...]
+    _qden: int
+    _bounds: tuple[str | None, ...]
+    _total: int
+    _method: str
+    _index: dict[str, int]
+    _shares: tuple[Share, ...] | None
+
+    def __init__(
+        self,
+        *,
+        total_cents: int,
+        method: str,
+        names: tuple[str, ...],
+        cents: tuple[int, ...],
+        weights: tuple[int | Fraction, ...],
+        quota_numerators: tuple[int, ...],
+        quota_denominator: int,
+        bounds: tuple[str | None, ...],
+    ) -> None:
+        if sum(cents) != total_cents:  # pragma: no cover - an invariant, not user input
+            raise AssertionError("allocation does not add up")
+        values = {
+            "_names": names,
+            "_cents": cents,
+            "_weights": weights,
+            "_qnum": quota_numerators,
+            "_qden": quota_denominator,
+            "_bounds": bounds,
+            "_total": total_cents,
+            "_method": method,
+            "_index": dict(zip(names, range(len(names)), strict=True)),
+            "_shares": None,
+        }
+        for key, value in values.items():
+            object.__setattr__(self, key, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Allocation is read-only")
+
+    # -- mapping ------------------------------------------------------------------
+    def __getitem__(self, recipient: str) -> Money:
+        try:
+            return Money.from_cents(self._cents[self._index[recipient]])
+        except (KeyError, TypeError):
+            raise KeyError(recipient) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __contains__(self, recipient: object) -> bool:
+        return isinstance(recipient, str) and recipient in self._index
+
+    # -- what it is -----------------------------------------------------------------
+    @property
+    def total(self) -> Money:
+        """The amount that was split."""
+        return Money.from_cents(self._total)
+
+    @property
+    def method(self) -> str:
+        """The method used (one of :data:`METHODS`)."""
+        return self._method
+
+    def cents(self) -> dict[str, int]:
+        """Shares in cents, in recipient order."""
+        return dict(zip(self._names, self._cents, strict=True))
+
+    @property
+    def shares(self) -> tuple[Share, ...]:
+        """Each recipient's :class:`Share`, in recipient order."""
+        if self._shares is None:
+            scale = Fraction(1, 100 * self._qden)
+            shares = tuple(
+                Share(
+                    recipient=name,
+                    weight=Fraction(self._weights[i]),
+                    quota=self._qnum[i] * scale,
+                    amount=Money.from_cents(self._cents[i]),
+                    bound=self._bounds[i],
+                )
+                for i, name in enumerate(self._names)
+            )
+            object.__setattr__(self, "_shares", shares)
+            return shares
+        return self._shares
+
+    def share(self, recipient: str) -> Share:
+        """The :class:`Share` of ``recipient``."""
+        if recipient not in self._index:
+            raise _unknown(recipient, "recipient")
+        return self.shares[self._index[recipient]]
+
+    def explain(self, lang: str = "it") -> str:
+        """A paragraph: the method, the total, then one line per share."""
+        head = (
+            f"Ripartizione di {self.total} con il metodo {self._method}:"
+            if lang == "it"
+            else f"Split of {self.total} by the {self._method} method:"
+        )
+        return "\n".join([head, *(f"- {s.explain(lang)}" for s in self.shares)])
+
+    # -- notebooks --------------------------------------------------------------------
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per recipient: weight, exact quota, amount, rounding, bound."""
+        return [
+            {
+                "recipient": s.recipient,
+                "weight": decimal_of(s.weight) if _terminates(s.weight) else s.weight,
+                "quota": fraction_text(s.quota, 10),
+                "amount": s.amount.amount,
+                "rounding": fraction_text(s.rounding, 10),
+                "bound": s.bound,
+            }
+            for s in self.shares
+        ]
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame of :meth:`to_records` (needs pandas)."""
+        return records_frame(self.to_records(), feature="Allocation.to_pandas")
+
+    def _rows(self) -> list[list[str]]:
+        return [
+            [
+                s.recipient,
+                fraction_text(s.weight),
+                fraction_text(s.quota, 4),
+                str(s.amount),
+                fraction_text(s.rounding, 4),
+                s.bound or "",
+            ]
+            for s in self.shares
+        ]
+
+    _HEADER: Final = ("recipient", "weight", "exact quota €", "amount", "rounding €", "bound")
+
+    def _repr_html_(self) -> str:
+        return html_table(
+            self._HEADER,
+            [*self._rows(), ["total", "", "", str(self.total), "", ""]],
+            caption=f"Allocation of {self.total} ({self._method})",
+            right=(1, 2, 3, 4),
+        )
+
+    def __str__(self) -> str:
+        return text_table(
+            self._HEADER,
+            [*self._rows(), ["total", "", "", str(self.total), "", ""]],
+            right=(1, 2, 3, 4),
+        )
+
+    def __repr__(self) -> str:
+        inner = ", ".join(
+            f"{n!r}: {Money.from_cents(c)!r}" for n, c in zip(self._names, self._cents, strict=True)
+        )
+        return f"Allocation(total={self.total!r}, method={self._method!r}, shares={{{inner}}})"
+
+
+def _terminates(value: Fraction) -> bool:
+    den = value.denominator
+    for prime in (2, 5):
+        while den % prime == 0:
+            den //= prime
+    return den == 1
+
+
+def _unknown(name: str, path: str) -> NotFound:
+    return NotFound(
+        f"{name!r} is not one of the recipients",
+        code="budget.unknown_recipient",
+        message_it=f"{name!r} non è tra i destinatari",
+        path=path,
+    )
+
+
+# -- input ------------------------------------------------------------------------------
+
+
+def _recipients(weights: object, method: str) -> tuple[tuple[str, ...], list[object]]:
+    if isinstance(weights, Mapping):
+        names = tuple(weights)
+        values = list(weights.values())
+    elif (
+        method == "equal" and isinstance(weights, Iterable) and not isinstance(weights, str | bytes)
+    ):
+        names = tuple(weights)
+        values = [1] * len(names)
+        if len(set(names)) != len(names):
+            raise InvalidValue(
+                "a recipient is listed twice",
+                code="budget.duplicate_recipient",
+                message_it="un destinatario compare due volte",
+                path="weights",
+            )
+    else:
+        raise InvalidValue(
+            "weights must be a mapping recipient -> weight (or, for 'equal', a list of names)",
+            code="budget.weights_type",
+            message_it="i pesi devono essere una mappa destinatario -> peso (o, per 'equal', un elenco di nomi)",
+            path="weights",
+        )
+    for name in names:
+        if not isinstance(name, str) or not name:
+            raise InvalidValue(
+                f"recipient names must be non-empty text, got {type(name).__name__}",
+                code="budget.recipient_type",
+                message_it=f"i nomi dei destinatari devono essere testo non vuoto, trovato {type(name).__name__}",
+                path="weights",
+            )
+    if not names:
+        raise InvalidValue(
+            "there is no recipient to split among",
+            code="budget.no_recipients",
+            message_it="non ci sono destinatari tra cui ripartire",
+            path="weights",
+        )
+    return names, values
+
+
+def _weights(
+    names: tuple[str, ...], values: list[object]
+) -> tuple[list[int], tuple[int | Fraction, ...]]:
+    """Exact weights, and the same scaled to integers with one common factor."""
+    if all(type(v) is int for v in values):
+        ints: list[int] = values  # type: ignore[assignment]
+        for name, value in zip(names, ints, strict=True):
+            if value < 0:
+                raise _negative_weight(name, value)
+        return ints, tuple(ints)
+    fractions = tuple(number_of(v, path=f"weights.{n}") for n, v in zip(names, values, strict=True))
+    for name, exact in zip(names, fractions, strict=True):
+        if exact < 0:
+            raise _negative_weight(name, exact)
+    common = math.lcm(*(f.denominator for f in fractions))
+    return [f.numerator * (common // f.denominator) for f in fractions], fractions
+
+
+def _negative_weight(name: str, value: object) -> InvalidValue:
+    return InvalidValue(
+        f"the weight of {name!r} is negative ({value}); weights are caseloads, populations or other non-negative numbers",
+        code="budget.negative_weight",
+        message_it=f"il peso di {name!r} è negativo ({value}); i pesi sono utenze, popolazioni o altri numeri non negativi",
+        path=f"weights.{name}",
+    )
+
+
+def _bounds(bound: Bound, names: tuple[str, ...], which: str) -> list[int] | None:
+    if bound is None:
+        return None
+    if isinstance(bound, Mapping):
+        index = {n: i for i, n in enumerate(names)}
+        values: list[int | None] = [None] * len(names)
+        for key, value in bound.items():
+            if key not in index:
+                raise _unknown(str(key), f"{which}.{key}")
+            values[index[key]] = _bound_cents(value, f"{which}.{key}")
+        default = 0 if which == "minimum" else -1
+        return [default if v is None else v for v in values]
+    cents = _bound_cents(bound, which)
+    return [cents] * len(names)
+
+
+def _bound_cents(value: object, path: str) -> int:
+    cents = cents_of(value, path=path)
+    if cents < 0:
+        raise InvalidValue(
+            f"a bound cannot be negative ({Money.from_cents(cents)})",
+            code="budget.negative_bound",
+            message_it=f"un limite non può essere negativo ({Money.from_cents(cents)})",
+            path=path,
+        )
+    return cents
+
+
+def _infeasible(message: str, message_it: str, path: str) -> InvalidValue:
+    return InvalidValue(message, code="budget.bounds_infeasible", message_it=message_it, path=path)
+
+
+# -- the methods --------------------------------------------------------------------------
+
+
+def _water_fill(
+    total: int, w: list[int], lo: list[int], hi: list[int] | None
+) -> tuple[int, int, list[int], list[str | None]]:
+    """The bounded quotas: numerators over one common denominator, and which bound set each.
+
+    The quotas are ``clamp(λ·w, lo, hi)`` with ``λ`` such that they add up to the
+    total. Found on integers by fixing bound violators (Bitran–Hax), checked, and
+    if the check fails found again by an exact search over the breakpoints.
+    """
+    n = len(w)
+    if hi is None and not any(lo):
+        return total, sum(w), [total * x for x in w], [None] * n
+    upper = [None if hi is None or hi[i] < 0 else hi[i] for i in range(n)]
+    caps = [-1 if u is None else u for u in upper]
+    fixed: list[int | None] = [None if w[i] else lo[i] for i in range(n)]
+    free = [i for i in range(n) if w[i]]
+    rest = total - sum(lo[i] for i in range(n) if not w[i])
+    p, q = rest, 1
+    while free:
+        p, q = rest, sum(w[i] for i in free)
+        low = [i for i in free if p * w[i] < lo[i] * q]
+        high = [i for i in free if caps[i] >= 0 and p * w[i] > caps[i] * q]
+        if not low and not high:
+            break
+        below = sum(lo[i] * q - p * w[i] for i in low)
+        over = sum(p * w[i] - caps[i] * q for i in high)
+        chosen, bound = (low, lo) if below >= over else (high, caps)
+        for i in chosen:
+            fixed[i] = bound[i]
+            rest -= bound[i]
+        gone = set(chosen)
+        free = [i for i in free if i not in gone]
+    numerators: list[int] = []
+    flags: list[str | None] = []
+    for i in range(n):
+        raw = p * w[i]
+        up = upper[i]
+        if raw < lo[i] * q or (not w[i] and lo[i]):
+            numerators.append(lo[i] * q)
+            flags.append("minimum")
+        elif up is not None and raw > up * q:
+            numerators.append(up * q)
+            flags.append("maximum")
+        else:
+            numerators.append(raw)
+            flags.append(None)
+        value = fixed[i]
+        if value is not None and numerators[-1] != value * q:
+            break
+    else:
+        if sum(numerators) == total * q:
+            return p, q, numerators, flags
+    return _water_fill_exact(total, w, lo, hi)
+
+
+def _water_fill_exact(
+    total: int, w: list[int], lo: list[int], hi: list[int] | None
+) -> tuple[int, int, list[int], list[str | None]]:
+    """:func:`_water_fill` by binary search over the breakpoints, in exact fractions."""
+    n = len(w)
+    inf = None
+
+    def upper(i: int) -> int | None:
+        return inf if hi is None or hi[i] < 0 else hi[i]
+
+    def f(lam: Fraction) -> Fraction:
+        acc = Fraction(0)
+        for i in range(n):
+            value: Fraction | int = lam * w[i] if w[i] else lo[i]
+            if value < lo[i]:
+                value = lo[i]
+            up = upper(i)
+            if up is not None and value > up:
+                value = up
+            acc += value
+        return acc
+
+    points = {Fraction(0)}
+    for i in range(n):
+        if w[i]:
+            points.add(Fraction(lo[i], w[i]))
+            up = upper(i)
+            if up is not None:
+                points.add(Fraction(up, w[i]))
+    ordered = sorted(points)
+    low, high = 0, len(ordered) - 1
+    while low < high:  # largest breakpoint with f <= total
+        mid = (low + high + 1) // 2
+        if f(ordered[mid]) <= total:
+            low = mid
+        else:
+            high = mid - 1
+    c = ordered[low]
+    fc = f(c)
+    if fc == total:
+        lam = c
+    else:
+        free = 0
+        for i in range(n):
+            up = upper(i)
+            if w[i] and Fraction(lo[i], w[i]) <= c and (up is None or Fraction(up, w[i]) > c):
+                free += w[i]
+        lam = c + (total - fc) / free
+    p, q = lam.numerator, lam.denominator
+    numerators: list[int] = []
+    flags: list[str | None] = []
+    for i in range(n):
+        raw = p * w[i]
+        up = upper(i)
+        if raw < lo[i] * q:
+            numerators.append(lo[i] * q)
+            flags.append("minimum")
+        elif up is not None and raw > up * q:
+            numerators.append(up * q)
+            flags.append("maximum")
+        else:
+            numerators.append(raw)
+            flags.append(None)
+    return p, q, numerators, flags
+
+
+def _largest_remainder(
+    total: int, names: tuple[str, ...], w: list[int], numerators: list[int], q: int
+) -> list[int]:
+    floors = [x // q for x in numerators]
+    extra = total - sum(floors)
+    if extra:
+        remainders = [x % q for x in numerators]
+        # The extra-th largest remainder is the threshold: everything above it gets a
+        # cent; ties at it are ordered by weight, then name (sorting only ints is fast).
+        threshold = sorted(remainders, reverse=True)[extra - 1]
+        above = [i for i, r in enumerate(remainders) if r > threshold]
+        tied = [i for i, r in enumerate(remainders) if r == threshold]
+        tied.sort(key=lambda i: (-w[i], names[i]))
+        for i in above + tied[: extra - len(above)]:
+            floors[i] += 1
+    return floors
+
+
+class _Seat:
+    """A cent's priority ``num / den`` for the Webster heap (compared exactly)."""
+
+    __slots__ = ("den", "index", "name", "num", "sign")
+
+    def __init__(self, num: int, den: int, name: str, index: int, sign: int) -> None:
+        self.num, self.den, self.name, self.index, self.sign = num, den, name, index, sign
+
+    def __lt__(self, other: _Seat) -> bool:
+        left, right = self.num * other.den, other.num * self.den
+        if left != right:
+            return (left > right) if self.sign > 0 else (left < right)
+        return (self.name < other.name) if self.sign > 0 else (self.name > other.name)
+
+
+def _webster(
+    total: int,
+    names: tuple[str, ...],
+    w: list[int],
+    lo: list[int],
+    hi: list[int] | None,
+    p: int,
+    q: int,
+) -> list[int]:
+    n = len(w)
+    # Start from every cent whose priority reaches the water-filled divisor q/p, then
+    # add or remove cents in priority order: the result is the one-cent-at-a-time
+    # Webster sequence with ties by name, hence house-monotone.
+    seats = []
+    for i in range(n):
+        seat = (2 * p * w[i] + q) // (2 * q) if w[i] else lo[i]
+        seat = max(seat, lo[i])
+        if hi is not None and hi[i] >= 0:
+            seat = min(seat, hi[i])
+        seats.append(seat)
+    missing = total - sum(seats)
+    if missing > 0:
+        heap = [
+            _Seat(2 * w[i], 2 * seats[i] + 1, names[i], i, 1)
+            for i in range(n)
+            if w[i] and (hi is None or hi[i] < 0 or seats[i] < hi[i])
+        ]
+        heapq.heapify(heap)
+        for _ in range(missing):
+            top = heapq.heappop(heap)
+            i = top.index
+            seats[i] += 1
+            if hi is None or hi[i] < 0 or seats[i] < hi[i]:
+                heapq.heappush(heap, _Seat(2 * w[i], 2 * seats[i] + 1, names[i], i, 1))
+    elif missing < 0:
+        heap = [
+            _Seat(2 * w[i], 2 * seats[i] - 1, names[i], i, -1) for i in range(n) if seats[i] > lo[i]
+        ]
+        heapq.heapify(heap)
+        for _ in range(-missing):
+            top = heapq.heappop(heap)
+            i = top.index
+            seats[i] -= 1
+            if seats[i] > lo[i]:
+                heapq.heappush(heap, _Seat(2 * w[i], 2 * seats[i] - 1, names[i], i, -1))
+    return seats
+
+
+def _fixed(
+    total: int, names: tuple[str, ...], values: list[object], lo: list[int], hi: list[int] | None
+) -> list[int]:
+    cents = [cents_of(v, path=f"weights.{n}") for n, v in zip(names, values, strict=True)]
+    for name, amount in zip(names, cents, strict=True):
+        if amount < 0:
+            raise InvalidValue(
+                f"the amount of {name!r} is negative ({Money.from_cents(amount)})",
+                code="budget.negative_amount",
+                message_it=f"l'importo di {name!r} è negativo ({Money.from_cents(amount)})",
+                path=f"weights.{name}",
+            )
+    computed = sum(cents)
+    if computed != total:
+        stated, found = Money.from_cents(total), Money.from_cents(computed)
+        difference = stated - found
+        raise InvalidValue(
+            f"the given amounts add up to {found}, not to the total {stated} (difference {difference})",
+            code="budget.fixed_sum",
+            message_it=f"gli importi indicati sommano {found}, non il totale {stated} (differenza {difference})",
+            path="weights",
+            params={"stated": stated, "computed": found, "difference": difference},
+        )
+    for i, name in enumerate(names):
+        if cents[i] < lo[i]:
+            raise _infeasible(
+                f"{name!r} gets {Money.from_cents(cents[i])}, below its minimum {Money.from_cents(lo[i])}",
+                f"{name!r} riceve {Money.from_cents(cents[i])}, sotto il minimo {Money.from_cents(lo[i])}",
+                f"minimum.{name}",
+            )
+        if hi is not None and 0 <= hi[i] < cents[i]:
+            raise _infeasible(
+                f"{name!r} gets {Money.from_cents(cents[i])}, above its maximum {Money.from_cents(hi[i])}",
+                f"{name!r} riceve {Money.from_cents(cents[i])}, sopra il massimo {Money.from_cents(hi[i])}",
+                f"maximum.{name}",
+            )
+    return cents
+
+
+def allocate(
+    total: Amount,
+    weights: Mapping[str, object] | Iterable[str],
+    *,
+    method: Method | str = "largest_remainder",
+    minimum: Bound = None,
+    maximum: Bound = None,
+) -> Allocation:
+    """Split ``total`` among the recipients of ``weights``, exact to the cent.
+
+    ``weights`` maps each recipient to a non-negative number (caseload,
+    population…; int, Decimal, Fraction, float or text); for ``method="equal"``
+    the values are ignored and a plain list of names is accepted too; for
+    ``method="fixed"`` the values are the amounts themselves. ``minimum`` and
+    ``maximum`` are one amount for everyone or a mapping per recipient.
+
+    Raises :class:`~welfare_ambito.errors.InvalidValue` for a negative total or
+    weight, a zero total weight, bounds that cannot all hold, or given amounts
+    (``fixed``) that do not add up; :class:`~welfare_ambito.errors.NotFound`
+    for a bound naming an unknown recipient.
+
+    >>> caseload = {"Barlassina": 44, "Giussano": 129, "Meda": 108}
+    >>> split = allocate("1000", caseload, method="webster")
+    >>> [str(v) for v in split.values()]
+    ['€ 156,58', '€ 459,08', '€ 384,34']
+    """
+    if method not in METHODS:
+        raise InvalidValue(
+            f"unknown method {method!r}; use one of {', '.join(METHODS)}",
+            code="budget.unknown_method",
+            message_it=f"metodo sconosciuto {method!r}; usa uno tra {', '.join(METHODS)}",
+            path="method",
+        )
+    total_cents = cents_of(total, path="total")
+    if total_cents < 0:
+        raise InvalidValue(
+            f"the total to split is negative ({Money.from_cents(total_cents)})",
+            code="budget.negative_total",
+            message_it=f"il totale da ripartire è negativo ({Money.from_cents(total_cents)})",
+            path="total",
+        )
+    names, values = _recipients(weights, method)
+    n = len(names)
+    lo = _bounds(minimum, names, "minimum") or [0] * n
+    hi = _bounds(maximum, names, "maximum")
+    if hi is not None:
+        for i, name in enumerate(names):
+            if 0 <= hi[i] < lo[i]:
+                raise _infeasible(
+                    f"the minimum of {name!r} ({Money.from_cents(lo[i])}) exceeds its maximum ({Money.from_cents(hi[i])})",
+                    f"il minimo di {name!r} ({Money.from_cents(lo[i])}) supera il massimo ({Money.from_cents(hi[i])})",
+                    f"minimum.{name}",
+                )
+
+    if method == "fixed":
+        cents = _fixed(total_cents, names, values, lo, hi)
+        return Allocation(
+            total_cents=total_cents,
+            method=method,
+            names=names,
+            cents=tuple(cents),
+            weights=tuple(Fraction(c, 100) for c in cents),
+            quota_numerators=tuple(cents),
+            quota_denominator=1,
+            bounds=(None,) * n,
+        )
+
+    if method == "equal":
+        values = [1] * n
+    w, exact = _weights(names, values)
+    if not any(w):
+        raise InvalidValue(
+            "the weights add up to zero: there is nothing to split by",
+            code="budget.zero_total_weight",
+            message_it="la somma dei pesi è zero: non c'è un criterio di ripartizione",
+            path="weights",
+        )
+    floor_sum = sum(lo)
+    if floor_sum > total_cents:
+        raise _infeasible(
+            f"the minimums add up to {Money.from_cents(floor_sum)}, more than the total {Money.from_cents(total_cents)}",
+            f"i minimi sommano {Money.from_cents(floor_sum)}, più del totale {Money.from_cents(total_cents)}",
+            "minimum",
+        )
+    if hi is not None and all(x >= 0 for x in hi):
+        # Zero-weight recipients take their minimum only.
+        ceiling = sum(hi[i] if w[i] else lo[i] for i in range(n))
+        if ceiling < total_cents:
+            raise _infeasible(
+                f"the maximums allow at most {Money.from_cents(ceiling)}, less than the total {Money.from_cents(total_cents)}",
+                f"i massimi consentono al più {Money.from_cents(ceiling)}, meno del totale {Money.from_cents(total_cents)}",
+                "maximum",
+            )
+    p, q, numerators, flags = _water_fill(total_cents, w, lo, hi)
+    if method == "webster":
+        cents = _webster(total_cents, names, w, lo, hi, p, q)
+    else:
+        cents = _largest_remainder(total_cents, names, w, numerators, q)
+    return Allocation(
+        total_cents=total_cents,
+        method=method,
+        names=names,
+        cents=tuple(cents),
+        weights=exact,
+        quota_numerators=tuple(numerators),
+        quota_denominator=q,
+        bounds=tuple(flags),
+    )

@@ -1,0 +1,214 @@
+"""Put a stated split per Comune beside splits by caseload, population or any other key.
+
+>>> stated = {"Meda": "32600", "Seveso": "63700"}
+>>> c = compare_split(stated, {"caseload": {"Meda": 108, "Seveso": 140}})
+>>> [(r["recipient"], str(r["by_caseload"]), str(r["diff_caseload"])) for r in c.to_records()]
+[('Meda', '41937.10', '-9337.10'), ('Seveso', '54362.90', '9337.10')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from welfare_ambito.budget._common import (
+    Amount,
+    cents_of,
+    decimal_of,
+    fraction_text,
+    optional_module,
+    records_frame,
+)
+from welfare_ambito.budget._html import html_table, text_table
+from welfare_ambito.budget.allocation import Allocation, Method, allocate
+from welfare_ambito.errors import InvalidValue, NotFound
+from welfare_ambito.money import Money
+
+__all__ = ["Comparison", "compare_split"]
+
+
+def _per_unit(amount: Money, weight: Fraction) -> Money | None:
+    if weight == 0:
+        return None
+    exact = Fraction(amount.amount) / weight
+    return Money(Decimal(exact.numerator) / Decimal(exact.denominator), rounding=ROUND_HALF_EVEN)
+
+
+def _weight_value(weight: Fraction) -> Decimal | Fraction:
+    try:
+        return decimal_of(weight)
+    except ArithmeticError:  # pragma: no cover - non-terminating weights are rare
+        return weight
+
+
+@attrs.frozen(kw_only=True)
+class Comparison:
+    """The stated split beside one allocation per key, recipient by recipient.
+
+    ``per`` names the key whose weights give the "amount per unit" columns
+    (per case, when the key is the caseload). Differences are
+    ``stated - by key``: positive when the notice gives a Comune more than the key would.
+    """
+
+    stated: Allocation
+    splits: tuple[tuple[str, Allocation], ...]
+    per: str | None
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Names of the keys, in the order given."""
+        return tuple(name for name, _ in self.splits)
+
+    def split(self, key: str) -> Allocation:
+        """The allocation by ``key``."""
+        for name, allocation in self.splits:
+            if name == key:
+                return allocation
+        raise NotFound(
+            f"no split by {key!r}",
+            code="budget.unknown_key",
+            message_it=f"nessuna ripartizione per {key!r}",
+            path="keys",
+        )
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per recipient: stated amount, weight and amount per unit of ``per``,
+        then ``by_<key>``, ``diff_<key>`` (and ``by_<key>_per_<per>``) for each key."""
+        per_split = self.split(self.per) if self.per else None
+        records: list[dict[str, Any]] = []
+        for recipient, stated in self.stated.items():
+            record: dict[str, Any] = {"recipient": recipient, "stated": stated.amount}
+            weight = per_split.share(recipient).weight if per_split is not None else None
+            if weight is not None:
+                record[self.per or ""] = _weight_value(weight)
+                unit = _per_unit(stated, weight)
+                record[f"stated_per_{self.per}"] = unit.amount if unit is not None else None
+            for name, allocation in self.splits:
+                amount = allocation[recipient]
+                record[f"by_{name}"] = amount.amount
+                record[f"diff_{name}"] = (stated - amount).amount
+                if weight is not None:
+                    unit = _per_unit(amount, weight)
+                    record[f"by_{name}_per_{self.per}"] = unit.amount if unit is not None else None
+            records.append(record)
+        return records
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame of :meth:`to_records`, indexed by recipient (needs pandas)."""
+        return records_frame(self.to_records(), feature="Comparison.to_pandas").set_index(
+            "recipient"
+        )
+
+    def _table(self) -> tuple[list[str], list[list[str]]]:
+        header = ["recipient", "stated"]
+        if self.per:
+            header += [self.per, f"stated per {self.per}"]
+        for name in self.keys:
+            header += [f"by {name}", f"difference ({name})"]
+        rows: list[list[str]] = []
+        for record in self.to_records():
+            row = [record["recipient"], str(Money(record["stated"]))]
+            if self.per:
+                unit = record[f"stated_per_{self.per}"]
+                row += [str(record[self.per]), "" if unit is None else str(Money(unit))]
+            for name in self.keys:
+                row += [str(Money(record[f"by_{name}"])), str(Money(record[f"diff_{name}"]))]
+            rows.append(row)
+        total = ["total", str(self.stated.total)]
+        if self.per:
+            weights = sum((s.weight for s in self.split(self.per).shares), Fraction(0))
+            total += [fraction_text(weights), ""]
+        for _, allocation in self.splits:
+            total += [str(allocation.total), str(self.stated.total - allocation.total)]
+        rows.append(total)
+        return header, rows
+
+    def _repr_html_(self) -> str:
+        header, rows = self._table()
+        return html_table(
+            header, rows, caption=f"Split of {self.stated.total}", right=range(1, len(header))
+        )
+
+    def __str__(self) -> str:
+        header, rows = self._table()
+        return text_table(header, rows, right=range(1, len(header)))
+
+    def plot(self, ax: Any = None, *, title: str | None = None) -> Any:
+        """A grouped bar chart (stated and each key per recipient); needs matplotlib.
+
+        Returns the matplotlib ``Axes``.
+        """
+        optional_module("matplotlib", feature="Comparison.plot")
+        pyplot = optional_module("matplotlib.pyplot", feature="Comparison.plot")
+        if ax is None:
+            _, ax = pyplot.subplots()
+        names = list(self.stated)
+        series = [("stated", self.stated), *self.splits]
+        width = 0.8 / len(series)
+        for offset, (label, allocation) in enumerate(series):
+            positions = [i + offset * width for i in range(len(names))]
+            ax.bar(positions, [float(allocation[n].amount) for n in names], width, label=label)
+        ax.set_xticks([i + width * (len(series) - 1) / 2 for i in range(len(names))])
+        ax.set_xticklabels(names, rotation=30, ha="right")
+        ax.set_ylabel("€")
+        ax.set_title(title or f"Split of {self.stated.total}")
+        ax.legend()
+        return ax
+
+
+def compare_split(
+    stated: Mapping[str, Amount],
+    keys: Mapping[str, Mapping[str, object]],
+    *,
+    method: Method | str = "largest_remainder",
+    per: str | None = None,
+) -> Comparison:
+    """Compare the ``stated`` amounts per recipient with a split of their total by each key.
+
+    ``keys`` maps a key's name (``"caseload"``, ``"population"``) to weights per
+    recipient; every key must weigh exactly the recipients of ``stated``.
+    ``per`` (default: the first key) gives the amounts per unit (per case).
+    """
+    total = Money.from_cents(sum(cents_of(v, path=f"stated.{k}") for k, v in stated.items()))
+    stated_split = allocate(total, stated, method="fixed")
+    names = list(stated_split)
+    splits: list[tuple[str, Allocation]] = []
+    for key, weights in keys.items():
+        if not isinstance(weights, Mapping):
+            raise InvalidValue(
+                f"the weights of key {key!r} must map each recipient to a number",
+                code="budget.weights_type",
+                message_it=f"i pesi della chiave {key!r} devono associare un numero a ogni destinatario",
+                path=f"keys.{key}",
+            )
+        for name in weights:
+            if name not in stated_split:
+                raise NotFound(
+                    f"{name!r} has a weight in {key!r} but no stated amount",
+                    code="budget.unknown_recipient",
+                    message_it=f"{name!r} ha un peso in {key!r} ma nessun importo dichiarato",
+                    path=f"keys.{key}.{name}",
+                )
+        missing = [n for n in names if n not in weights]
+        if missing:
+            raise InvalidValue(
+                f"key {key!r} has no weight for {', '.join(missing)}",
+                code="budget.key_missing_recipient",
+                message_it=f"la chiave {key!r} non ha un peso per {', '.join(missing)}",
+                path=f"keys.{key}.{missing[0]}",
+            )
+        splits.append((key, allocate(total, {n: weights[n] for n in names}, method=method)))
+    if per is None and splits:
+        per = splits[0][0]
+    if per is not None and per not in keys:
+        raise NotFound(
+            f"per={per!r} is not one of the keys",
+            code="budget.unknown_key",
+            message_it=f"per={per!r} non è tra le chiavi",
+            path="per",
+        )
+    return Comparison(stated=stated_split, splits=tuple(splits), per=per)

@@ -1,0 +1,197 @@
+"""Check the stated totals of a published table against the sums of its cells.
+
+The last row and/or the last column of a :class:`~welfare_ambito.budget.Table`
+hold stated totals. Each stated total is compared with the sum of the cells it
+totals, to the cent; the total-of-totals cell is checked both ways (along its
+row and along its column). Published figures are never changed: every
+difference is reported with both figures.
+
+>>> from welfare_ambito.budget import rhodense_spesa_2011
+>>> result = reconcile(rhodense_spesa_2011())
+>>> [(f.row, f.column, str(f.difference)) for f in result.findings]
+[('Cornaredo', 'TOTALE', '-€ 0,01'), ('Pero', 'TOTALE', '€ 0,02'), ('TOTALE', 'Segr Sociale/Serv Sociale di base', '€ 0,01')]
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from welfare_ambito.budget._common import records_frame
+from welfare_ambito.budget._findings import BudgetFinding
+from welfare_ambito.budget._html import html_table, text_table
+from welfare_ambito.budget.tables import Table
+from welfare_ambito.errors import InvalidValue
+from welfare_ambito.money import Money
+
+__all__ = ["Reconciliation", "TableDiscrepancy", "is_total_label", "reconcile"]
+
+_TOTAL_LABELS: Final = frozenset(
+    {"totale", "totali", "total", "totals", "tot", "tot.", "totale generale"}
+)
+
+
+def is_total_label(label: str) -> bool:
+    """Whether a row or column label says "total" (``TOTALE``, ``Totale``, ``Total``…)."""
+    return label.strip().casefold() in _TOTAL_LABELS
+
+
+@attrs.frozen(kw_only=True)
+class TableDiscrepancy(BudgetFinding):
+    """A stated total that differs from the sum of its cells.
+
+    ``along`` is ``"row"`` when the total ends a row (the row's cells were summed)
+    and ``"column"`` when it ends a column.
+    """
+
+    row: str
+    column: str
+    along: str
+
+    def to_record(self) -> dict[str, str | Decimal | None]:
+        """The finding as a flat dict, with ``row``, ``column`` and ``along``."""
+        return {"row": self.row, "column": self.column, "along": self.along, **super().to_record()}
+
+
+@attrs.frozen(kw_only=True)
+class Reconciliation:
+    """The outcome of :func:`reconcile`: the findings and how many totals were checked."""
+
+    table: Table
+    total_row: bool
+    total_column: bool
+    checked: int
+    """How many stated totals were compared."""
+    findings: tuple[TableDiscrepancy, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether every stated total equals the sum of its cells."""
+        return not self.findings
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per discrepancy (row, column, stated, computed, difference, messages)."""
+        return [f.to_record() for f in self.findings]
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame of :meth:`to_records` (needs pandas)."""
+        return records_frame(self.to_records(), feature="Reconciliation.to_pandas")
+
+    _HEADER: Final = ("row", "column", "stated", "computed", "difference")
+
+    def _rows(self) -> list[list[str]]:
+        return [
+            [f.row, f.column, str(f.stated), str(f.computed), str(f.difference)]
+            for f in self.findings
+        ]
+
+    def summary(self, lang: str = "it") -> str:
+        """One line: how many totals were checked and how many differ."""
+        title = self.table.title or "table"
+        if lang == "it":
+            return f"{title}: {self.checked} totali verificati, {len(self.findings)} discordanti"
+        return f"{title}: {self.checked} totals checked, {len(self.findings)} differ"
+
+    def _repr_html_(self) -> str:
+        if self.ok:
+            return html_table(["esito / result"], [[self.summary("it")]])
+        return html_table(self._HEADER, self._rows(), caption=self.summary("it"), right=(2, 3, 4))
+
+    def __str__(self) -> str:
+        if self.ok:
+            return self.summary("en")
+        return self.summary("en") + "\n" + text_table(self._HEADER, self._rows(), right=(2, 3, 4))
+
+
+def _detect(flag: bool | None, label: str) -> bool:
+    return is_total_label(label) if flag is None else flag
+
+
+def reconcile(
+    table: Table, *, total_row: bool | None = None, total_column: bool | None = None
+) -> Reconciliation:
+    """Compare every stated total of ``table`` with the sum of its cells.
+
+    ``total_row``/``total_column`` say whether the last row/column holds totals;
+    ``None`` (default) decides by the label (``TOTALE``, ``Totale``, ``Total``…).
+    Findings come row totals first (in row order), then column totals; codes
+    ``budget.table_row_total`` and ``budget.table_column_total``;
+    ``difference = stated - computed``.
+
+    Raises :class:`~welfare_ambito.errors.InvalidValue` (``budget.no_totals``)
+    when the table has no total row or column.
+    """
+    if not isinstance(table, Table):
+        raise InvalidValue(
+            f"expected a Table, got {type(table).__name__}",
+            code="budget.table_type",
+            message_it=f"attesa una Table, trovato {type(table).__name__}",
+            path="table",
+        )
+    n_rows, n_cols = table.shape
+    has_row = n_rows > 0 and _detect(total_row, table.rows[-1]) and n_rows >= 2
+    has_column = n_cols > 0 and _detect(total_column, table.columns[-1]) and n_cols >= 2
+    if not has_row and not has_column:
+        raise InvalidValue(
+            "the table has no total row or column (label the last one 'TOTALE' or say which)",
+            code="budget.no_totals",
+            message_it="la tabella non ha una riga o colonna di totale (chiamala 'TOTALE' o indicala)",
+            path="table",
+        )
+    cents = table.cents
+    findings: list[TableDiscrepancy] = []
+    checked = 0
+    if has_column:
+        body = n_cols - 1
+        for label, values in zip(table.rows, cents, strict=True):
+            checked += 1
+            computed = sum(values[:body])
+            if computed != values[body]:
+                findings.append(
+                    _discrepancy(label, table.columns[body], values[body], computed, "row")
+                )
+    if has_row:
+        body_rows = cents[: n_rows - 1]
+        totals = cents[n_rows - 1]
+        sums = (
+            [sum(column) for column in zip(*body_rows, strict=True)] if body_rows else [0] * n_cols
+        )
+        for label, stated, computed in zip(table.columns, totals, sums, strict=True):
+            checked += 1
+            if computed != stated:
+                findings.append(_discrepancy(table.rows[-1], label, stated, computed, "column"))
+    return Reconciliation(
+        table=table,
+        total_row=has_row,
+        total_column=has_column,
+        checked=checked,
+        findings=tuple(findings),
+    )
+
+
+def _discrepancy(
+    row: str, column: str, stated_cents: int, computed_cents: int, along: str
+) -> TableDiscrepancy:
+    stated, computed = Money.from_cents(stated_cents), Money.from_cents(computed_cents)
+    difference = stated - computed
+    if along == "row":
+        what, what_it = f"total of row {row!r}", f"totale della riga {row!r}"
+    else:
+        what, what_it = f"total of column {column!r}", f"totale della colonna {column!r}"
+    return TableDiscrepancy(
+        code=f"budget.table_{along}_total",
+        path=f"{row} / {column}",
+        stated=stated,
+        computed=computed,
+        difference=difference,
+        row=row,
+        column=column,
+        along=along,
+        message=f"{what}: stated {stated}, sum of the cells {computed}, difference {difference}",
+        message_it=f"{what_it}: dichiarato {stated}, somma delle celle {computed}, differenza {difference}",
+    )

@@ -1,0 +1,127 @@
+"""A notebook view of a :class:`~welfare_ambito.model.Budget`: its lines as a tree, with the checks.
+
+>>> from welfare_ambito.model import Budget, BudgetLine
+>>> b = Budget(total="100", lines=[BudgetLine(id="a", label="A", amount="100")])
+>>> [r["id"] for r in budget_view(b).to_records()]
+['a']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any, Final
+
+import attrs
+
+from welfare_ambito.budget._common import records_frame
+from welfare_ambito.budget._findings import BudgetFinding
+from welfare_ambito.budget._html import html_table, text_table
+from welfare_ambito.budget.structure import check_budget, split_kind
+from welfare_ambito.model.budget import Budget, BudgetLine
+from welfare_ambito.model.territory import Ambito
+from welfare_ambito.money import Money
+
+__all__ = ["BudgetView", "budget_view"]
+
+
+@attrs.frozen(kw_only=True)
+class BudgetView:
+    """A budget, the structure findings about it, and its lines in tree order."""
+
+    budget: Budget
+    findings: tuple[BudgetFinding, ...]
+    full_splits: frozenset[str] | None = None
+
+    def ordered(self) -> list[tuple[int, BudgetLine]]:
+        """``(depth, line)`` pairs, parents before their children."""
+        out: list[tuple[int, BudgetLine]] = []
+
+        def walk(line: BudgetLine, depth: int) -> None:
+            out.append((depth, line))
+            for child in self.budget.children(line.id):
+                walk(child, depth + 1)
+
+        for line in self.budget.top_level():
+            walk(line, 0)
+        return out
+
+    @property
+    def ok(self) -> bool:
+        """Whether no check found an error (warnings allowed)."""
+        return all(f.severity != "error" for f in self.findings)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per line in tree order: id, label, depth, parent, scope, comune, amount,
+        the kind of split of its children and their sum."""
+        records = []
+        for depth, line in self.ordered():
+            children = self.budget.children(line.id)
+            kind = split_kind(self.budget, line.id, full_splits=self.full_splits)
+            records.append(
+                {
+                    "id": line.id,
+                    "label": line.label,
+                    "depth": depth,
+                    "parent": line.parent,
+                    "scope": None if line.scope is None else str(line.scope),
+                    "comune": line.comune,
+                    "amount": line.amount.amount,
+                    "children": None if kind is None else str(kind),
+                    "children_sum": (
+                        sum((c.amount for c in children), Money(0)).amount if children else None
+                    ),
+                }
+            )
+        return records
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame of :meth:`to_records` (needs pandas)."""
+        return records_frame(self.to_records(), feature="BudgetView.to_pandas")
+
+    _HEADER: Final = ("line", "scope", "comune", "amount")
+
+    def _rows(self) -> tuple[list[list[str]], list[int]]:
+        flagged = {
+            self.budget.lines[int(f.path.split("]")[0].removeprefix("lines["))].id
+            for f in self.findings
+            if f.path.startswith("lines[")
+        }
+        rows, marked = [], []
+        for index, (depth, line) in enumerate(self.ordered()):
+            rows.append(
+                [
+                    "  " * depth + line.label,
+                    "" if line.scope is None else str(line.scope),
+                    line.comune or "",
+                    str(line.amount),
+                ]
+            )
+            if line.id in flagged:
+                marked.append(index)
+        rows.append(["total", "", "", str(self.budget.total)])
+        if self.budget.years is not None:
+            overall = self.budget.overall_total or self.budget.total * self.budget.years
+            rows.append([f"total × {self.budget.years} years", "", "", str(overall)])
+        return rows, marked
+
+    def _repr_html_(self) -> str:
+        rows, marked = self._rows()
+        notes = "; ".join(f"{f.path}: {f.message_it}" for f in self.findings) or "I conti tornano."
+        return html_table(self._HEADER, rows, right=(3,), highlight=marked, footer=notes)
+
+    def __str__(self) -> str:
+        rows, _ = self._rows()
+        text = text_table(self._HEADER, rows, right=(3,))
+        if self.findings:
+            text += "\n" + "\n".join(f"! {f}" for f in self.findings)
+        return text
+
+
+def budget_view(
+    budget: Budget, ambito: Ambito | None = None, *, full_splits: Collection[str] | None = None
+) -> BudgetView:
+    """Wrap ``budget`` for notebooks, running :func:`~welfare_ambito.budget.check_budget`."""
+    splits = None if full_splits is None else frozenset(full_splits)
+    return BudgetView(
+        budget=budget, findings=check_budget(budget, ambito, full_splits=splits), full_splits=splits
+    )
