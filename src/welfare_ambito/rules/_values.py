@@ -1,0 +1,223 @@
+"""Typed parameter values: parsing by unit, JSON form and display text.
+
+Units fix a value's Python type: hours are :class:`~decimal.Decimal`, euros
+are :class:`~welfare_ambito.Money`, shares are Decimal fractions (``0.20``),
+counts are ``int``, periods are :class:`~welfare_ambito.Period`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from welfare_ambito._frozendict import FrozenDict
+from welfare_ambito.errors import InvalidValue
+from welfare_ambito.money import Money, format_euro
+from welfare_ambito.periods import Period, parse_date
+
+__all__ = ["UNITS", "display", "jsonable", "parse_value"]
+
+UNITS: Mapping[str, type] = {
+    "hours": Decimal,
+    "hours/week": Decimal,
+    "hours/year": Decimal,
+    "EUR": Money,
+    "share": Decimal,
+    "count": int,
+    "years": Decimal,
+    "period": Period,
+    "date": dt.date,
+    "text": str,
+    "flag": bool,
+}
+"""Every unit a parameter may have, with the Python type of its values."""
+
+
+def _decimal(value: object, path: str) -> Decimal:
+    if isinstance(value, (bool, float)):
+        raise InvalidValue.of(
+            "number_float" if isinstance(value, float) else "number", path=path, value=value
+        )
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip().replace("_", "")
+        percent = text.endswith("%")
+        try:
+            number = Decimal(text.rstrip("%").strip().replace(",", "."))
+        except InvalidOperation:
+            raise InvalidValue.of("number", path=path, value=value) from None
+        if percent:
+            number = number / 100
+    else:
+        raise InvalidValue.of("type", path=path, expected="a number", actual=type(value).__name__)
+    if not number.is_finite():
+        raise InvalidValue.of("number", path=path, value=str(value))
+    return number
+
+
+def parse_value(unit: str, value: object, *, path: str = "") -> Any:
+    """Turn ``value`` (from TOML, JSON or the command line) into the type of ``unit``.
+
+    Strings are parsed (``"7000"``, ``"20%"``, ``"2023-06-01/2026-05-31"``);
+    floats are refused, as elsewhere in the library.
+
+    >>> parse_value("hours", "7000")
+    Decimal('7000')
+    >>> parse_value("share", "20%")
+    Decimal('0.2')
+    >>> parse_value("EUR", "211500")
+    Money('211500.00')
+    """
+    if unit not in UNITS:
+        raise InvalidValue.of("choice", path=path, value=unit, choices=", ".join(UNITS))
+    kind = UNITS[unit]
+    if kind is Decimal:
+        number = _decimal(value, path)
+        if number < 0:
+            raise InvalidValue.of("negative", path=path, value=number)
+        if unit == "share" and number > 1:
+            raise InvalidValue.of("range", path=path, low=0, high=1, value=number)
+        return number
+    if kind is Money:
+        if isinstance(value, Money):
+            return value
+        if isinstance(value, str):
+            try:
+                return Money(value.strip())
+            except InvalidValue:
+                return Money.parse(value)
+        try:
+            return Money(value)  # type: ignore[arg-type]
+        except InvalidValue as exc:
+            exc.path = path
+            raise
+    if kind is int:
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidValue.of(
+                "type", path=path, expected="a whole number", actual=type(value).__name__
+            )
+        if value < 0:
+            raise InvalidValue.of("negative", path=path, value=value)
+        return value
+    if kind is Period:
+        if isinstance(value, Period):
+            return value
+        if isinstance(value, str):
+            return Period.parse(value)
+        raise InvalidValue.of(
+            "type", path=path, expected="a period (start/end)", actual=type(value).__name__
+        )
+    if kind is dt.date:
+        return parse_date(value, path=path)
+    if kind is bool:
+        if isinstance(value, str) and value.strip().lower() in {"true", "false"}:
+            return value.strip().lower() == "true"
+        if not isinstance(value, bool):
+            raise InvalidValue.of(
+                "type", path=path, expected="true or false", actual=type(value).__name__
+            )
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValue.of("type", path=path, expected="text", actual=type(value).__name__)
+    return value
+
+
+JsonValue = str | int | bool | None | tuple["JsonValue", ...] | FrozenDict[str, "JsonValue"]
+"""The form of a value inside a finding: JSON scalars, tuples and frozen mappings."""
+
+
+def jsonable(value: object) -> JsonValue:
+    """The JSON-ready, immutable form of a value a rule read.
+
+    Decimals and amounts become strings (exact), dates ISO strings, periods
+    ``start/end``, enums their value, sequences tuples.
+
+    >>> jsonable(Money("8"))
+    '8.00'
+    >>> jsonable([Decimal("0.20"), Period.parse("2023-06-01/2026-05-31")])
+    ('0.20', '2023-06-01/2026-05-31')
+    """
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value  # type: ignore[return-value]
+    if kind is Decimal:
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return jsonable(value.value)
+    if isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Money):
+        return str(value.amount)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Period):
+        return str(value)
+    if isinstance(value, Mapping):
+        return FrozenDict({str(jsonable(k)): jsonable(v) for k, v in value.items()})
+    if isinstance(value, frozenset | set):
+        return tuple(sorted((jsonable(v) for v in value), key=str))
+    if isinstance(value, list | tuple):
+        return tuple(jsonable(v) for v in value)
+    as_json = getattr(value, "__json__", None)
+    if callable(as_json):
+        return jsonable(as_json())
+    return str(value)
+
+
+def _display_decimal(value: Decimal, lang: str) -> str:
+    text = str(value)
+    if "E" in text:
+        text = format(value, "f")
+    return text.replace(".", ",") if lang == "it" else text
+
+
+def display(value: object, lang: str = "it") -> str:
+    """A value as a person reads it in ``lang``: ``€ 211.500,00``, ``7,5``, ``01/06/2023``.
+
+    >>> display(Decimal("7.5"), "it"), display(Decimal("7.5"), "en")
+    ('7,5', '7.5')
+    >>> display(Period.parse("2023-06-01/2026-05-31"), "it")
+    '01/06/2023–31/05/2026'
+    """
+    kind = type(value)
+    if kind is Decimal:
+        return _display_decimal(value, lang)  # type: ignore[arg-type]
+    if kind is str:
+        return value  # type: ignore[return-value]
+    if kind is int:
+        return str(value)
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        if lang == "it":
+            return "sì" if value else "no"
+        return "yes" if value else "no"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, Money):
+        return format_euro(value)
+    if isinstance(value, Decimal):
+        return _display_decimal(value, lang)
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y") if lang == "it" else value.isoformat()
+    if isinstance(value, Period):
+        return f"{display(value.start, lang)}–{display(value.end, lang)}"
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}: {display(v, lang)}" for k, v in value.items())
+    if isinstance(value, list | tuple | frozenset | set):
+        items = sorted(value, key=str) if isinstance(value, frozenset | set) else value
+        return ", ".join(display(v, lang) for v in items)
+    shown = getattr(value, "display", None)
+    if callable(shown):
+        return str(shown(lang))
+    return str(value)

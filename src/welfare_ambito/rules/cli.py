@@ -1,0 +1,209 @@
+"""The rule commands of ``welfare-ambito``: ``check``, ``rules``, ``explain``, ``profiles``.
+
+:func:`register` adds them to the command's subparsers. Exit codes of
+``check``: 0 no error finding, 1 error findings, 2 invalid input (raised as
+:class:`~welfare_ambito.errors.WelfareAmbitoError` and printed by the main
+command, every problem with its path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from welfare_ambito.errors import InvalidValue
+
+__all__ = ["cmd_check", "cmd_explain", "cmd_profiles", "cmd_rules", "demo_reports", "register"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _assignments(values: list[str] | None) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for item in values or ():
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise InvalidValue(
+                f"--set expects NAME=VALUE, got {item!r}",
+                code="rules.set_syntax",
+                message_it=f"--set richiede NOME=VALORE, trovato {item!r}",
+                path="--set",
+            )
+        result[name.strip()] = value.strip()
+    return result
+
+
+def _profile(name: str | None, plan: Any = None) -> Any:
+    from welfare_ambito.rules.profiles import load_profile, profile_for
+
+    if name is not None:
+        return load_profile(name)
+    if plan is not None:
+        return profile_for(plan)
+    return None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``check PLAN``: evaluate a plan and print its report."""
+    from welfare_ambito.convert import load
+    from welfare_ambito.rules.engine import evaluate
+    from welfare_ambito.rules.render import render
+
+    plan: Any = load(args.plan)
+    profile = _profile(args.profile, plan)
+    report = evaluate(
+        plan, profile, on=args.on, lang=args.lang, overrides=_assignments(args.set) or None
+    )
+    sys.stdout.write(render(report, args.format, verbose=args.verbose))
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """``rules``: the catalogue of a profile (all embedded profiles when none is named)."""
+    from welfare_ambito.rules.catalogue import catalogue
+    from welfare_ambito.rules.profiles import profile_ids
+
+    names = [args.profile] if args.profile else list(profile_ids())
+    if args.format == "json":
+        data = [catalogue(_profile(n)).to_dict(args.lang) for n in names]
+        sys.stdout.write(
+            json.dumps(data if len(data) > 1 else data[0], ensure_ascii=False, indent=2) + "\n"
+        )
+        return EXIT_OK
+    for name in names:
+        cat = catalogue(_profile(name))
+        text = cat.to_markdown(args.lang) if args.format == "markdown" else cat.to_text(args.lang)
+        sys.stdout.write(text + "\n")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    """``explain RULE_ID``: what a rule checks, its source, parameters and derogations."""
+    from welfare_ambito.rules.catalogue import catalogue
+    from welfare_ambito.rules.profiles import profile_ids
+    from welfare_ambito.rules.rule import REGISTRY
+
+    lang = args.lang
+    rule = REGISTRY.get(args.rule_id)
+    profile = _profile(args.profile)
+    if profile is None:
+        for name in profile_ids():
+            candidate = _profile(name)
+            if args.rule_id in candidate.rule_ids:
+                profile = candidate
+                break
+    entry = None
+    if profile is not None and args.rule_id in profile.rule_ids:
+        entry = catalogue(profile)[args.rule_id]
+    citation = entry.citation if entry is not None else rule.citation
+    severity = entry.severity if entry is not None else rule.severity
+    lines = [
+        f"{rule.id} — {rule.title[lang]}",
+        f"  subject: {rule.subject}   severity: {severity.value}"
+        + (f"   profile: {profile.id}" if entry is not None and profile is not None else ""),
+        f"  message: {rule.message[lang]}",
+    ]
+    if rule.condition is not None:
+        lines.append(f"  condition: {rule.condition[lang]}")
+    lines.append(f"  source: {citation.document}, {citation.section}")
+    lines.append(f"    «{citation.quote}»")
+    if citation.verified_on is not None:
+        lines.append(f"    verified on {citation.verified_on.isoformat()}")
+    if entry is not None:
+        for parameter in entry.parameters:
+            values = "; ".join(
+                f"{_show(d.value, lang)} from {d.since.isoformat()}"
+                + (f" to {d.until.isoformat()}" if d.until else "")
+                for d in parameter.values
+            )
+            lines.append(f"  parameter {parameter.name} [{parameter.unit}]: {values}")
+            if parameter.citation is not None:
+                lines.append(f"    «{parameter.citation.quote}» ({parameter.citation.section})")
+    else:
+        for name in rule.all_parameters:
+            lines.append(f"  parameter {name}")
+    for exc in rule.exceptions:
+        lines.append(f"  derogation {exc.id}: {exc.title[lang]}")
+        if exc.citation is not None:
+            lines.append(f"    «{exc.citation.quote}»")
+    if rule.module:
+        lines.append(f"  code: {rule.module}.{getattr(rule.function, '__name__', '?')}")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def _show(value: Any, lang: str) -> str:
+    from welfare_ambito.rules._values import display
+
+    return display(value, lang)
+
+
+def cmd_profiles(args: argparse.Namespace) -> int:
+    """``profiles``: the embedded profiles."""
+    from welfare_ambito.rules.profiles import list_profiles
+
+    for info in list_profiles():
+        base = f" (extends {info.extends})" if info.extends else ""
+        sys.stdout.write(f"{info.id}{base}\n    {info.title}\n")
+    return EXIT_OK
+
+
+def demo_reports(args: argparse.Namespace) -> int:
+    """``demo``: check each embedded example plan against its profile and print the report."""
+    from welfare_ambito import data
+    from welfare_ambito.rules.engine import evaluate
+    from welfare_ambito.rules.profiles import profile_for
+
+    lang = getattr(args, "lang", "it")
+    for name in data.example_names():
+        plan = data.example(name)
+        sys.stdout.write(f"== {name} ==\n")
+        report = evaluate(plan, profile_for(plan), lang=lang)
+        sys.stdout.write(report.to_text() + "\n")
+    return EXIT_OK
+
+
+def register(subparsers: Any) -> None:
+    """Add ``check``, ``rules``, ``explain`` and ``profiles`` to the command."""
+    check = subparsers.add_parser("check", help="check a plan against a profile's rules")
+    check.add_argument("plan", help="the plan: a .toml or .json file")
+    check.add_argument("--profile", help="embedded profile id or a profile .toml file")
+    check.add_argument("--on", type=_day, help="the day whose parameter values apply (YYYY-MM-DD)")
+    check.add_argument(
+        "--set",
+        action="append",
+        metavar="NAME=VALUE",
+        help="override a parameter (what-if); repeatable",
+    )
+    check.add_argument("--lang", choices=("it", "en"), default="it")
+    check.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text")
+    check.add_argument("--verbose", "-v", action="store_true", help="show passed findings too")
+    check.set_defaults(handler=cmd_check)
+
+    rules = subparsers.add_parser("rules", help="list the rules of a profile with their sources")
+    rules.add_argument("--profile", help="embedded profile id or a profile .toml file")
+    rules.add_argument("--lang", choices=("it", "en"), default="it")
+    rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    rules.set_defaults(handler=cmd_rules)
+
+    explain = subparsers.add_parser(
+        "explain", help="explain one rule: source, parameters, derogations"
+    )
+    explain.add_argument("rule_id")
+    explain.add_argument("--profile", help="profile whose parameter values to show")
+    explain.add_argument("--lang", choices=("it", "en"), default="it")
+    explain.set_defaults(handler=cmd_explain)
+
+    profiles = subparsers.add_parser("profiles", help="list the embedded profiles")
+    profiles.set_defaults(handler=cmd_profiles)

@@ -1,0 +1,445 @@
+"""Evaluate a profile's rules on a plan, or on a stream of subjects.
+
+:func:`evaluate` returns a :class:`~welfare_ambito.rules.report.Report`.
+:class:`Checker` binds a profile to a day once and then checks plans or long
+streams of subjects: :meth:`Checker.stream` yields findings one at a time,
+:meth:`Checker.outcomes` and :meth:`Checker.tally` build no finding at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from welfare_ambito._frozendict import FrozenDict
+from welfare_ambito.citations import Citation
+from welfare_ambito.errors import InvalidValue, NotFound
+from welfare_ambito.rules._values import JsonValue, display, jsonable
+from welfare_ambito.rules.outcomes import Outcome, Severity
+from welfare_ambito.rules.parameters import Parameters
+from welfare_ambito.rules.profiles import Profile, ProfileRule, load_profile
+from welfare_ambito.rules.report import Finding, Report, Summary, Tally
+from welfare_ambito.rules.rule import Result, Rule, RuleException, Verdict
+from welfare_ambito.rules.subjects import MISSING, walk
+
+__all__ = ["Checker", "evaluate", "iterate"]
+
+_PASS = Outcome.PASS
+_FAIL = Outcome.FAIL
+_REVIEW = Outcome.NEEDS_REVIEW
+_NA = Outcome.NOT_APPLICABLE
+
+_MISSING_TEXT = {"it": "dato non presente nel piano", "en": "not recorded in the plan"}
+_MAYBE_TEXT = {"it": "la deroga potrebbe applicarsi", "en": "the derogation may apply"}
+_CONFLICT_TEXT = {
+    "it": "più deroghe potrebbero applicarsi insieme: decide una persona",
+    "en": "more than one derogation may apply at once: a person decides",
+}
+
+
+def _join(path: str, relative: str) -> str:
+    if not path:
+        return relative
+    if not relative:
+        return path
+    return f"{path}{relative}" if relative.startswith("[") else f"{path}.{relative}"
+
+
+class _Bound:
+    """A profile rule bound to the parameter values in force on one day."""
+
+    __slots__ = (
+        "_json",
+        "_shown",
+        "citation",
+        "exceptions",
+        "function",
+        "params",
+        "rule",
+        "severity",
+    )
+
+    def __init__(self, item: ProfileRule, params: Parameters) -> None:
+        self.rule: Rule[Any] = item.rule
+        self.function = item.rule.function
+        self.severity: Severity = item.severity
+        self.citation: Citation = item.citation
+        self.exceptions: tuple[RuleException, ...] = item.rule.exceptions
+        self.params = params
+        self._shown: dict[str, dict[str, str]] = {}
+        self._json: dict[str, JsonValue] | None = None
+
+    def shown(self, lang: str) -> dict[str, str]:
+        """The rule's parameter values as shown in ``lang`` (computed once)."""
+        cached = self._shown.get(lang)
+        if cached is None:
+            cached = {n: display(self.params[n], lang) for n in self.rule.parameters}
+            self._shown[lang] = cached
+        return cached
+
+    def json(self) -> dict[str, JsonValue]:
+        """The rule's parameter values in JSON form (computed once)."""
+        if self._json is None:
+            self._json = {n: jsonable(self.params[n]) for n in self.rule.parameters}
+        return self._json
+
+
+class _Derogation:
+    __slots__ = ("applied", "missing", "outcome", "undecided", "values")
+
+    def __init__(self) -> None:
+        self.applied: list[RuleException] = []
+        self.undecided: list[RuleException] = []
+        self.missing: list[str] = []
+        self.values: dict[str, Any] = {}
+        self.outcome = _FAIL
+
+
+def _derogate(bound: _Bound, subject: Any) -> _Derogation:
+    """Run the derogations of a failed rule: one applies → pass; two → conflict."""
+    result = _Derogation()
+    for exc in bound.exceptions:
+        verdict = exc.function(subject, bound.params)
+        if isinstance(verdict, Result):
+            outcome = verdict.outcome
+            result.values.update(verdict.values)
+            if outcome is _REVIEW:
+                result.missing.extend(verdict.missing)
+        elif isinstance(verdict, Outcome):
+            outcome = verdict
+        else:
+            outcome = _PASS if verdict else _FAIL
+        if outcome is _PASS:
+            result.applied.append(exc)
+        elif outcome is _REVIEW:
+            result.undecided.append(exc)
+    if len(result.applied) == 1 and not result.undecided:
+        result.outcome = _PASS
+    elif result.applied or result.undecided:
+        result.outcome = _REVIEW
+    return result
+
+
+class Checker:
+    """A profile bound to a day (and a language), ready to check plans or streams.
+
+    Parameters the rules read are resolved once; a rule whose parameters the
+    profile does not set, or sets no value for on ``on``, is an error here,
+    naming every such parameter.
+
+    >>> import datetime as dt
+    >>> checker = Checker("seregno-pippi-2023", on=dt.date(2024, 1, 1))
+    >>> checker.on
+    datetime.date(2024, 1, 1)
+    """
+
+    def __init__(
+        self,
+        profile: Profile | str,
+        *,
+        on: dt.date,
+        lang: str = "it",
+        overrides: Mapping[str, Any] | None = None,
+        rules: Iterable[str] | None = None,
+    ) -> None:
+        if lang not in ("it", "en"):
+            raise InvalidValue.of("choice", path="lang", value=lang, choices="it, en")
+        if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
+            raise InvalidValue.of("type", path="on", expected="a date", actual=type(on).__name__)
+        resolved = load_profile(profile) if isinstance(profile, str) else profile
+        if overrides:
+            resolved = resolved.override(overrides)
+        self.profile = resolved
+        self.on = on
+        self.lang = lang
+        chosen = resolved.rules
+        if rules is not None:
+            wanted = list(rules)
+            for rule_id in wanted:
+                resolved.rule(rule_id)
+            chosen = tuple(r for r in chosen if r.id in set(wanted))
+        self._bound = self._bind(chosen)
+        self._by_kind: dict[str, list[_Bound]] = {}
+        for bound in self._bound:
+            self._by_kind.setdefault(bound.rule.subject, []).append(bound)
+
+    def _bind(self, chosen: tuple[ProfileRule, ...]) -> tuple[_Bound, ...]:
+        unset = [
+            (r.id, n)
+            for r in chosen
+            for n in r.rule.all_parameters
+            if n not in self.profile.parameters
+        ]
+        if unset:
+            listed = ", ".join(f"{name} (rule {rule_id})" for rule_id, name in unset)
+            raise NotFound(
+                f"profile {self.profile.id!r} does not set parameters its rules read: {listed}",
+                code="rules.missing_parameters",
+                message_it=(
+                    f"il profilo {self.profile.id!r} non imposta parametri letti dalle sue regole: {listed}"
+                ),
+                path=unset[0][1],
+                params={"parameters": [n for _, n in unset]},
+            )
+        gaps: list[str] = []
+        for name in dict.fromkeys(n for r in chosen for n in r.rule.all_parameters):
+            try:
+                self.profile.parameters[name].entry_at(self.on)
+            except NotFound:
+                gaps.append(name)
+        if gaps:
+            raise NotFound(
+                f"no value in force on {self.on.isoformat()} for: {', '.join(gaps)}",
+                code="rules.parameter_not_in_force",
+                message_it=f"nessun valore in vigore il {self.on.isoformat()} per: {', '.join(gaps)}",
+                path=gaps[0],
+                params={"parameters": gaps, "on": self.on.isoformat()},
+            )
+        return tuple(
+            _Bound(item, self.profile.parameters.at(self.on, item.rule.all_parameters))
+            for item in chosen
+        )
+
+    # -- plans ----------------------------------------------------------------------------
+
+    def findings(self, plan: Any) -> Iterator[Finding]:
+        """Every finding of every rule on every subject of ``plan``, one at a time."""
+        for bound in self._bound:
+            for path, subject in walk(plan, bound.rule.subject):
+                yield self._check(bound, path, subject)
+
+    def report(self, plan: Any) -> Report:
+        """The report of ``plan``."""
+        findings = tuple(self.findings(plan))
+        read = dict.fromkeys(n for b in self._bound for n in b.rule.all_parameters)
+        overridden = set(self.profile.parameters.overridden())
+        return Report(
+            profile=self.profile.id,
+            profile_title=self.profile.title,
+            ambito=self.profile.ambito,
+            plan=getattr(plan, "id", None),
+            on=self.on,
+            lang=self.lang,
+            parameters={n: jsonable(self.profile.parameters[n].at(self.on)) for n in read},
+            overrides=tuple(n for n in read if n in overridden),
+            findings=findings,
+        )
+
+    # -- streams of subjects ------------------------------------------------------------------
+
+    def _rules_for(self, kind: str) -> list[_Bound]:
+        return self._by_kind.get(kind, [])
+
+    def stream(
+        self, subjects: Iterable[Any], *, kind: str, collection: str | None = None
+    ) -> Iterator[Finding]:
+        """Findings for a stream of ``kind`` subjects, one at a time (nothing is kept).
+
+        Paths are ``collection[i]`` (default: the kind's plan field, else the kind).
+        """
+        from welfare_ambito.rules.subjects import subject_kind
+
+        prefix = collection or subject_kind(kind).collection or kind
+        rules = self._rules_for(kind)
+        for index, subject in enumerate(subjects):
+            path = f"{prefix}[{index}]"
+            for bound in rules:
+                yield self._check(bound, path, subject)
+
+    def outcomes(self, subjects: Iterable[Any], *, kind: str) -> Iterator[Outcome]:
+        """Only the outcome of each rule on each subject: no message, no values, no finding."""
+        rules = self._rules_for(kind)
+        if len(rules) == 1:
+            yield from _outcomes_one(rules[0], subjects)
+            return
+        for subject in subjects:
+            for bound in rules:
+                yield _outcome(bound, subject)
+
+    def tally(self, subjects: Iterable[Any], *, kind: str) -> Summary:
+        """Counts of outcomes (and failures per severity) for a stream, keeping nothing else."""
+        rules = self._rules_for(kind)
+        counts = dict.fromkeys(Outcome, 0)
+        failures = dict.fromkeys(Severity, 0)
+        if len(rules) == 1:
+            severity = rules[0].severity
+            for outcome in _outcomes_one(rules[0], subjects):
+                counts[outcome] += 1
+                if outcome is _FAIL:
+                    failures[severity] += 1
+        else:
+            for subject in subjects:
+                for bound in rules:
+                    outcome = _outcome(bound, subject)
+                    counts[outcome] += 1
+                    if outcome is _FAIL:
+                        failures[bound.severity] += 1
+        tally = Tally()
+        tally.counts.update(counts)
+        tally.failures.update(failures)
+        return tally.summary()
+
+    # -- one finding -------------------------------------------------------------------------
+
+    def _check(self, bound: _Bound, path: str, subject: Any) -> Finding:
+        rule = bound.rule
+        lang = self.lang
+        if subject is MISSING:
+            return Finding(
+                rule=rule.id,
+                outcome=_REVIEW,
+                severity=bound.severity,
+                path=path,
+                title=rule.title[lang],
+                message=f"{rule.title[lang]}: {_MISSING_TEXT[lang]}",
+                citation=bound.citation,
+                missing=(path,),
+            )
+        verdict: Verdict = bound.function(subject, bound.params)
+        outcome = verdict if verdict.__class__ is Outcome else verdict.outcome  # type: ignore[union-attr]
+        # Values read from the subject first, then the parameters (shown and JSON forms cached).
+        read = rule.read_values(subject)
+        shown = {name: display(value, lang) for name, value in read.items()}
+        shown.update(bound.shown(lang))
+        values = {name: jsonable(value) for name, value in read.items()}
+        values.update(bound.json())
+        missing: tuple[str, ...] = ()
+        note: str | None = None
+        if verdict.__class__ is Result:
+            result: Result = verdict
+            if result.values:
+                for name, value in result.values.items():
+                    shown[name] = display(value, lang)
+                    values[name] = jsonable(value)
+            missing = result.missing
+            note = result.note
+        exception: str | None = None
+        conflict: tuple[str, ...] = ()
+        if outcome is _FAIL and bound.exceptions:
+            outcome, exception, conflict, note, extra, more_missing = self._derogations(
+                bound, subject
+            )
+            for name, value in extra.items():
+                shown[name] = display(value, lang)
+                values[name] = jsonable(value)
+            missing = (*missing, *more_missing)
+        title = rule.title[lang]
+        if outcome is _NA:
+            message = title if note is None else f"{title}: {note}"
+        else:
+            message = rule.fill("message", lang, shown)
+        return Finding(
+            rule=rule.id,
+            outcome=outcome,
+            severity=bound.severity,
+            path=path,
+            title=title,
+            message=message,
+            values=FrozenDict(values),
+            citation=bound.citation,
+            condition=None if rule.condition is None else rule.fill("condition", lang, shown),
+            missing=tuple([_join(path, m) for m in missing]) if missing else (),
+            exception=exception,
+            conflict=conflict,
+            note=note,
+        )
+
+    def _derogations(
+        self, bound: _Bound, subject: Any
+    ) -> tuple[Outcome, str | None, tuple[str, ...], str | None, dict[str, Any], list[str]]:
+        lang = self.lang
+        derogation = _derogate(bound, subject)
+        extra: dict[str, Any] = {}
+        for exc in bound.exceptions:
+            extra.update(_reads(exc, subject))
+            for name in exc.parameters:
+                extra[name] = bound.params[name]
+        extra.update(derogation.values)
+        outcome = derogation.outcome
+        exception: str | None = None
+        conflict: tuple[str, ...] = ()
+        note: str | None = None
+        if outcome is _PASS:
+            chosen = derogation.applied[0]
+            exception = chosen.id
+            note = chosen.title[lang]
+        elif outcome is _REVIEW:
+            candidates = (*derogation.applied, *derogation.undecided)
+            if len(candidates) > 1:
+                conflict = tuple(e.id for e in candidates)
+                note = _CONFLICT_TEXT[lang]
+            else:
+                exception = candidates[0].id
+                note = f"{_MAYBE_TEXT[lang]}: {candidates[0].title[lang]}"
+        return outcome, exception, conflict, note, extra, derogation.missing
+
+
+def _reads(exc: RuleException, subject: Any) -> dict[str, Any]:
+    import operator
+
+    values: dict[str, Any] = {}
+    for name in exc.reads:
+        try:
+            values[name] = operator.attrgetter(name)(subject)
+        except AttributeError:
+            values[name] = None
+    return values
+
+
+def _outcome(bound: _Bound, subject: Any) -> Outcome:
+    verdict = bound.function(subject, bound.params)
+    outcome: Outcome = verdict if verdict.__class__ is Outcome else verdict.outcome  # type: ignore[union-attr]
+    if outcome is _FAIL and bound.exceptions:
+        return _derogate(bound, subject).outcome
+    return outcome
+
+
+def _outcomes_one(bound: _Bound, subjects: Iterable[Any]) -> Iterator[Outcome]:
+    function, params, derogations = bound.function, bound.params, bound.exceptions
+    for subject in subjects:
+        verdict = function(subject, params)
+        outcome = verdict if verdict.__class__ is Outcome else verdict.outcome  # type: ignore[union-attr]
+        if outcome is _FAIL and derogations:
+            outcome = _derogate(bound, subject).outcome
+        yield outcome
+
+
+def _default_day(plan: Any) -> dt.date:
+    period = getattr(plan, "period", None)
+    if period is not None:
+        return period.start  # type: ignore[no-any-return]
+    return dt.date.today()
+
+
+def evaluate(
+    plan: Any,
+    profile: Profile | str,
+    *,
+    on: dt.date | None = None,
+    lang: str = "it",
+    overrides: Mapping[str, Any] | None = None,
+    rules: Iterable[str] | None = None,
+) -> Report:
+    """Check ``plan`` against ``profile`` (an id, a path or a :class:`Profile`) on ``on``.
+
+    ``on`` defaults to the start of the plan's period (today if it has none).
+    ``overrides`` sets parameter values for a what-if; ``rules`` restricts the
+    check to some rule ids. The inputs are never modified.
+    """
+    day = on if on is not None else _default_day(plan)
+    return Checker(profile, on=day, lang=lang, overrides=overrides, rules=rules).report(plan)
+
+
+def iterate(
+    plan: Any,
+    profile: Profile | str,
+    *,
+    on: dt.date | None = None,
+    lang: str = "it",
+    overrides: Mapping[str, Any] | None = None,
+    rules: Iterable[str] | None = None,
+) -> Iterator[Finding]:
+    """Like :func:`evaluate`, but yield the findings one at a time."""
+    day = on if on is not None else _default_day(plan)
+    return Checker(profile, on=day, lang=lang, overrides=overrides, rules=rules).findings(plan)

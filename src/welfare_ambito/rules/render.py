@@ -1,0 +1,323 @@
+"""Render reports for people: text for a terminal, Markdown, HTML; JSON for machines.
+
+Rendering reads findings only: it knows nothing of rules' logic.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from welfare_ambito.rules.outcomes import Outcome
+
+if TYPE_CHECKING:
+    from welfare_ambito.rules.catalogue import Catalogue
+    from welfare_ambito.rules.report import Finding, Report, ReportDiff
+
+__all__ = [
+    "render",
+    "render_catalogue",
+    "render_diff",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "render_text",
+]
+
+_LABELS: dict[str, dict[str, str]] = {
+    "it": {
+        "report": "Verifica",
+        "plan": "piano",
+        "profile": "profilo",
+        "on": "alla data",
+        "ok": "OK: nessun errore",
+        "not_ok": "NON CONFORME",
+        "errors": "errori",
+        "warnings": "avvisi",
+        "total": "esiti",
+        "pass": "superate",
+        "fail": "non superate",
+        "not_applicable": "non applicabili",
+        "needs_review": "da verificare",
+        "source": "fonte",
+        "missing": "da compilare",
+        "overrides": "valori modificati (what-if)",
+        "nothing": "Nessun rilievo.",
+        "rule": "regola",
+        "where": "dove",
+        "outcome": "esito",
+        "message": "messaggio",
+        "parameters": "parametri",
+        "added": "nuovo",
+        "removed": "rimosso",
+        "changed": "cambiato",
+        "no_changes": "Nessuna differenza.",
+        "exception": "deroga",
+    },
+    "en": {
+        "report": "Check",
+        "plan": "plan",
+        "profile": "profile",
+        "on": "on",
+        "ok": "OK: no errors",
+        "not_ok": "NOT COMPLIANT",
+        "errors": "errors",
+        "warnings": "warnings",
+        "total": "findings",
+        "pass": "passed",
+        "fail": "failed",
+        "not_applicable": "not applicable",
+        "needs_review": "needs review",
+        "source": "source",
+        "missing": "to fill in",
+        "overrides": "changed values (what-if)",
+        "nothing": "Nothing to report.",
+        "rule": "rule",
+        "where": "where",
+        "outcome": "outcome",
+        "message": "message",
+        "parameters": "parameters",
+        "added": "new",
+        "removed": "removed",
+        "changed": "changed",
+        "no_changes": "No differences.",
+        "exception": "derogation",
+    },
+}
+
+_MARK = {
+    Outcome.FAIL: "✗",
+    Outcome.NEEDS_REVIEW: "?",
+    Outcome.PASS: "✓",
+    Outcome.NOT_APPLICABLE: "–",
+}
+_ORDER = {Outcome.FAIL: 0, Outcome.NEEDS_REVIEW: 1, Outcome.PASS: 2, Outcome.NOT_APPLICABLE: 3}
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return _LABELS["it" if lang == "it" else "en"]
+
+
+def _shown(report: Report, verbose: bool) -> list[Finding]:
+    chosen = [
+        f
+        for f in report.findings
+        if verbose or f.outcome in (Outcome.FAIL, Outcome.NEEDS_REVIEW) or f.exception
+    ]
+    return sorted(chosen, key=lambda f: (_ORDER[f.outcome], _SEVERITY_ORDER[f.severity.value]))
+
+
+def _counts_line(report: Report, lang: str) -> str:
+    words = _labels(lang)
+    summary = report.summary
+    parts = [f"{summary.outcomes[o]} {words[o.value]}" for o in Outcome]
+    return (
+        f"{summary.total} {words['total']}: "
+        + ", ".join(parts)
+        + f" — {summary.errors} {words['errors']}, {summary.warnings} {words['warnings']}"
+    )
+
+
+def _source(finding: Finding) -> str:
+    if finding.citation is None:
+        return ""
+    c = finding.citation
+    return f"{c.document}, {c.section}: «{c.quote}»"
+
+
+def render_text(report: Report, *, verbose: bool = False) -> str:
+    """Plain text for a terminal: header, counts, then failures and reviews with sources."""
+    words = _labels(report.lang)
+    lines = [
+        f"{words['report']} — {words['plan']} {report.plan or '—'}, "
+        f"{words['profile']} {report.profile}, {words['on']} {report.on.isoformat()}",
+        words["ok"] if report.ok else words["not_ok"],
+        _counts_line(report, report.lang),
+    ]
+    if report.overrides:
+        shown = ", ".join(f"{n}={report.parameters.get(n)}" for n in report.overrides)
+        lines.append(f"{words['overrides']}: {shown}")
+    findings = _shown(report, verbose)
+    if not findings:
+        lines.append(words["nothing"])
+    for finding in findings:
+        severity = f" [{finding.severity.value}]" if finding.outcome is Outcome.FAIL else ""
+        lines.append("")
+        lines.append(f"{_MARK[finding.outcome]}{severity} {finding.rule} @ {finding.path or '$'}")
+        lines.append(f"    {finding.message}")
+        if finding.missing:
+            lines.append(f"    {words['missing']}: {', '.join(finding.missing)}")
+        if finding.note:
+            lines.append(f"    {finding.note}")
+        if finding.citation is not None:
+            lines.append(f"    {words['source']}: {_source(finding)}")
+    return "\n".join(lines) + "\n"
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: Report, *, verbose: bool = False) -> str:
+    """Markdown for a pull request comment: a summary line and a table of findings."""
+    words = _labels(report.lang)
+    status = f"✅ {words['ok']}" if report.ok else f"❌ {words['not_ok']}"
+    lines = [
+        f"### {words['report']}: `{report.plan or '—'}` · {words['profile']} `{report.profile}` · "
+        f"{report.on.isoformat()}",
+        "",
+        f"**{status}** — {_counts_line(report, report.lang)}",
+        "",
+    ]
+    if report.overrides:
+        shown = ", ".join(f"`{n}` = {report.parameters.get(n)}" for n in report.overrides)
+        lines += [f"_{words['overrides']}_: {shown}", ""]
+    findings = _shown(report, verbose)
+    if not findings:
+        lines.append(words["nothing"])
+        return "\n".join(lines) + "\n"
+    lines.append(
+        f"| | {words['rule']} | {words['where']} | {words['message']} | {words['source']} |"
+    )
+    lines.append("|---|---|---|---|---|")
+    for f in findings:
+        message = f.message
+        if f.missing:
+            message += f" — {words['missing']}: " + ", ".join(f"`{m}`" for m in f.missing)
+        if f.note:
+            message += f" ({f.note})"
+        source = ""
+        if f.citation is not None:
+            source = f"{f.citation.section} — «{f.citation.quote}»"
+        mark = _MARK[f.outcome] + (f" {f.severity.value}" if f.outcome is Outcome.FAIL else "")
+        lines.append(
+            f"| {mark} | `{f.rule}` | `{f.path or '$'}` | {_md_cell(message)} | {_md_cell(source)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def render_html(report: Report, *, verbose: bool = False) -> str:
+    """An HTML fragment (used by ``Report._repr_html_`` in notebooks)."""
+    words = _labels(report.lang)
+    e = html.escape
+    status = words["ok"] if report.ok else words["not_ok"]
+    colour = "#1a7f37" if report.ok else "#cf222e"
+    parts = [
+        '<div class="welfare-ambito-report">',
+        f"<p><strong>{e(words['report'])}</strong> — {e(words['plan'])} <code>{e(report.plan or '—')}</code>, "
+        f"{e(words['profile'])} <code>{e(report.profile)}</code>, {e(words['on'])} {e(report.on.isoformat())}</p>",
+        f'<p style="color:{colour}"><strong>{e(status)}</strong> — {e(_counts_line(report, report.lang))}</p>',
+    ]
+    findings = _shown(report, verbose)
+    if findings:
+        parts.append("<table>")
+        parts.append(
+            f"<thead><tr><th></th><th>{e(words['rule'])}</th><th>{e(words['where'])}</th>"
+            f"<th>{e(words['message'])}</th><th>{e(words['source'])}</th></tr></thead><tbody>"
+        )
+        for f in findings:
+            message = e(f.message)
+            if f.missing:
+                message += f"<br><em>{e(words['missing'])}</em>: " + ", ".join(
+                    f"<code>{e(m)}</code>" for m in f.missing
+                )
+            source = ""
+            if f.citation is not None:
+                source = f"<small>{e(f.citation.section)}<br>«{e(f.citation.quote)}»</small>"
+            parts.append(
+                f"<tr><td>{e(_MARK[f.outcome])} {e(f.severity.value if f.outcome is Outcome.FAIL else '')}</td>"
+                f"<td><code>{e(f.rule)}</code></td><td><code>{e(f.path or '$')}</code></td>"
+                f"<td>{message}</td><td>{source}</td></tr>"
+            )
+        parts.append("</tbody></table>")
+    else:
+        parts.append(f"<p>{e(words['nothing'])}</p>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def render_json(report: Report) -> str:
+    """The versioned JSON form."""
+    return report.to_json()
+
+
+def render(report: Report, format: str = "text", *, verbose: bool = False) -> str:
+    """Render ``report`` as ``"text"``, ``"markdown"``, ``"html"`` or ``"json"``."""
+    if format == "text":
+        return render_text(report, verbose=verbose)
+    if format == "markdown":
+        return render_markdown(report, verbose=verbose)
+    if format == "html":
+        return render_html(report, verbose=verbose)
+    if format == "json":
+        return render_json(report) + "\n"
+    from welfare_ambito.errors import InvalidValue
+
+    raise InvalidValue.of(
+        "choice", path="format", value=format, choices="text, markdown, html, json"
+    )
+
+
+def render_diff(diff: ReportDiff, *, lang: str = "it") -> str:
+    """One line per difference between two reports."""
+    words = _labels(lang)
+    lines: list[str] = []
+    for name, (old, new) in diff.parameters.items():
+        lines.append(f"~ {words['parameters']} {name}: {old} → {new}")
+    for f in diff.added:
+        lines.append(f"+ {f.rule} @ {f.path or '$'}: {f.outcome.value} — {f.message}")
+    for f in diff.removed:
+        lines.append(f"- {f.rule} @ {f.path or '$'}: {f.outcome.value}")
+    for before, after in diff.changed:
+        lines.append(
+            f"~ {after.rule} @ {after.path or '$'}: {before.outcome.value} → {after.outcome.value}"
+            f" — {after.message}"
+        )
+    return "\n".join(lines) + "\n" if lines else words["no_changes"] + "\n"
+
+
+def render_catalogue(catalogue: Catalogue, *, lang: str = "it", markdown: bool = False) -> str:
+    """The rules of a profile with their parameters and citations."""
+    from welfare_ambito.rules._values import display
+
+    profile = catalogue.profile
+    lines: list[str] = []
+    if markdown:
+        lines += [f"# {profile.title} (`{profile.id}`)", ""]
+    else:
+        lines += [f"{profile.title} [{profile.id}]", ""]
+    if not catalogue.entries:
+        lines.append("(nessuna regola)" if lang == "it" else "(no rules)")
+    for entry in catalogue:
+        rule = entry.rule
+        citation = entry.citation
+        if markdown:
+            lines += [
+                f"## `{rule.id}` — {rule.title[lang]}",
+                "",
+                f"- subject: `{rule.subject}` · severity: **{entry.severity.value}**",
+                f"- {citation.document}, *{citation.section}*: «{citation.quote}»",
+            ]
+        else:
+            lines += [
+                f"{rule.id} — {rule.title[lang]}",
+                f"    subject: {rule.subject}; severity: {entry.severity.value}",
+                f"    {citation.document}, {citation.section}: «{citation.quote}»",
+            ]
+        for parameter in entry.parameters:
+            values = "; ".join(
+                f"{display(d.value, lang)} ({'dal' if lang == 'it' else 'from'} {d.since.isoformat()}"
+                + (f" {'al' if lang == 'it' else 'to'} {d.until.isoformat()}" if d.until else "")
+                + ")"
+                for d in parameter.values
+            )
+            prefix = "- " if markdown else "    • "
+            lines.append(f"{prefix}{parameter.name} [{parameter.unit}] = {values}")
+        for exc in rule.exceptions:
+            prefix = "- " if markdown else "    ↳ "
+            lines.append(
+                f"{prefix}{'deroga' if lang == 'it' else 'derogation'} {exc.id}: {exc.title[lang]}"
+            )
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,499 @@
+"""Rules: typed Python functions with an id, bilingual texts, parameters and a citation.
+
+Declare a rule next to its function with :func:`rule`::
+
+    @rule(
+        id="pippi.sedt.weekly_hours",
+        subject="intervention",
+        title={"it": "Intensità minima dell'educativa", "en": "Minimum educator intensity"},
+        message={
+            "it": "{weekly_hours} ore settimanali; minimo {pippi.sedt.min_weekly_hours}",
+            "en": "{weekly_hours} hours a week; minimum {pippi.sedt.min_weekly_hours}",
+        },
+        parameters=("pippi.sedt.min_weekly_hours",),
+        reads=("kind", "weekly_hours"),
+        citation=Citation(document="004_45436608c0a0bd55.txt", section="...", quote="..."),
+    )
+    def sedt_weekly_hours(intervention: Intervention, p: Parameters) -> Verdict:
+        if intervention.kind is not InterventionKind.SEDT:
+            return Outcome.NOT_APPLICABLE
+        ok = intervention.weekly_hours >= p.decimal("pippi.sedt.min_weekly_hours")
+        return Outcome.PASS if ok else Outcome.FAIL
+
+A function returns a bare :class:`Outcome` (the fast path: the engine reads
+the declared ``reads`` and ``parameters`` as the values compared, only when a
+finding is materialised) or a :class:`Result` built with :func:`passed`,
+:func:`failed`, :func:`check`, :func:`not_applicable` or
+:func:`needs_review`, carrying computed values and missing inputs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import operator
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from welfare_ambito._frozendict import FrozenDict
+from welfare_ambito.citations import Citation
+from welfare_ambito.errors import InvalidValue, NotFound
+from welfare_ambito.model import _validate as v
+from welfare_ambito.rules.outcomes import Outcome, Severity
+from welfare_ambito.rules.parameters import Parameters
+
+__all__ = [
+    "REGISTRY",
+    "Registry",
+    "Result",
+    "Rule",
+    "RuleException",
+    "Verdict",
+    "check",
+    "failed",
+    "needs_review",
+    "not_applicable",
+    "passed",
+    "rule",
+]
+
+S = TypeVar("S")
+
+_RULE_ID = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.\[\]-]*)\}")
+
+
+class Result:
+    """What a rule function concluded, with the values it compared.
+
+    ``missing`` lists inputs the subject does not record, as paths relative to
+    the subject (``"pre_assessment"``); the engine prefixes the subject's path.
+    Build it with :func:`passed`, :func:`failed`, :func:`check`,
+    :func:`not_applicable` or :func:`needs_review`.
+    """
+
+    __slots__ = ("missing", "note", "outcome", "values")
+
+    def __init__(
+        self,
+        outcome: Outcome,
+        values: Mapping[str, Any] | None = None,
+        missing: tuple[str, ...] = (),
+        note: str | None = None,
+    ) -> None:
+        self.outcome = outcome
+        self.values: Mapping[str, Any] = values if values is not None else {}
+        self.missing = missing
+        self.note = note
+
+    def __repr__(self) -> str:
+        return f"Result({self.outcome.value!r}, values={dict(self.values)!r}, missing={self.missing!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Result):
+            return NotImplemented
+        return (self.outcome, dict(self.values), self.missing, self.note) == (
+            other.outcome,
+            dict(other.values),
+            other.missing,
+            other.note,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+Verdict = Outcome | Result
+"""What a rule function returns: a bare outcome or a :class:`Result`."""
+
+
+def passed(**values: Any) -> Result:
+    """The subject satisfies the rule; ``values`` are what was compared."""
+    return Result(Outcome.PASS, values)
+
+
+def failed(**values: Any) -> Result:
+    """The subject does not satisfy the rule; ``values`` are what was compared."""
+    return Result(Outcome.FAIL, values)
+
+
+def check(condition: bool, **values: Any) -> Result:
+    """Pass when ``condition`` holds, fail otherwise, with ``values``.
+
+    >>> check(6 >= 8, hours=6, minimum=8).outcome
+    <Outcome.FAIL: 'fail'>
+    """
+    return Result(Outcome.PASS if condition else Outcome.FAIL, values)
+
+
+def not_applicable(note: str | None = None) -> Result:
+    """The rule does not concern this subject (``note`` says why)."""
+    return Result(Outcome.NOT_APPLICABLE, None, (), note)
+
+
+def needs_review(*missing: str, note: str | None = None, **values: Any) -> Result:
+    """A person must decide; ``missing`` are the inputs to fill in, relative to the subject.
+
+    >>> needs_review("pre_assessment").missing
+    ('pre_assessment',)
+    """
+    return Result(Outcome.NEEDS_REVIEW, values, tuple(missing), note)
+
+
+def _texts(value: object, path: str) -> FrozenDict[str, str]:
+    if isinstance(value, str):
+        value = {"it": value, "en": value}
+    if not isinstance(value, Mapping) or set(value) != {"it", "en"}:
+        raise InvalidValue(
+            f"{path} needs an Italian and an English text: {{'it': ..., 'en': ...}}",
+            code="rules.texts",
+            message_it=f"{path} richiede un testo italiano e uno inglese: {{'it': ..., 'en': ...}}",
+            path=path,
+        )
+    for lang, text in value.items():
+        if not isinstance(text, str) or not text.strip():
+            raise InvalidValue.of("empty", path=f"{path}.{lang}")
+    return FrozenDict({"it": value["it"], "en": value["en"]})
+
+
+def _title(value: Any) -> FrozenDict[str, str]:
+    return _texts(value, "title")
+
+
+def _message(value: Any) -> FrozenDict[str, str]:
+    return _texts(value, "message")
+
+
+def _condition(value: Any) -> FrozenDict[str, str] | None:
+    return None if value is None else _texts(value, "condition")
+
+
+def _severity(value: Any) -> Any:
+    return v.enum_value(Severity)(value)
+
+
+def _tuple(value: Any) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+def _rule_id(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not _RULE_ID.match(value):
+        raise InvalidValue.of(
+            "pattern", path=attribute.name, value=value, what="rule id (dotted, lowercase)"
+        )
+
+
+def _names(value: Any) -> Any:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value) if isinstance(value, list | tuple | set | frozenset) else value
+
+
+ExceptionFunction = Callable[[Any, Parameters], "bool | Outcome | Result"]
+
+
+@attrs.frozen(kw_only=True)
+class RuleException:
+    """A derogation ("in deroga: ...") that turns a failure into a pass with a note.
+
+    Its function returns ``True`` when the derogation applies, ``False`` when
+    it does not, or :func:`needs_review` (with missing inputs) when the subject
+    does not say.
+    """
+
+    id: str = attrs.field(validator=_rule_id)
+    title: FrozenDict[str, str] = attrs.field(converter=_title)
+    function: ExceptionFunction = attrs.field(repr=False)
+    citation: Citation | None = attrs.field(
+        default=None, validator=v.optional(v.instance(Citation, "a citation"))
+    )
+    parameters: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    reads: tuple[str, ...] = attrs.field(default=(), converter=_names)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Rule(Generic[S]):
+    """A rule: identity, texts, subject kind, parameters, citation and its function.
+
+    ``message`` is a template filled with the values compared: ``{name}`` is a
+    value the function returned, a field it ``reads`` (``{weekly_hours}``) or a
+    parameter (``{pippi.sedt.min_weekly_hours}``). ``condition`` states, in
+    words, what must hold (it answers "why not").
+    """
+
+    id: str = attrs.field(validator=_rule_id)
+    title: FrozenDict[str, str] = attrs.field(converter=_title)
+    message: FrozenDict[str, str] = attrs.field(converter=_message)
+    subject: str = attrs.field(validator=v.text)
+    function: Callable[[S, Parameters], Verdict] = attrs.field(repr=False)
+    citation: Citation = attrs.field(validator=v.instance(Citation, "a citation"))
+    severity: Severity = attrs.field(
+        default=Severity.ERROR, converter=_severity, validator=v.member_of(Severity)
+    )
+    parameters: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    reads: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    condition: FrozenDict[str, str] | None = attrs.field(default=None, converter=_condition)
+    exceptions: tuple[RuleException, ...] = attrs.field(default=(), converter=_tuple)
+    module: str | None = attrs.field(default=None)
+    """The Python module that defines the function (for the catalogue)."""
+
+    _getters: tuple[tuple[str, Callable[[Any], Any]], ...] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+
+    _templates: FrozenDict[str, tuple[str, tuple[str, ...]]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(
+            self, "_getters", tuple((name, operator.attrgetter(name)) for name in self.reads)
+        )
+        templates = {f"message.{k}": compile_template(t) for k, t in self.message.items()}
+        if self.condition is not None:
+            templates.update(
+                {f"condition.{k}": compile_template(t) for k, t in self.condition.items()}
+            )
+        object.__setattr__(self, "_templates", FrozenDict(templates))
+
+    def fill(self, which: str, lang: str, values: Mapping[str, str]) -> str:
+        """Fill the ``"message"`` or ``"condition"`` template in ``lang``; unknown names: ``?``."""
+        fmt, names = self._templates[f"{which}.{lang}"]
+        return fmt.format(*[values.get(name, "?") for name in names])
+
+    @property
+    def all_parameters(self) -> tuple[str, ...]:
+        """Parameters of the rule and of its exceptions, without repeats."""
+        names = list(self.parameters)
+        for exc in self.exceptions:
+            names.extend(p for p in exc.parameters if p not in names)
+        return tuple(dict.fromkeys(names))
+
+    def read_values(self, subject: Any, extra: Iterable[str] = ()) -> dict[str, Any]:
+        """The declared fields of ``subject`` (and ``extra`` dotted fields); absent ones are ``None``."""
+        values: dict[str, Any] = {}
+        getters = self._getters
+        if extra:
+            getters = (*getters, *((n, operator.attrgetter(n)) for n in extra))
+        for name, getter in getters:
+            try:
+                values[name] = getter(subject)
+            except AttributeError:
+                values[name] = None
+        return values
+
+    def render(self, lang: str, values: Mapping[str, str]) -> str:
+        """The message in ``lang`` with ``values`` (display strings) filled in; unknown: ``?``."""
+        return self.fill("message", lang, values)
+
+    def with_exception(self, exception: RuleException) -> Rule[S]:
+        """A copy with one more derogation."""
+        return attrs.evolve(self, exceptions=(*self.exceptions, exception))
+
+    def exception(
+        self,
+        *,
+        id: str,
+        title: Mapping[str, str] | str,
+        citation: Citation | None = None,
+        parameters: Iterable[str] = (),
+        reads: Iterable[str] = (),
+    ) -> Callable[[ExceptionFunction], ExceptionFunction]:
+        """Declare a derogation of this rule next to its function (decorator).
+
+        Declare derogations at import time, right after the rule: they become
+        part of it.
+        """
+
+        def decorate(function: ExceptionFunction) -> ExceptionFunction:
+            exc = RuleException(
+                id=id,
+                title=title,
+                function=function,
+                citation=citation,
+                parameters=tuple(parameters),
+                reads=tuple(reads),
+            )
+            # Derogations are part of the rule's declaration: they are attached in place,
+            # at import time, so every holder of the rule (module, registries) sees them.
+            object.__setattr__(self, "exceptions", (*self.exceptions, exc))
+            return function
+
+        return decorate
+
+    def __call__(self, subject: S, parameters: Parameters) -> Verdict:
+        return self.function(subject, parameters)
+
+
+def compile_template(template: str) -> tuple[str, tuple[str, ...]]:
+    """``"{a.b} of {c}"`` → ``("{0} of {1}", ("a.b", "c"))``: a format string and its names.
+
+    >>> compile_template("{x} ≥ {y}")
+    ('{0} ≥ {1}', ('x', 'y'))
+    """
+    names: list[str] = []
+    parts: list[str] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(template):
+        parts.append(template[position : match.start()].replace("{", "{{").replace("}", "}}"))
+        parts.append("{" + str(len(names)) + "}")
+        names.append(match.group(1))
+        position = match.end()
+    parts.append(template[position:].replace("{", "{{").replace("}", "}}"))
+    return "".join(parts), tuple(names)
+
+
+def render_template(template: str, values: Mapping[str, str]) -> str:
+    """Fill ``{name}`` placeholders (dotted names allowed) from ``values``; unknown ones: ``?``.
+
+    >>> render_template("{a.b} of {c}", {"a.b": "8"})
+    '8 of ?'
+    """
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), "?"), template)
+
+
+class Registry:
+    """A set of rules by id. :data:`REGISTRY` holds the library's own.
+
+    Tests and plugins may use their own registry, or :meth:`scoped` to add
+    rules to one and drop them afterwards.
+    """
+
+    def __init__(
+        self,
+        rules: Iterable[Rule[Any]] = (),
+        *,
+        builtin_modules: Iterable[str] = (),
+        parent: Registry | None = None,
+    ) -> None:
+        self._rules: dict[str, Rule[Any]] = {}
+        self.parent = parent
+        """Rules not found here are looked up in ``parent`` (e.g. :data:`REGISTRY`)."""
+        self._builtin_modules = tuple(builtin_modules)
+        self._loaded = not self._builtin_modules
+        for item in rules:
+            self.add(item)
+
+    def _load_builtins(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        import importlib
+        import importlib.util
+
+        for name in self._builtin_modules:
+            if importlib.util.find_spec(name) is not None:
+                importlib.import_module(name)
+        self._load_entry_points()
+
+    def _load_entry_points(self) -> None:
+        from importlib.metadata import entry_points
+
+        for entry in entry_points(group="welfare_ambito.rules"):
+            entry.load()
+
+    def add(self, item: Rule[Any], *, replace: bool = False) -> Rule[Any]:
+        """Register ``item``; a different rule with the same id is an error unless ``replace``."""
+        existing = self._rules.get(item.id)
+        if existing is not None and not replace and existing.function is not item.function:
+            raise InvalidValue.of("duplicate", path=item.id, what="rule id", value=item.id)
+        self._rules[item.id] = item
+        return item
+
+    def remove(self, rule_id: str) -> None:
+        """Unregister ``rule_id`` (no error if absent)."""
+        self._rules.pop(rule_id, None)
+
+    @contextlib.contextmanager
+    def scoped(self, *rules: Rule[Any]) -> Iterator[Registry]:
+        """Register ``rules`` for the ``with`` block only; what was there before is restored."""
+        saved = dict(self._rules)
+        try:
+            for item in rules:
+                self.add(item, replace=True)
+            yield self
+        finally:
+            self._rules.clear()
+            self._rules.update(saved)
+
+    def get(self, rule_id: str) -> Rule[Any]:
+        """The rule ``rule_id``; :class:`NotFound` (with a suggestion) if unknown."""
+        self._load_builtins()
+        try:
+            return self._rules[rule_id]
+        except KeyError:
+            if self.parent is not None and rule_id in self.parent:
+                return self.parent.get(rule_id)
+            close = difflib.get_close_matches(rule_id, list(self._rules), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            hint_it = f"; forse intendevi {close[0]!r}?" if close else ""
+            raise NotFound(
+                f"unknown rule {rule_id!r}{hint}",
+                code="rules.unknown_rule",
+                message_it=f"regola sconosciuta {rule_id!r}{hint_it}",
+                path=rule_id,
+                params={"rule": rule_id},
+            ) from None
+
+    def __contains__(self, rule_id: object) -> bool:
+        self._load_builtins()
+        return rule_id in self._rules or (self.parent is not None and rule_id in self.parent)
+
+    def __iter__(self) -> Iterator[Rule[Any]]:
+        self._load_builtins()
+        return iter(sorted(self._rules.values(), key=lambda r: r.id))
+
+    def __len__(self) -> int:
+        self._load_builtins()
+        return len(self._rules)
+
+    def ids(self) -> tuple[str, ...]:
+        """Ids of the registered rules, sorted."""
+        return tuple(r.id for r in self)
+
+
+REGISTRY = Registry(builtin_modules=("welfare_ambito.rules.pippi", "welfare_ambito.rules.tutela"))
+"""The library's rules: those of :mod:`welfare_ambito.rules.pippi`, ``.tutela`` and of
+packages that declare a ``welfare_ambito.rules`` entry point."""
+
+
+def rule(
+    *,
+    id: str,
+    title: Mapping[str, str] | str,
+    message: Mapping[str, str] | str,
+    subject: str,
+    citation: Citation,
+    severity: Severity | str = Severity.ERROR,
+    parameters: Iterable[str] = (),
+    reads: Iterable[str] = (),
+    condition: Mapping[str, str] | str | None = None,
+    registry: Registry | None = REGISTRY,
+) -> Callable[[Callable[[S, Parameters], Verdict]], Rule[S]]:
+    """Declare a rule next to its function; the function becomes a :class:`Rule`.
+
+    ``registry=None`` builds the rule without registering it (tests may then
+    register it in a registry of their own).
+    """
+
+    def decorate(function: Callable[[S, Parameters], Verdict]) -> Rule[S]:
+        built: Rule[S] = Rule(
+            id=id,
+            title=title,
+            message=message,
+            subject=subject,
+            function=function,
+            citation=citation,
+            severity=severity,
+            parameters=tuple(parameters),
+            reads=tuple(reads),
+            condition=condition,
+            module=getattr(function, "__module__", None),
+        )
+        if registry is not None:
+            registry.add(built)
+        return built
+
+    return decorate

@@ -1,0 +1,147 @@
+"""Subject kinds: what a rule applies to, and how to find those subjects in a plan.
+
+Each kind walks a :class:`~welfare_ambito.model.CoDesignPlan` into
+``(path, subject)`` pairs: ``"family"`` gives ``("families[0]", family)``...
+An optional part the plan does not record (``budget``, ``hour_plan``) gives
+``(path, MISSING)``: the engine reports the rule as needing review, with the
+missing path.
+
+New kinds are added with :func:`register_subject_kind`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, Final
+
+import attrs
+
+from welfare_ambito.errors import InvalidValue, NotFound
+
+__all__ = [
+    "MISSING",
+    "SubjectKind",
+    "register_subject_kind",
+    "subject_kind",
+    "subject_kinds",
+    "walk",
+]
+
+
+class _Missing:
+    """Marks an optional part of a plan that is not recorded."""
+
+    _instance: _Missing | None = None
+
+    def __new__(cls) -> _Missing:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+MISSING: Final = _Missing()
+"""Stands for a part of the plan that the plan does not record."""
+
+Walker = Callable[[Any], Iterator[tuple[str, Any]]]
+
+
+@attrs.frozen(kw_only=True)
+class SubjectKind:
+    """A kind of subject: its name, a description and how to walk a plan to its instances."""
+
+    name: str
+    description: str
+    walker: Walker = attrs.field(repr=False)
+    collection: str | None = None
+    """The plan's field holding a sequence of such subjects (paths ``collection[i]``)."""
+
+
+_KINDS: dict[str, SubjectKind] = {}
+
+
+def register_subject_kind(
+    name: str,
+    walker: Walker,
+    *,
+    description: str,
+    collection: str | None = None,
+    replace: bool = False,
+) -> SubjectKind:
+    """Add a subject kind; ``walker(plan)`` yields ``(path, subject)`` pairs."""
+    if name in _KINDS and not replace:
+        raise InvalidValue.of("duplicate", path=name, what="subject kind", value=name)
+    kind = SubjectKind(name=name, description=description, walker=walker, collection=collection)
+    _KINDS[name] = kind
+    return kind
+
+
+def subject_kind(name: str) -> SubjectKind:
+    """The subject kind ``name``; :class:`NotFound` if unknown."""
+    try:
+        return _KINDS[name]
+    except KeyError:
+        raise NotFound(
+            f"unknown subject kind {name!r}; known: {', '.join(_KINDS)}",
+            code="rules.unknown_subject",
+            message_it=f"tipo di soggetto sconosciuto {name!r}; noti: {', '.join(_KINDS)}",
+            path=name,
+        ) from None
+
+
+def subject_kinds() -> tuple[SubjectKind, ...]:
+    """Every registered subject kind."""
+    return tuple(_KINDS.values())
+
+
+def walk(plan: Any, kind: str) -> Iterator[tuple[str, Any]]:
+    """``(path, subject)`` pairs of ``kind`` in ``plan``."""
+    return subject_kind(kind).walker(plan)
+
+
+def _sequence(field: str) -> Walker:
+    def walker(plan: Any) -> Iterator[tuple[str, Any]]:
+        for index, item in enumerate(getattr(plan, field)):
+            yield f"{field}[{index}]", item
+
+    return walker
+
+
+def _optional(field: str) -> Walker:
+    def walker(plan: Any) -> Iterator[tuple[str, Any]]:
+        value = getattr(plan, field)
+        yield field, MISSING if value is None else value
+
+    return walker
+
+
+def _plan(plan: Any) -> Iterator[tuple[str, Any]]:
+    yield "", plan
+
+
+def _children(plan: Any) -> Iterator[tuple[str, Any]]:
+    for index, family in enumerate(plan.families):
+        for position, child in enumerate(family.children):
+            yield f"families[{index}].children[{position}]", child
+
+
+register_subject_kind("plan", _plan, description="the whole co-design plan")
+for _kind, _field, _what in (
+    ("family", "families", "each family (families[i])"),
+    ("intervention", "interventions", "each intervention (interventions[i])"),
+    ("group", "groups", "each group module (groups[i])"),
+    ("staff", "staff", "each staff member (staff[i])"),
+    ("service", "services", "each service offer (services[i])"),
+    ("report", "reports", "each reporting duty (reports[i])"),
+):
+    register_subject_kind(_kind, _sequence(_field), description=_what, collection=_field)
+register_subject_kind("child", _children, description="each child of each family")
+register_subject_kind("budget", _optional("budget"), description="the plan's budget")
+register_subject_kind(
+    "hour_plan", _optional("hour_plan"), description="the plan's hours per profession"
+)
