@@ -161,7 +161,10 @@ def make_plan(
         partner=Partner(name="Cooperativa"),
         programme="pippi",
         families=families,
-        interventions=(*interventions, Intervention(id="S1", kind="school", weekly_hours=Decimal(2))),
+        interventions=(
+            *interventions,
+            Intervention(id="S1", kind="school", weekly_hours=Decimal(2)),
+        ),
     )
 
 
@@ -371,3 +374,36 @@ def test_every_subject_gets_one_finding_per_rule(hours: list[int]) -> None:
     report = evaluate(plan, make_profile(), on=ON)
     paths = [f.path for f in report.select(rule="test.sedt.weekly_hours")]
     assert paths == [f"interventions[{i}]" for i in range(len(plan.interventions))]
+
+
+def test_remembered_findings_keep_equal_decimals_with_different_text_apart() -> None:
+    """8 and 8.0 weekly hours give findings that show each value as written."""
+    interventions = (
+        Intervention(id="A", kind="sedt", weekly_hours=Decimal("8")),
+        Intervention(id="B", kind="sedt", weekly_hours=Decimal("8.0")),
+        Intervention(id="C", kind="sedt", weekly_hours=Decimal("8")),
+    )
+    checker = Checker(make_profile(), on=ON)
+    findings = [
+        f
+        for f in checker.stream(interventions, kind="intervention")
+        if f.rule == "test.sedt.weekly_hours"
+    ]
+    assert [f.values["weekly_hours"] for f in findings] == ["8", "8.0", "8"]
+    assert [f.message for f in findings] == [
+        "8 ore settimanali; minimo 8",
+        "8,0 ore settimanali; minimo 8",
+        "8 ore settimanali; minimo 8",
+    ]
+
+
+@given(st.lists(st.integers(0, 12), min_size=1, max_size=12))
+def test_streamed_findings_equal_the_findings_of_a_plan(hours: list[int]) -> None:
+    """The fast streaming path and a whole-plan evaluation agree finding by finding."""
+    plan = make_plan(hours=tuple(hours))
+    profile = make_profile()
+    from_plan = [
+        f for f in evaluate(plan, profile, on=ON).findings if f.path.startswith("interventions")
+    ]
+    streamed = list(Checker(profile, on=ON).stream(plan.interventions, kind="intervention"))
+    assert sorted(streamed) == sorted(from_plan)

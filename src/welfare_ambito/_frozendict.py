@@ -27,6 +27,14 @@ class FrozenDict(Mapping[K, V], Generic[K, V]):
         object.__setattr__(self, "_data", dict(data or {}))
         object.__setattr__(self, "_hash", None)
 
+    @classmethod
+    def adopt(cls, data: dict[K, V]) -> FrozenDict[K, V]:
+        """Wrap ``data`` without copying it; the caller must not change it afterwards."""
+        frozen = cls.__new__(cls)
+        object.__setattr__(frozen, "_data", data)
+        object.__setattr__(frozen, "_hash", None)
+        return frozen
+
     def __getitem__(self, key: K) -> V:
         return self._data[key]
 

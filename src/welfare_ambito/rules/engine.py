@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from typing import Any
 
 from welfare_ambito._frozendict import FrozenDict
@@ -29,6 +30,17 @@ _PASS = Outcome.PASS
 _FAIL = Outcome.FAIL
 _REVIEW = Outcome.NEEDS_REVIEW
 _NA = Outcome.NOT_APPLICABLE
+_new_tuple = tuple.__new__
+_DEC = Decimal
+_MEMO_SIZE = 4096
+
+
+def _get_or_none(getter: Any, subject: Any) -> Any:
+    try:
+        return getter(subject)
+    except AttributeError:
+        return None
+
 
 _MISSING_TEXT = {"it": "dato non presente nel piano", "en": "not recorded in the plan"}
 _MAYBE_TEXT = {"it": "la deroga potrebbe applicarsi", "en": "the derogation may apply"}
@@ -50,14 +62,18 @@ class _Bound:
     """A profile rule bound to the parameter values in force on one day."""
 
     __slots__ = (
+        "_conditions",
         "_json",
+        "_memo",
         "_shown",
         "citation",
         "exceptions",
         "function",
+        "getters",
         "params",
         "rule",
         "severity",
+        "single",
     )
 
     def __init__(self, item: ProfileRule, params: Parameters) -> None:
@@ -67,8 +83,27 @@ class _Bound:
         self.citation: Citation = item.citation
         self.exceptions: tuple[RuleException, ...] = item.rule.exceptions
         self.params = params
+        self.getters = item.rule._getters
+        self.single = self.getters[0][1] if len(self.getters) == 1 else None
         self._shown: dict[str, dict[str, str]] = {}
         self._json: dict[str, JsonValue] | None = None
+        self._conditions: dict[str, str | None] = {}
+        self._memo: dict[
+            tuple[Any, ...], tuple[str, str, FrozenDict[str, JsonValue], str | None]
+        ] = {}
+
+    def condition(self, lang: str, shown: Mapping[str, str]) -> str | None:
+        """The filled condition; computed once when it names only parameters."""
+        rule = self.rule
+        if rule.condition is None:
+            return None
+        if lang in self._conditions:
+            return self._conditions[lang]
+        text = rule.fill("condition", lang, shown)
+        _, names = rule._templates[f"condition.{lang}"]
+        if not set(names) & set(rule.reads):
+            self._conditions[lang] = text
+        return text
 
     def shown(self, lang: str) -> dict[str, str]:
         """The rule's parameter values as shown in ``lang`` (computed once)."""
@@ -242,10 +277,18 @@ class Checker:
 
         prefix = collection or subject_kind(kind).collection or kind
         rules = self._rules_for(kind)
+        plain, check = self._plain, self._check
         for index, subject in enumerate(subjects):
             path = f"{prefix}[{index}]"
             for bound in rules:
-                yield self._check(bound, path, subject)
+                if subject is MISSING:
+                    yield check(bound, path, subject)
+                    continue
+                verdict = bound.function(subject, bound.params)
+                if verdict.__class__ is Outcome and (verdict is not _FAIL or not bound.exceptions):
+                    yield plain(bound, path, subject, verdict)
+                else:
+                    yield check(bound, path, subject, verdict)
 
     def outcomes(self, subjects: Iterable[Any], *, kind: str) -> Iterator[Outcome]:
         """Only the outcome of each rule on each subject: no message, no values, no finding."""
@@ -282,7 +325,9 @@ class Checker:
 
     # -- one finding -------------------------------------------------------------------------
 
-    def _check(self, bound: _Bound, path: str, subject: Any) -> Finding:
+    def _check(
+        self, bound: _Bound, path: str, subject: Any, verdict: Verdict | None = None
+    ) -> Finding:
         rule = bound.rule
         lang = self.lang
         if subject is MISSING:
@@ -296,7 +341,10 @@ class Checker:
                 citation=bound.citation,
                 missing=(path,),
             )
-        verdict: Verdict = bound.function(subject, bound.params)
+        if verdict is None:
+            verdict = bound.function(subject, bound.params)
+        if verdict.__class__ is Outcome and not (verdict is _FAIL and bound.exceptions):
+            return self._plain(bound, path, subject, verdict)
         outcome = verdict if verdict.__class__ is Outcome else verdict.outcome  # type: ignore[union-attr]
         # Values read from the subject first, then the parameters (shown and JSON forms cached).
         read = rule.read_values(subject)
@@ -344,6 +392,73 @@ class Checker:
             conflict=conflict,
             note=note,
         )
+
+    def _plain(self, bound: _Bound, path: str, subject: Any, outcome: Outcome) -> Finding:
+        """A finding for a bare outcome with no derogation to run: the common, fast case.
+
+        The message, values and condition depend only on the outcome and the values
+        read, so they are remembered per distinct combination (Decimals keyed by
+        their text, so ``Decimal("8")`` and ``Decimal("8.0")`` stay distinct).
+        """
+        single = bound.single
+        if single is not None:  # one field read: no lists to build
+            try:
+                value = single(subject)
+            except AttributeError:
+                value = None
+            read = [value]
+            key: tuple[Any, ...] = (outcome, str(value) if value.__class__ is _DEC else value)
+        else:
+            try:
+                read = [getter(subject) for _, getter in bound.getters]
+            except AttributeError:
+                read = [_get_or_none(getter, subject) for _, getter in bound.getters]
+            key = (outcome, *[(_DEC, str(v)) if v.__class__ is _DEC else v for v in read])
+        memo = bound._memo
+        try:
+            cached = memo.get(key)
+        except TypeError:  # an unhashable value: nothing to remember
+            cached = self._describe(bound, outcome, read)
+        else:
+            if cached is None:
+                cached = self._describe(bound, outcome, read)
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                memo[key] = cached
+        title, message, values, condition = cached
+        # Positional construction: several times cheaper than keywords for a NamedTuple.
+        return _new_tuple(
+            Finding,
+            (
+                bound.rule.id,
+                outcome,
+                bound.severity,
+                path,
+                title,
+                message,
+                values,
+                bound.citation,
+                condition,
+                (),
+                None,
+                (),
+                None,
+            ),
+        )
+
+    def _describe(
+        self, bound: _Bound, outcome: Outcome, read: list[Any]
+    ) -> tuple[str, str, FrozenDict[str, JsonValue], str | None]:
+        rule = bound.rule
+        lang = self.lang
+        shown = dict(bound.shown(lang))
+        values = dict(bound.json())
+        for (name, _), value in zip(bound.getters, read, strict=True):
+            shown[name] = display(value, lang)
+            values[name] = jsonable(value)
+        title = rule.title[lang]
+        message = title if outcome is _NA else rule.fill("message", lang, shown)
+        return title, message, FrozenDict.adopt(values), bound.condition(lang, shown)
 
     def _derogations(
         self, bound: _Bound, subject: Any
