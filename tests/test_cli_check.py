@@ -11,15 +11,20 @@ import pytest
 from test_rules_engine import make_plan, pre_assessment, sedt_hours
 from welfare_ambito.cli import main
 from welfare_ambito.convert import dumps
-from welfare_ambito.rules import REGISTRY
+from welfare_ambito.rules import REGISTRY, load_profile
 
+# The test rules alone: every rule inherited from the Seregno profile is switched off.
 PROFILE = """
 id = "test-cli"
 title = "Test CLI"
 ambito = "seregno"
 extends = "seregno-pippi-2023"
-rules = ["test.sedt.weekly_hours", "test.family.pre_assessment"]
-"""
+
+[rules."test.sedt.weekly_hours"]
+[rules."test.family.pre_assessment"]
+""" + "".join(
+    f'[rules."{item.id}"]\nenabled = false\n' for item in load_profile("seregno-pippi-2023").rules
+)
 
 
 @pytest.fixture

@@ -19,6 +19,8 @@ PACKAGES = [
     "welfare_ambito.budget",
     "welfare_ambito.eligibility",
     "welfare_ambito.sesei",
+    "welfare_ambito.sercop",
+    "welfare_ambito.tutela",
     "welfare_ambito.testing",
 ]
 

@@ -122,9 +122,13 @@ def pre_assessment(family: Family, p: Parameters) -> Verdict:
 
 
 def make_profile() -> Profile:
-    """The Seregno P.I.P.P.I. profile with the test rules."""
-    return load_profile("seregno-pippi-2023").derive(
-        id="test-pippi", title="Test", add=[sedt_hours, pre_assessment]
+    """The Seregno P.I.P.P.I. parameters with the test rules only."""
+    base = load_profile("seregno-pippi-2023")
+    return base.derive(
+        id="test-pippi",
+        title="Test",
+        add=[sedt_hours, pre_assessment],
+        remove=[item.id for item in base.rules],
     )
 
 

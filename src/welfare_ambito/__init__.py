@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from welfare_ambito import rules as rules
     from welfare_ambito import sercop as sercop
     from welfare_ambito import sesei as sesei
+    from welfare_ambito import tutela as tutela
     from welfare_ambito.convert import dump as dump
     from welfare_ambito.convert import dumps as dumps
     from welfare_ambito.convert import load as load
@@ -70,7 +71,9 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-_LAZY_SUBPACKAGES = frozenset({"budget", "data", "eligibility", "rules", "sesei", "sercop"})
+_LAZY_SUBPACKAGES = frozenset(
+    {"budget", "data", "eligibility", "rules", "sercop", "sesei", "testing", "tutela"}
+)
 _LAZY_CONVERT = frozenset({"dump", "dumps", "load", "loads", "make_converter"})
 
 __all__ = [

@@ -25,7 +25,6 @@ EXIT_INVALID = 2
 _COMMAND_MODULES = (
     "welfare_ambito.rules.cli",
     "welfare_ambito.budget.cli",
-    "welfare_ambito.testing.cli",
 )
 
 
@@ -47,20 +46,9 @@ def print_invalid(error: WelfareAmbitoError, lang: str = "it", out: TextIO | Non
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from welfare_ambito import data
-    from welfare_ambito.summary import summarise
+    from welfare_ambito.rules.cli import demo_reports
 
-    try:
-        from welfare_ambito.rules.cli import demo_reports
-    except ImportError:
-        demo_reports = None
-    if demo_reports is not None:
-        return int(demo_reports(args))
-    for name in data.example_names():
-        print(f"== {name} ==")
-        print(summarise(data.example(name)))
-        print()
-    return EXIT_OK
+    return demo_reports(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,14 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--lang", choices=("it", "en"), default="it")
     demo.set_defaults(handler=_demo)
     for module_name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError as exc:
-            if exc.name is not None and module_name.startswith(exc.name):
-                continue  # that part of the library is not installed
-            raise
         register: Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None] = (
-            module.register
+            importlib.import_module(module_name).register
         )
         register(subparsers)
     return parser

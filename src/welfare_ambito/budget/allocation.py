@@ -59,6 +59,7 @@ __all__ = ["METHODS", "Allocation", "Method", "Share", "allocate"]
 
 Method = Literal["largest_remainder", "webster", "equal", "fixed"]
 METHODS: Final[tuple[str, ...]] = ("largest_remainder", "webster", "equal", "fixed")
+"""The allocation methods :func:`allocate` accepts, the default first."""
 
 Bound = Amount | Mapping[str, Amount] | None
 

@@ -30,7 +30,9 @@ __all__ = [
 ]
 
 REPORT_SCHEMA: Final = "welfare-ambito/report"
+"""The ``schema`` field of a report's JSON form."""
 REPORT_VERSION: Final = 1
+"""The ``version`` field of a report's JSON form; it changes only with an incompatible change."""
 
 _WHY = {
     "it": {

@@ -454,7 +454,13 @@ class Registry:
         return tuple(r.id for r in self)
 
 
-REGISTRY = Registry(builtin_modules=("welfare_ambito.rules.pippi", "welfare_ambito.rules.tutela"))
+REGISTRY = Registry(
+    builtin_modules=(
+        "welfare_ambito.rules.budget",
+        "welfare_ambito.rules.pippi",
+        "welfare_ambito.rules.tutela",
+    )
+)
 """The library's rules: those of :mod:`welfare_ambito.rules.pippi`, ``.tutela`` and of
 packages that declare a ``welfare_ambito.rules`` entry point."""
 

@@ -1,0 +1,445 @@
+"""Hourly labour costs: the Ministry's cited range for social cooperatives, user tables, affordability.
+
+The Ministry of Labour sets the average hourly labour cost of the workers of
+social cooperatives (Decreto direttoriale n. 30 of 14 June 2024, replacing
+DD n. 7 of 17 February 2020). Only what is public and sure is shipped: the
+range from the lowest level (A1) to the highest (F2), IRAP excluded, from
+February 2024. Per-level figures are *not* shipped: supply them with
+:class:`LevelCosts`. Before February 2024 no figure is in force here, and the
+functions say so (:func:`labour_cost_on` returns ``None``) instead of guessing.
+
+>>> import datetime as dt
+>>> str(labour_cost_on(dt.date(2024, 3, 1)).lowest)
+'€ 18,57'
+>>> labour_cost_on(dt.date(2023, 6, 1)) is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from welfare_ambito._frozendict import FrozenDict
+from welfare_ambito.citations import Citation
+from welfare_ambito.errors import InvalidValue, NotFound
+from welfare_ambito.model import Profession
+from welfare_ambito.model import _validate as v
+from welfare_ambito.money import Money
+from welfare_ambito.periods import Period
+
+__all__ = [
+    "DEFAULT_LEVELS",
+    "Affordability",
+    "CostWarning",
+    "LabourCostRange",
+    "LevelCosts",
+    "affordability",
+    "below_contract",
+    "labour_cost_on",
+    "labour_cost_ranges",
+    "labour_costs_during",
+    "unsourced_days",
+]
+
+DEFAULT_LEVELS: Mapping[Profession, str] = FrozenDict({Profession.EDUCATOR: "D2"})
+"""CCNL levels usually applied (educators are usually level D2); other professions: ask the user."""
+
+
+@attrs.frozen(kw_only=True)
+class LabourCostRange:
+    """The average hourly labour cost range in force from ``since`` to ``until`` (inclusive)."""
+
+    since: dt.date
+    until: dt.date | None
+    lowest: Money
+    """Cost of the lowest level (``lowest_level``, A1): nothing contractual costs less."""
+    highest: Money
+    """Cost of the highest level (``highest_level``, F2)."""
+    lowest_level: str
+    highest_level: str
+    citation: Citation
+
+    @property
+    def period(self) -> Period | None:
+        """The days in force, when closed."""
+        return None if self.until is None else Period(self.since, self.until)
+
+    def covers(self, on: dt.date) -> bool:
+        """Whether the figures are in force on ``on``."""
+        return self.since <= on and (self.until is None or on <= self.until)
+
+    def overlaps(self, period: Period) -> bool:
+        """Whether the figures are in force on at least one day of ``period``."""
+        return self.since <= period.end and (self.until is None or period.start <= self.until)
+
+
+@functools.cache
+def labour_cost_ranges() -> tuple[LabourCostRange, ...]:
+    """Every cited range, oldest first (from ``data/costs/social_cooperatives.toml``)."""
+    node = resources.files("welfare_ambito") / "data" / "costs" / "social_cooperatives.toml"
+    raw: dict[str, Any] = tomllib.loads(node.read_text(encoding="utf-8"), parse_float=Decimal)
+    ranges = [
+        LabourCostRange(
+            since=item["since"],
+            until=item.get("until"),
+            lowest=Money(item["lowest"]),
+            highest=Money(item["highest"]),
+            lowest_level=raw["lowest_level"],
+            highest_level=raw["highest_level"],
+            citation=Citation(
+                document=raw["document"], section=raw["section"], quote=item["quote"]
+            ),
+        )
+        for item in raw["periods"]
+    ]
+    return tuple(sorted(ranges, key=lambda r: r.since))
+
+
+def labour_cost_on(on: dt.date) -> LabourCostRange | None:
+    """The range in force on ``on``; ``None`` when no sourced figure is in force that day."""
+    return next((r for r in labour_cost_ranges() if r.covers(on)), None)
+
+
+def labour_costs_during(period: Period) -> tuple[LabourCostRange, ...]:
+    """The ranges in force on at least one day of ``period``, oldest first."""
+    return tuple(r for r in labour_cost_ranges() if r.overlaps(period))
+
+
+def unsourced_days(period: Period) -> tuple[Period, ...]:
+    """The parts of ``period`` on which no sourced figure is in force.
+
+    >>> [str(p) for p in unsourced_days(Period.parse("2023-06-01/2026-05-31"))]
+    ['2023-06-01/2024-01-31']
+    """
+    gaps: list[Period] = []
+    cursor = period.start
+    for item in labour_costs_during(period):
+        if item.since > cursor:
+            gaps.append(Period(cursor, min(item.since - dt.timedelta(days=1), period.end)))
+        if item.until is None:
+            return tuple(gaps)
+        cursor = max(cursor, item.until + dt.timedelta(days=1))
+        if cursor > period.end:
+            return tuple(gaps)
+    if cursor <= period.end:
+        gaps.append(Period(cursor, period.end))
+    return tuple(gaps)
+
+
+@attrs.frozen(kw_only=True)
+class CostWarning:
+    """An hourly cost below the lowest contractual labour cost in force from ``since``."""
+
+    profession: Profession
+    cost: Money
+    lowest: Money
+    """The highest lowest-level cost in force during the window (the strictest)."""
+    since: dt.date
+    """From when ``lowest`` is in force."""
+    citation: Citation
+    first_below_since: dt.date | None = None
+    """The first day of the window on which the cost is below the lowest level's."""
+
+    @property
+    def gap(self) -> Money:
+        """How much the cost is below the lowest level's cost."""
+        return self.lowest - self.cost
+
+
+def below_contract(
+    hourly_costs: Mapping[Profession, Money], window: Period | dt.date
+) -> tuple[CostWarning, ...]:
+    """Costs below the lowest contractual labour cost in force on some day of ``window``.
+
+    For each profession only the highest such figure is reported (the strictest).
+
+    >>> import datetime as dt
+    >>> [w.profession.value for w in below_contract({Profession.CULTURAL_MEDIATOR: Money("18")},
+    ...     dt.date(2024, 3, 1))]
+    ['cultural_mediator']
+    """
+    period = window if isinstance(window, Period) else Period(window, window)
+    ranges = labour_costs_during(period)
+    warnings: list[CostWarning] = []
+    for profession, cost in hourly_costs.items():
+        above = [r for r in ranges if cost < r.lowest]
+        if above:
+            worst = max(above, key=lambda r: (r.lowest.amount, r.since))
+            first = min(above, key=lambda r: r.since)
+            warnings.append(
+                CostWarning(
+                    profession=_profession(profession, "hourly_costs"),
+                    cost=cost,
+                    lowest=worst.lowest,
+                    since=worst.since,
+                    citation=worst.citation,
+                    first_below_since=max(first.since, period.start),
+                )
+            )
+    return tuple(warnings)
+
+
+def _costs_table(value: object) -> object:
+    if isinstance(value, Mapping):
+        return FrozenDict({str(k): _money(item, f"costs.{k}") for k, item in value.items()})
+    return value
+
+
+def _levels_table(value: object) -> object:
+    if isinstance(value, Mapping):
+        return FrozenDict({_profession(k, f"levels.{k}"): str(item) for k, item in value.items()})
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class LevelCosts:
+    """The user's hourly cost per CCNL level, and which level each profession is paid at.
+
+    >>> table = LevelCosts(costs={"D2": "23.10", "E1": "25.40"}, levels={"psychologist": "E1"})
+    >>> str(table.hourly_cost("educator")), str(table.hourly_cost("psychologist"))
+    ('€ 23,10', '€ 25,40')
+    """
+
+    costs: FrozenDict[str, Money] = attrs.field(converter=_costs_table)
+    levels: FrozenDict[Profession, str] = attrs.field(factory=FrozenDict, converter=_levels_table)
+    """Level per profession; :data:`DEFAULT_LEVELS` fills the ones not given."""
+
+    @costs.validator
+    def _check_costs(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, FrozenDict):
+            raise InvalidValue.of(
+                "type", path="costs", expected="a table", actual=type(value).__name__
+            )
+        for level, cost in value.items():
+            if not isinstance(cost, Money):
+                raise InvalidValue.of(
+                    "type", path=f"costs.{level}", expected="an amount", actual=type(cost).__name__
+                )
+            if cost < Money(0):
+                raise InvalidValue.of("negative", path=f"costs.{level}", value=cost)
+
+    def level_of(self, profession: Profession | str) -> str:
+        """The CCNL level ``profession`` is paid at; :class:`NotFound` when not given."""
+        key = _profession(profession, "profession")
+        level = self.levels.get(key, DEFAULT_LEVELS.get(key))
+        if level is None:
+            raise NotFound(
+                f"no CCNL level given for {key.value}: add it to levels",
+                code="costs.no_level",
+                message_it=f"nessun livello CCNL indicato per {key.value}: aggiungilo a levels",
+                path=f"levels.{key.value}",
+            )
+        return level
+
+    def hourly_cost(self, profession: Profession | str) -> Money:
+        """The hourly cost of ``profession`` at its level; :class:`NotFound` when unknown."""
+        level = self.level_of(profession)
+        try:
+            return self.costs[level]
+        except KeyError:
+            raise NotFound(
+                f"no hourly cost given for level {level}",
+                code="costs.no_cost",
+                message_it=f"nessun costo orario indicato per il livello {level}",
+                path=f"costs.{level}",
+            ) from None
+
+    def hourly_costs(
+        self, professions: Iterable[Profession | str]
+    ) -> FrozenDict[Profession, Money]:
+        """``{profession: hourly cost}`` for ``professions``."""
+        return FrozenDict({_profession(p, "profession"): self.hourly_cost(p) for p in professions})
+
+
+@attrs.frozen(kw_only=True)
+class Affordability:
+    """Whether the hour floors fit the funding at given hourly costs, and what the rest buys.
+
+    ``remainder`` is funding − floors' cost − other costs (negative: they do not
+    fit); ``extra_hours`` are the whole hours of *each* profession the remainder
+    alone would buy (zero when nothing remains); ``warnings`` are costs below the
+    lowest contractual labour cost; ``unsourced`` the days with no sourced figure.
+    """
+
+    floors: FrozenDict[Profession, Decimal]
+    hourly_costs: FrozenDict[Profession, Money]
+    floor_costs: FrozenDict[Profession, Money]
+    floors_cost: Money
+    other_costs: Money
+    funding: Money
+    remainder: Money
+    extra_hours: FrozenDict[Profession, Decimal]
+    warnings: tuple[CostWarning, ...] = ()
+    unsourced: tuple[Period, ...] = ()
+
+    @property
+    def fits(self) -> bool:
+        """Whether the floors and the other costs fit the funding."""
+        return self.remainder >= Money(0)
+
+    def to_text(self, lang: str = "it") -> str:
+        """A short answer for a planner, in ``lang``."""
+        from welfare_ambito.rules._values import display
+
+        it = lang == "it"
+        lines = []
+        for profession, hours in self.floors.items():
+            lines.append(
+                f"  {profession.value}: {display(hours, lang)} h × {self.hourly_costs[profession]}"
+                f" = {self.floor_costs[profession]}"
+            )
+        total = self.floors_cost + self.other_costs
+        if it:
+            head = (
+                f"Minimi orari {self.floors_cost} + altre voci {self.other_costs} = {total}"
+                f" su {self.funding}: "
+                + (
+                    f"rientrano, margine {self.remainder}."
+                    if self.fits
+                    else f"NON rientrano, eccedenza {-self.remainder}."
+                )
+            )
+            extra = "Ore aggiuntive acquistabili con il margine (ciascuna figura da sola): "
+        else:
+            head = (
+                f"Hour floors {self.floors_cost} + other lines {self.other_costs} = {total}"
+                f" of {self.funding}: "
+                + (
+                    f"they fit, margin {self.remainder}."
+                    if self.fits
+                    else f"they do NOT fit, excess {-self.remainder}."
+                )
+            )
+            extra = "Extra hours the margin buys (each profession alone): "
+        extra += ", ".join(f"{p.value} {display(h, lang)}" for p, h in self.extra_hours.items())
+        out = [head, *lines, extra]
+        for w in self.warnings:
+            out.append(
+                (
+                    f"Attenzione: {w.profession.value} a {w.cost}/h, sotto il costo minimo"
+                    f" contrattuale {w.lowest}/h in vigore dal {display(w.since, lang)}"
+                )
+                if it
+                else (
+                    f"Warning: {w.profession.value} at {w.cost}/h, below the lowest contractual"
+                    f" labour cost {w.lowest}/h in force from {display(w.since, lang)}"
+                )
+            )
+        for gap in self.unsourced:
+            out.append(
+                f"Nessun costo del lavoro ufficiale disponibile per {display(gap, lang)}"
+                if it
+                else f"No sourced labour cost for {display(gap, lang)}"
+            )
+        return "\n".join(out)
+
+
+def affordability(
+    hourly_costs: Mapping[Profession, Money | str | int]
+    | Mapping[str, Money | str | int]
+    | LevelCosts,
+    *,
+    floors: Mapping[Profession, Decimal | int | str] | Mapping[str, Decimal | int | str],
+    funding: Money,
+    other_costs: Money | None = None,
+    window: Period | dt.date | None = None,
+) -> Affordability:
+    """Do the hour ``floors`` fit ``funding`` at ``hourly_costs``, and what does the rest buy?
+
+    ``hourly_costs`` is ``{profession: cost}`` or a :class:`LevelCosts` table.
+    ``window`` (a day or a period) is when the hours are worked: costs below the
+    lowest contractual labour cost in force then are returned as warnings.
+
+    >>> answer = affordability({"educator": "22.50", "psychologist": "30"},
+    ...     floors={"educator": 6000, "psychologist": 1400}, funding=Money("180000"))
+    >>> str(answer.remainder), answer.extra_hours[Profession.EDUCATOR]
+    ('€ 3.000,00', Decimal('133'))
+    """
+    wanted = FrozenDict(
+        {_profession(p, f"floors.{p}"): _hours(h, f"floors.{p}") for p, h in floors.items()}
+    )
+    if isinstance(hourly_costs, LevelCosts):
+        costs = hourly_costs.hourly_costs(wanted)
+    else:
+        given = {
+            _profession(p, f"hourly_costs.{p}"): _money(c, f"hourly_costs.{p}")
+            for p, c in hourly_costs.items()
+        }
+        for profession in wanted:
+            if profession not in given:
+                raise NotFound(
+                    f"no hourly cost given for {profession.value}",
+                    code="costs.no_cost",
+                    message_it=f"nessun costo orario indicato per {profession.value}",
+                    path=f"hourly_costs.{profession.value}",
+                )
+        costs = FrozenDict({p: given[p] for p in wanted})
+    floor_costs = FrozenDict(
+        {p: costs[p].times(h, rounding=ROUND_HALF_UP) for p, h in wanted.items()}
+    )
+    floors_cost = sum(floor_costs.values(), Money(0))
+    other = other_costs if other_costs is not None else Money(0)
+    remainder = funding - floors_cost - other
+    extra = FrozenDict(
+        {
+            p: (
+                (remainder.amount / costs[p].amount).to_integral_value(rounding=ROUND_FLOOR)
+                if remainder > Money(0) and costs[p] > Money(0)
+                else Decimal(0)
+            )
+            for p in wanted
+        }
+    )
+    warnings: tuple[CostWarning, ...] = ()
+    unsourced: tuple[Period, ...] = ()
+    if window is not None:
+        warnings = below_contract(costs, window)
+        period = window if isinstance(window, Period) else Period(window, window)
+        unsourced = unsourced_days(period)
+    return Affordability(
+        floors=wanted,
+        hourly_costs=costs,
+        floor_costs=floor_costs,
+        floors_cost=floors_cost,
+        other_costs=other,
+        funding=funding,
+        remainder=remainder,
+        extra_hours=extra,
+        warnings=warnings,
+        unsourced=unsourced,
+    )
+
+
+def _profession(value: object, path: str) -> Profession:
+    converted = v.enum_value(Profession)(value)
+    if not isinstance(converted, Profession):
+        raise InvalidValue.of(
+            "choice", path=path, value=value, choices=", ".join(p.value for p in Profession)
+        )
+    return converted
+
+
+def _money(value: object, path: str) -> Money:
+    converted = v.to_money(value)
+    if not isinstance(converted, Money):
+        raise InvalidValue.of("type", path=path, expected="an amount", actual=type(value).__name__)
+    if converted < Money(0):
+        raise InvalidValue.of("negative", path=path, value=converted)
+    return converted
+
+
+def _hours(value: object, path: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
+        raise InvalidValue.of("type", path=path, expected="hours", actual=type(value).__name__)
+    hours = v.parse_decimal(value) if not isinstance(value, Decimal) else value
+    if hours < 0:
+        raise InvalidValue.of("negative", path=path, value=hours)
+    return hours

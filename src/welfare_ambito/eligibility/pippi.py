@@ -1,0 +1,361 @@
+"""Is this family in the P.I.P.P.I. target? Seed 004, «LE FAMIGLIE TARGET PER IL PROGRAMMA P.I.P.P.I.».
+
+:func:`assess` runs the profile's ``pippi.target.*`` rules on one family on
+one day and returns an :class:`Assessment`: ``eligible``, ``not_eligible`` or
+``needs_review``, with the findings (messages and citations) behind it.
+
+How the notice is read
+----------------------
+* Abuse or severe maltreatment: outside the target, but only *orientativamente*
+  («il target, orientativamente, non riguarda situazioni di abuso o gravi forme
+  di maltrattamento»): the outcome is ``not_eligible`` with
+  :attr:`Assessment.em_may_decide_otherwise` set, and the message says the EM
+  may decide otherwise.
+* Ages are whole years on the reference day (11 until the day before the 12th
+  birthday). A child born after that day is invalid input
+  (:class:`~welfare_ambito.errors.InvalidValue`), not a newborn.
+* Age bands overlap at 11: «minori da 0 a 11 anni» (core target) and «famiglie
+  con figli da 11 a 14 anni» (a group of about 20%). The tie is broken by the
+  notice's own description of the programme, which puts 11 with the children
+  and starts adolescence at 12: «in prima battuta, ai bambini di 0-11 anni e, in
+  seconda battuta, agli adolescenti dai 12 al 17 anni». So a family with at
+  least one child aged 0–11 is **core target** (whatever the age of its other
+  children, 12–14 or 15–17 included); a family with no child aged 0–11 and one
+  aged 11–14 (in effect 12–14) belongs to the **11–14 group**, counted against
+  its share; a family whose minors are all 15–17 is **outside this notice's
+  target** (adolescents are reached only «in seconda battuta»). A family whose
+  only child in the bands is 11 is core target, and the finding says so, with
+  both sentences cited.
+* The EM's pre-assessment must judge the conditions «preoccupanti»; the EM's
+  orientation must be to keep the child in the family, or a removal must be in
+  progress with a reunification project (the reunification group).
+* Positive trust in the services is required; when it is not recorded the
+  outcome is ``needs_review``, never a guess. The same holds for every
+  judgement the family does not record.
+* Specific adversities never exclude a family: they are recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from welfare_ambito.errors import InvalidValue
+from welfare_ambito.model import Adversity, EMOrientation, Family
+
+__all__ = [
+    "TARGET_RULES",
+    "AgeBands",
+    "Assessment",
+    "EligibilityOutcome",
+    "TargetGroup",
+    "assess",
+    "assess_all",
+    "check_birth_dates",
+    "in_reunification_group",
+    "target_group",
+]
+
+TARGET_RULES = "pippi.target."
+"""Prefix of the rule ids :func:`assess` runs."""
+
+
+class EligibilityOutcome(enum.StrEnum):
+    """The answer of an assessment."""
+
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    NEEDS_REVIEW = "needs_review"
+
+
+class TargetGroup(enum.StrEnum):
+    """Where a family's children place it, by age on the reference day."""
+
+    CORE = "core"
+    """At least one child aged 0–11: the programme's first target."""
+    PREADOLESCENT = "preadolescent"
+    """No child aged 0–11, at least one aged 11–14: the 11–14 group (about 20%)."""
+    ADOLESCENT = "adolescent"
+    """Minors aged 15–17 only: reached «in seconda battuta», outside this notice's target."""
+    OUTSIDE = "outside"
+    """No child in any band (e.g. only adults)."""
+
+
+@attrs.frozen(kw_only=True)
+class AgeBands:
+    """The age bands of the target, in whole years (profile parameters).
+
+    >>> bands = AgeBands()
+    >>> bands.group_of([11]), bands.group_of([12, 16]), bands.group_of([16])
+    (<TargetGroup.CORE: 'core'>, <TargetGroup.PREADOLESCENT: 'preadolescent'>, <TargetGroup.ADOLESCENT: 'adolescent'>)
+    """
+
+    core_min: Decimal = Decimal(0)
+    core_max: Decimal = Decimal(11)
+    preadolescent_min: Decimal = Decimal(11)
+    preadolescent_max: Decimal = Decimal(14)
+    adolescent_max: Decimal = Decimal(17)
+
+    PARAMETERS = (
+        "pippi.target.child_min_age",
+        "pippi.target.child_max_age",
+        "pippi.target.preadolescent_min_age",
+        "pippi.target.preadolescent_max_age",
+        "pippi.target.adolescent_max_age",
+    )
+    """The profile parameters the bands come from."""
+
+    @classmethod
+    def from_parameters(cls, p: Mapping[str, Any]) -> AgeBands:
+        """The bands from a rule's parameters (see :attr:`PARAMETERS`)."""
+        names = cls.PARAMETERS
+        return cls(
+            core_min=p[names[0]],
+            core_max=p[names[1]],
+            preadolescent_min=p[names[2]],
+            preadolescent_max=p[names[3]],
+            adolescent_max=p[names[4]],
+        )
+
+    def is_core(self, age: int) -> bool:
+        """Whether ``age`` is in the core band (0–11)."""
+        return self.core_min <= age <= self.core_max
+
+    def is_preadolescent(self, age: int) -> bool:
+        """Whether ``age`` is in the 11–14 band (11 itself is also core)."""
+        return self.preadolescent_min <= age <= self.preadolescent_max
+
+    def is_adolescent(self, age: int) -> bool:
+        """Whether ``age`` is a minor above the 11–14 band (15–17)."""
+        return self.preadolescent_max < age <= self.adolescent_max
+
+    def group_of(self, ages: Iterable[int]) -> TargetGroup:
+        """The group of a family whose children have ``ages`` (order does not matter)."""
+        listed = tuple(ages)
+        if any(self.is_core(a) for a in listed):
+            return TargetGroup.CORE
+        if any(self.is_preadolescent(a) for a in listed):
+            return TargetGroup.PREADOLESCENT
+        if any(self.is_adolescent(a) for a in listed):
+            return TargetGroup.ADOLESCENT
+        return TargetGroup.OUTSIDE
+
+    def core_only_by_overlap(self, ages: Iterable[int]) -> bool:
+        """Core target only thanks to a child at the overlap (11, in both bands)."""
+        core = [a for a in ages if self.is_core(a)]
+        return bool(core) and all(self.is_preadolescent(a) for a in core)
+
+
+def check_birth_dates(family: Family, on: dt.date) -> None:
+    """Raise :class:`InvalidValue` if a child is born after ``on`` (invalid input, not a newborn).
+
+    The path is ``children[j].birth_date``; the message names the child's id,
+    never the date.
+    """
+    for index, child in enumerate(family.children):
+        if child.birth_date > on:
+            raise InvalidValue(
+                f"child {child.id} is born after the reference day {on.isoformat()}: "
+                "check the birth date or the reference day",
+                code="birth_after_reference",
+                message_it=(
+                    f"il minore {child.id} risulta nato dopo il giorno di riferimento "
+                    f"{on.strftime('%d/%m/%Y')}: verificare la data di nascita o il giorno"
+                ),
+                path=f"children[{index}].birth_date",
+                params={"child": child.id, "on": on.isoformat()},
+            )
+
+
+def target_group(family: Family, on: dt.date, bands: AgeBands | None = None) -> TargetGroup:
+    """The group ``family`` belongs to on ``on`` (see the module's reading of the bands).
+
+    >>> from welfare_ambito.model import Child
+    >>> family = Family(id="F1", children=[Child(id="C1", birth_date=dt.date(2012, 3, 10))])
+    >>> target_group(family, dt.date(2024, 3, 9)), target_group(family, dt.date(2024, 3, 10))
+    (<TargetGroup.CORE: 'core'>, <TargetGroup.PREADOLESCENT: 'preadolescent'>)
+    """
+    check_birth_dates(family, on)
+    return (bands or AgeBands()).group_of(family.ages_on(on))
+
+
+def in_reunification_group(family: Family) -> bool:
+    """Whether the family is in the reunification group (removal in progress, reunification)."""
+    return family.em_orientation is EMOrientation.REUNIFICATION
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """The answer to "is this family in the P.I.P.P.I. target?", with the reasons.
+
+    ``findings`` are the ``pippi.target.*`` findings (path ``""`` is the family;
+    ``missing`` paths are relative to the family), each with its citation.
+    """
+
+    family: str
+    """The family's pseudonymous id."""
+    on: dt.date
+    profile: str
+    outcome: EligibilityOutcome
+    group: TargetGroup | None
+    reunification: bool
+    adversities: frozenset[Adversity]
+    em_may_decide_otherwise: bool
+    """The exclusion is only «orientativa» (abuse, severe maltreatment): the EM may decide otherwise."""
+    findings: tuple[Any, ...]
+    lang: str = "it"
+
+    @property
+    def eligible(self) -> bool:
+        """Whether the outcome is ``eligible``."""
+        return self.outcome is EligibilityOutcome.ELIGIBLE
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Inputs to record before a decision (paths relative to the family)."""
+        return tuple(dict.fromkeys(m for f in self.findings for m in f.missing))
+
+    def reasons(self) -> tuple[str, ...]:
+        """The messages of the findings that did not pass (all of them if eligible)."""
+        from welfare_ambito.rules import Outcome
+
+        shown = [f for f in self.findings if f.outcome in (Outcome.FAIL, Outcome.NEEDS_REVIEW)]
+        if not shown:
+            shown = [f for f in self.findings if f.outcome is Outcome.PASS]
+        return tuple(f.message for f in shown)
+
+    @property
+    def message(self) -> str:
+        """The answer in a sentence, in the assessment's language, followed by its reasons."""
+        it = self.lang == "it"
+        words = {
+            EligibilityOutcome.ELIGIBLE: ("rientra nel", "is in the"),
+            EligibilityOutcome.NOT_ELIGIBLE: ("non rientra nel", "is not in the"),
+            EligibilityOutcome.NEEDS_REVIEW: ("da valutare per il", "needs review for the"),
+        }[self.outcome]
+        head = (
+            f"Famiglia {self.family}: {words[0]} target P.I.P.P.I. al {self.on.strftime('%d/%m/%Y')}"
+            if it
+            else f"Family {self.family}: {words[1]} P.I.P.P.I. target on {self.on.isoformat()}"
+        )
+        if self.em_may_decide_otherwise:
+            head += (
+                " (esclusione orientativa: l'EM può decidere diversamente)"
+                if it
+                else " (the exclusion is only indicative: the EM may decide otherwise)"
+            )
+        return head + ".\n" + "\n".join(f"- {r}" for r in self.reasons())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (no birth date ever appears)."""
+        return {
+            "family": self.family,
+            "on": self.on.isoformat(),
+            "profile": self.profile,
+            "outcome": self.outcome.value,
+            "group": None if self.group is None else self.group.value,
+            "reunification": self.reunification,
+            "adversities": sorted(a.value for a in self.adversities),
+            "em_may_decide_otherwise": self.em_may_decide_otherwise,
+            "missing": list(self.missing),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def __str__(self) -> str:
+        return self.message
+
+
+_ORIENTATIVE = frozenset({"pippi.target.no_abuse"})
+
+
+def _relative(path: str, prefix: str) -> str:
+    if path == prefix:
+        return ""
+    return path.removeprefix(prefix + ".") if path.startswith(prefix + ".") else path
+
+
+def assess(
+    family: Family,
+    *,
+    on: dt.date,
+    profile: Any = "seregno-pippi-2023",
+    lang: str = "it",
+    overrides: Mapping[str, Any] | None = None,
+) -> Assessment:
+    """Assess ``family`` on ``on`` under ``profile`` (an id, a path or a Profile).
+
+    Any failing error finding makes the family ``not_eligible``; otherwise any
+    finding needing review makes it ``needs_review``; otherwise it is
+    ``eligible``. Raises :class:`InvalidValue` when a child is born after ``on``.
+
+    >>> from welfare_ambito.model import Child
+    >>> family = Family(id="F1", children=[Child(id="C1", birth_date=dt.date(2016, 4, 12))],
+    ...     pre_assessment="worrying", em_orientation="keep_in_family",
+    ...     abuse_or_severe_maltreatment=False)
+    >>> result = assess(family, on=dt.date(2023, 6, 1), lang="en")
+    >>> result.outcome.value, result.missing
+    ('needs_review', ('trust_in_services',))
+    """
+    from welfare_ambito.rules import Checker, Outcome, Severity, load_profile
+
+    if not isinstance(family, Family):
+        raise InvalidValue.of(
+            "type", path="family", expected="a Family", actual=type(family).__name__
+        )
+    if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
+        raise InvalidValue.of("type", path="on", expected="a date", actual=type(on).__name__)
+    check_birth_dates(family, on)
+    resolved = load_profile(profile) if not hasattr(profile, "rules") else profile
+    if overrides:
+        resolved = resolved.override(overrides)
+    ids = [r for r in resolved.rule_ids if r.startswith(TARGET_RULES)]
+    checker = Checker(resolved, on=on, lang=lang, rules=ids)
+    prefix = "families[0]"
+    findings = tuple(
+        f._replace(
+            path=_relative(f.path, prefix), missing=tuple(_relative(m, prefix) for m in f.missing)
+        )
+        for f in checker.stream([family], kind="family", collection="families")
+    )
+    errors = [f for f in findings if f.outcome is Outcome.FAIL and f.severity is Severity.ERROR]
+    review = [f for f in findings if f.outcome is Outcome.NEEDS_REVIEW]
+    if errors:
+        outcome = EligibilityOutcome.NOT_ELIGIBLE
+    elif review:
+        outcome = EligibilityOutcome.NEEDS_REVIEW
+    else:
+        outcome = EligibilityOutcome.ELIGIBLE
+    bands = None
+    if all(n in resolved.parameters for n in AgeBands.PARAMETERS):
+        bands = AgeBands.from_parameters(resolved.parameters.at(on, AgeBands.PARAMETERS))
+    return Assessment(
+        family=family.id,
+        on=on,
+        profile=resolved.id,
+        outcome=outcome,
+        group=None if bands is None else bands.group_of(family.ages_on(on)),
+        reunification=in_reunification_group(family),
+        adversities=family.adversities,
+        em_may_decide_otherwise=bool(errors) and all(f.rule in _ORIENTATIVE for f in errors),
+        findings=findings,
+        lang=lang,
+    )
+
+
+def assess_all(
+    families: Iterable[Family],
+    *,
+    on: dt.date,
+    profile: Any = "seregno-pippi-2023",
+    lang: str = "it",
+) -> tuple[Assessment, ...]:
+    """:func:`assess` each family (the profile is loaded once)."""
+    from welfare_ambito.rules import load_profile
+
+    resolved = load_profile(profile) if not hasattr(profile, "rules") else profile
+    return tuple(assess(f, on=on, profile=resolved, lang=lang) for f in families)

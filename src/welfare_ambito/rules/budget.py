@@ -1,0 +1,266 @@
+"""Budget structure rules, for any programme: the figures add up and the Comuni are in scope.
+
+They wrap :mod:`welfare_ambito.budget.structure` (``check_sums``,
+``check_comuni``): each rule reports the figures it compared — the stated one,
+the one the other lines give, and their difference (stated − computed) — so a
+reader sees at once which number is off and by how much.
+
+``budget.total``, ``budget.overall_total``, ``budget.splits`` and
+``budget.lines_not_negative`` look at the plan's budget (subject ``budget``);
+``budget.comuni_in_scope`` and ``budget.comuni_shares`` also need the plan's
+Ambito, so their subject is the plan (they need review when the plan has no
+budget).
+
+The citations point at the Seregno Tutela Minori notice (seed 002), whose
+budget is stated as a total "così suddivisi"; a profile may cite its own
+notice instead (``[rules."budget.total"] citation = {...}``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from welfare_ambito.budget import BudgetFinding, check_comuni, check_sums
+from welfare_ambito.citations import Citation
+from welfare_ambito.model import Budget, CoDesignPlan
+from welfare_ambito.money import Money
+from welfare_ambito.rules.parameters import Parameters
+from welfare_ambito.rules.rule import (
+    Verdict,
+    check,
+    failed,
+    needs_review,
+    not_applicable,
+    passed,
+    rule,
+)
+
+__all__ = [
+    "budget_total",
+    "comuni_in_scope",
+    "comuni_shares",
+    "lines_not_negative",
+    "overall_total",
+    "splits",
+]
+
+_SEED = "002_b9eb912c9507d6a9.txt"
+_SECTION = "RISORSE FINANZIARIE PER L’ATTUAZIONE DEGLI INTERVENTI"
+_TOTAL = Citation(
+    document=_SEED,
+    section=_SECTION,
+    quote=(
+        "Le risorse complessive, da utilizzarsi per la realizzazione degli interventi sono pari "
+        "ad € 2.040.000,00 per il triennio pari ad € 680.000,00 annui per tre anni così suddivisi:"
+    ),
+)
+_SPLIT = Citation(
+    document=_SEED,
+    section=_SECTION,
+    quote="Equipe Territoriali € 430.900,00 a loro volta così suddivisi:",
+)
+_SCOPE = Citation(
+    document=_SEED,
+    section="DIMENSIONE TERRITORIALE E TITOLARITA’ DEI SERVIZI",
+    quote=(
+        "Gli altri servizi sopra elencati sono attuati in forma associata tra sei dei dieci "
+        "Comuni dell’Ambito: Barlassina, Giussano, Lentate S/S, Meda, Seregno e Seveso."
+    ),
+)
+
+
+def _record(finding: BudgetFinding) -> dict[str, Any]:
+    """A structure finding as the values of a rule finding (amounts stay Money)."""
+    record: dict[str, Any] = {"code": finding.code, "path": f"budget.{finding.path}"}
+    for name in ("stated", "computed", "difference"):
+        value = getattr(finding, name)
+        if value is not None:
+            record[name] = value
+    return record
+
+
+def _details(findings: Iterable[BudgetFinding]) -> dict[str, str]:
+    """``details_it`` / ``details_en``: the structure findings' own messages, joined."""
+    items = tuple(findings)
+    return {
+        "details_it": "; ".join(f"budget.{f.path}: {f.message_it}" for f in items),
+        "details_en": "; ".join(f"budget.{f.path}: {f.message}" for f in items),
+    }
+
+
+def _sum_findings(budget: Budget, *codes: str) -> tuple[BudgetFinding, ...]:
+    return tuple(f for f in check_sums(budget) if f.code in codes)
+
+
+@rule(
+    id="budget.total",
+    subject="budget",
+    title={
+        "it": "Il totale del budget è la somma delle voci principali",
+        "en": "The budget total is the sum of its top-level lines",
+    },
+    message={
+        "it": "Totale dichiarato {stated}; somma delle voci principali {computed}; differenza {difference}.",
+        "en": "Stated total {stated}; sum of the top-level lines {computed}; difference {difference}.",
+    },
+    condition={
+        "it": "totale = somma delle voci principali",
+        "en": "total = sum of top-level lines",
+    },
+    citation=_TOTAL,
+)
+def budget_total(budget: Budget, p: Parameters) -> Verdict:
+    """The stated ``total`` equals the sum of the lines that have no parent, to the cent."""
+    top = budget.top_level()
+    if not top:
+        return not_applicable("il budget non ha voci / the budget has no lines")
+    computed = sum((line.amount for line in top), Money(0))
+    return check(
+        computed == budget.total,
+        stated=budget.total,
+        computed=computed,
+        difference=budget.total - computed,
+    )
+
+
+@rule(
+    id="budget.overall_total",
+    subject="budget",
+    title={
+        "it": "Il totale complessivo è il totale annuo per il numero di anni",
+        "en": "The overall total is the yearly total times the years",
+    },
+    message={
+        "it": "Totale complessivo dichiarato {stated}; {years} × {total} = {computed}; differenza {difference}.",
+        "en": "Stated overall total {stated}; {years} × {total} = {computed}; difference {difference}.",
+    },
+    condition={
+        "it": "totale complessivo = anni × totale annuo",
+        "en": "overall total = years × yearly total",
+    },
+    reads=("total", "years"),
+    citation=_TOTAL,
+)
+def overall_total(budget: Budget, p: Parameters) -> Verdict:
+    """``overall_total`` equals ``years × total`` (when the budget states both)."""
+    if budget.years is None and budget.overall_total is None:
+        return not_applicable("il budget non è pluriennale / the budget is not multi-year")
+    if budget.years is None:
+        return needs_review(
+            "years", note="totale complessivo senza numero di anni / overall total without years"
+        )
+    if budget.overall_total is None:
+        return needs_review(
+            "overall_total",
+            note="numero di anni senza totale complessivo / years without overall total",
+        )
+    computed = budget.total * budget.years
+    return check(
+        computed == budget.overall_total,
+        stated=budget.overall_total,
+        computed=computed,
+        difference=budget.overall_total - computed,
+    )
+
+
+@rule(
+    id="budget.splits",
+    subject="budget",
+    title={
+        "it": "Le suddivisioni tornano con le voci che suddividono",
+        "en": "Each split adds up to the line it splits",
+    },
+    message={
+        "it": "Suddivisioni: {details_it}",
+        "en": "Splits: {details_en}",
+    },
+    condition={
+        "it": "voce = somma della sua suddivisione («così suddivisi»); quote «di cui» ≤ voce",
+        "en": 'line = sum of its split ("così suddivisi"); "di cui" parts ≤ line',
+    },
+    citation=_SPLIT,
+)
+def splits(budget: Budget, p: Parameters) -> Verdict:
+    """Every full split adds up to its parent; "di cui" parts do not exceed it.
+
+    The finding lists each line that does not add up (``mismatches``: path,
+    stated, computed, difference).
+    """
+    parents = [line for line in budget.lines if budget.children(line.id)]
+    if not parents:
+        return not_applicable("nessuna voce è suddivisa / no line is split")
+    problems = _sum_findings(budget, "budget.split_sum", "budget.parts_exceed")
+    if not problems:
+        return passed(
+            details_it=f"{len(parents)} voci suddivise, tutte tornano",
+            details_en=f"{len(parents)} split lines, all add up",
+            mismatches=(),
+        )
+    return failed(mismatches=tuple(_record(f) for f in problems), **_details(problems))
+
+
+@rule(
+    id="budget.lines_not_negative",
+    subject="budget",
+    title={"it": "Nessuna voce negativa", "en": "No negative line"},
+    message={"it": "Voci negative: {negative}", "en": "Negative lines: {negative}"},
+    citation=_SPLIT,
+)
+def lines_not_negative(budget: Budget, p: Parameters) -> Verdict:
+    """No budget line has a negative amount."""
+    negative = tuple(line.id for line in budget.lines if line.amount < Money(0))
+    return check(not negative, negative=negative or None)
+
+
+def _comuni_findings(plan: CoDesignPlan, severity: str) -> tuple[BudgetFinding, ...] | None:
+    if plan.budget is None:
+        return None
+    return tuple(f for f in check_comuni(plan.budget, plan.ambito) if f.severity == severity)
+
+
+@rule(
+    id="budget.comuni_in_scope",
+    subject="plan",
+    title={
+        "it": "Ogni Comune di una voce è nell'ambito di applicazione della sua voce",
+        "en": "Every Comune of a line is within its line's scope",
+    },
+    message={"it": "Comuni delle voci: {details_it}", "en": "Comuni of the lines: {details_en}"},
+    condition={
+        "it": "ogni Comune è dell'Ambito, nell'ambito della voce madre, una sola volta per suddivisione",
+        "en": "every Comune belongs to the Ambito and to its parent line's scope, once per split",
+    },
+    citation=_SCOPE,
+)
+def comuni_in_scope(plan: CoDesignPlan, p: Parameters) -> Verdict:
+    """Every Comune named by a budget line belongs to the Ambito and to its parent's scope."""
+    problems = _comuni_findings(plan, "error")
+    if problems is None:
+        return needs_review("budget")
+    if not problems:
+        return passed(details_it="tutti nell'ambito", details_en="all within scope", problems=())
+    return failed(problems=tuple(_record(f) for f in problems), **_details(problems))
+
+
+@rule(
+    id="budget.comuni_shares",
+    subject="plan",
+    severity="warning",
+    title={
+        "it": "Ogni Comune dell'ambito di una voce ripartita ha la sua quota",
+        "en": "Every Comune in a split line's scope has its share",
+    },
+    message={"it": "Quote per Comune: {details_it}", "en": "Shares per Comune: {details_en}"},
+    citation=_SPLIT,
+)
+def comuni_shares(plan: CoDesignPlan, p: Parameters) -> Verdict:
+    """A line split per Comune gives a share to every Comune of its scope."""
+    problems = _comuni_findings(plan, "warning")
+    if problems is None:
+        return needs_review("budget")
+    if not problems:
+        return passed(
+            details_it="ogni Comune ha la sua quota", details_en="every Comune has its share"
+        )
+    return failed(problems=tuple(_record(f) for f in problems), **_details(problems))

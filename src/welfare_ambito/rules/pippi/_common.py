@@ -1,0 +1,47 @@
+"""Shared pieces of the P.I.P.P.I. rules: the seed's citations and bilingual reasons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from welfare_ambito.citations import Citation
+from welfare_ambito.rules._values import display
+
+__all__ = ["SEED", "Text", "cite", "shown"]
+
+SEED = "004_45436608c0a0bd55.txt"
+"""Seed 004: the Ambito di Seregno's P.I.P.P.I. co-design notice."""
+
+
+def cite(section: str, quote: str) -> Citation:
+    """A citation of seed 004 (``quote`` verbatim)."""
+    return Citation(document=SEED, section=section, quote=quote)
+
+
+@attrs.frozen
+class Text:
+    """A sentence in Italian and English, computed by a rule: shown in the report's language.
+
+    >>> Text("sì", "yes").display("en")
+    'yes'
+    """
+
+    it: str
+    en: str
+
+    def display(self, lang: str = "it") -> str:
+        """The sentence in ``lang``."""
+        return self.it if lang == "it" else self.en
+
+    def __json__(self) -> dict[str, str]:
+        return {"it": self.it, "en": self.en}
+
+    def __str__(self) -> str:
+        return self.en
+
+
+def shown(value: Any, lang: str) -> str:
+    """``value`` as shown in ``lang`` (``€ 211.500,00``, ``7,5``)."""
+    return display(value, lang)

@@ -1,0 +1,79 @@
+"""Group modules (seed 004, «SERVIZI E RISORSE UMANE»): 6–8 meetings, weekly or fortnightly."""
+
+from __future__ import annotations
+
+from welfare_ambito.model import Cadence, GroupModule
+from welfare_ambito.rules import Parameters, Verdict, check, needs_review, rule
+from welfare_ambito.rules.pippi._common import Text, cite
+
+__all__ = ["cadence", "meetings"]
+
+_GROUPS = cite(
+    "SERVIZI E RISORSE UMANE",
+    'L\'attività dei gruppi viene organizzata in cicli di incontri ripetuti nel tempo ("moduli" '
+    "da 6/8 incontri), con cadenza periodica (mediamente quindicinale o settimanale)",
+)
+
+
+@rule(
+    id="pippi.groups.meetings",
+    subject="group",
+    title={"it": "Incontri per modulo di gruppo", "en": "Meetings per group module"},
+    message={
+        "it": "Il modulo {id} prevede {meetings} incontri; i moduli sono da "
+        "{pippi.groups.min_meetings} a {pippi.groups.max_meetings} incontri.",
+        "en": "Module {id} has {meetings} meetings; modules have "
+        "{pippi.groups.min_meetings} to {pippi.groups.max_meetings} meetings.",
+    },
+    condition={
+        "it": "{pippi.groups.min_meetings} ≤ incontri ≤ {pippi.groups.max_meetings}",
+        "en": "{pippi.groups.min_meetings} ≤ meetings ≤ {pippi.groups.max_meetings}",
+    },
+    parameters=("pippi.groups.min_meetings", "pippi.groups.max_meetings"),
+    reads=("id", "meetings"),
+    citation=_GROUPS,
+)
+def meetings(group: GroupModule, p: Parameters) -> Verdict:
+    """A module has between the fewest and the most meetings (6 and 8)."""
+    low, high = p.count("pippi.groups.min_meetings"), p.count("pippi.groups.max_meetings")
+    return check(low <= group.meetings <= high)
+
+
+def _cadences(text: str) -> frozenset[str]:
+    return frozenset(part.strip() for part in text.split(",") if part.strip())
+
+
+@rule(
+    id="pippi.groups.cadence",
+    subject="group",
+    title={"it": "Cadenza dei moduli di gruppo", "en": "Cadence of group modules"},
+    message={
+        "it": "Il modulo {id} ha cadenza {cadence}; ammesse: {pippi.groups.cadences}. {verdict}",
+        "en": "Module {id} meets {cadence}; allowed: {pippi.groups.cadences}. {verdict}",
+    },
+    condition={
+        "it": "cadenza tra {pippi.groups.cadences}",
+        "en": "cadence among {pippi.groups.cadences}",
+    },
+    parameters=("pippi.groups.cadences",),
+    reads=("id", "cadence"),
+    citation=_GROUPS,
+)
+def cadence(group: GroupModule, p: Parameters) -> Verdict:
+    """Weekly or fortnightly; an irregular cadence needs review (it may average fortnightly)."""
+    allowed = _cadences(p.text("pippi.groups.cadences"))
+    if group.cadence is Cadence.IRREGULAR and Cadence.IRREGULAR.value not in allowed:
+        return needs_review(
+            "cadence",
+            verdict=Text(
+                "Cadenza irregolare: verificare che sia mediamente settimanale o quindicinale.",
+                "Irregular cadence: check that it is weekly or fortnightly on average.",
+            ),
+        )
+    ok = group.cadence.value in allowed
+    return check(
+        ok,
+        verdict=Text("", "")
+        if ok
+        else Text("Cadenza non prevista dall'avviso.", "A cadence the notice does not foresee."),
+    )

@@ -1,0 +1,94 @@
+"""Professional hours over the project (seed 004 «SERVIZI E RISORSE UMANE»): one floor per profession.
+
+«con un monte ore non inferiore a n. 6.000 ore per la figura professionale
+dell'educatore, n. 1.400 ore per la figura professionale di psicologo/a e n. 900
+ore per la figura professionale di pedagogo, n. 100 ore per la figura
+professionale di mediatore culturale»: each floor is its own finding, with the
+shortfall.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from welfare_ambito.citations import Citation
+from welfare_ambito.model import HourPlan, Profession
+from welfare_ambito.rules import Parameters, Rule, Verdict, check, rule
+from welfare_ambito.rules.pippi._common import Text, cite
+
+__all__ = ["FLOORS", "cultural_mediator", "educator", "pedagogist", "psychologist"]
+
+_SECTION = "SERVIZI E RISORSE UMANE"
+
+FLOORS: dict[Profession, str] = {
+    Profession.EDUCATOR: "pippi.hours.educator_min",
+    Profession.PSYCHOLOGIST: "pippi.hours.psychologist_min",
+    Profession.PEDAGOGIST: "pippi.hours.pedagogist_min",
+    Profession.CULTURAL_MEDIATOR: "pippi.hours.cultural_mediator_min",
+}
+"""The parameter holding each profession's floor of hours over the project."""
+
+
+def _floor_rule(profession: Profession, names: tuple[str, str], citation: Citation) -> Rule[Any]:
+    parameter = FLOORS[profession]
+    it_name, en_name = names
+
+    def floor(hour_plan: HourPlan, p: Parameters) -> Verdict:
+        hours = hour_plan.hours_of(profession)
+        shortfall = max(p.decimal(parameter) - hours, Decimal(0))
+        return check(
+            not shortfall,
+            hours=hours,
+            shortfall=shortfall,
+            verdict=Text("", "")
+            if not shortfall
+            else Text(
+                f"Ore mancanti: {str(shortfall).replace('.', ',')}.",
+                f"Shortfall: {shortfall} hours.",
+            ),
+        )
+
+    floor.__name__ = floor.__qualname__ = profession.value
+    floor.__doc__ = f"At least the floor of {en_name} hours over the project."
+    return rule(
+        id=f"pippi.hours.{profession.value}",
+        subject="hour_plan",
+        title={"it": f"Monte ore minimo: {it_name}", "en": f"Minimum hours: {en_name}"},
+        message={
+            "it": f"Ore di {it_name} nel piano: {{hours}}; minimo {{{parameter}}}. {{verdict}}",
+            "en": f"{en_name.capitalize()} hours in the plan: {{hours}}; minimum "
+            f"{{{parameter}}}. {{verdict}}",
+        },
+        condition={
+            "it": f"ore di {it_name} ≥ {{{parameter}}}",
+            "en": f"{en_name} hours ≥ {{{parameter}}}",
+        },
+        parameters=(parameter,),
+        citation=citation,
+    )(floor)
+
+
+educator = _floor_rule(
+    Profession.EDUCATOR,
+    ("educatore", "educator"),
+    cite(
+        _SECTION,
+        "con un monte ore non inferiore a n. 6.000 ore per la figura professionale dell'educatore",
+    ),
+)
+psychologist = _floor_rule(
+    Profession.PSYCHOLOGIST,
+    ("psicologo/a", "psychologist"),
+    cite(_SECTION, "n. 1.400 ore per la figura professionale di psicologo/a"),
+)
+pedagogist = _floor_rule(
+    Profession.PEDAGOGIST,
+    ("pedagogista", "pedagogist"),
+    cite(_SECTION, "n. 900 ore per la figura professionale di pedagogo"),
+)
+cultural_mediator = _floor_rule(
+    Profession.CULTURAL_MEDIATOR,
+    ("mediatore culturale", "cultural mediator"),
+    cite(_SECTION, "n. 100 ore per la figura professionale di mediatore culturale"),
+)

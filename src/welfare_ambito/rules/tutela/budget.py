@@ -1,0 +1,157 @@
+"""The plan's budget matches the notice's split (seed 002, "RISORSE FINANZIARIE").
+
+€ 680.000,00 a year for three years (€ 2.040.000,00): associated services
+€ 249.100,00 (of which € 40.000,00 administrative), territorial teams
+€ 430.900,00 split per Comune. Every figure is a parameter ``tutela.budget.*``
+of the profile; the plan's lines are found by scope (``associated``,
+``administrative``, ``territorial``) and, for the teams, by Comune (names
+resolved in the Ambito of the profile's ``tutela.catalogue``).
+Whether the plan's own figures add up is the business of the generic
+``budget.*`` rules (:mod:`welfare_ambito.rules.budget`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from welfare_ambito.data import ambito as embedded_ambito
+from welfare_ambito.model import Budget, ServiceScope
+from welfare_ambito.model.territory import normalise_name
+from welfare_ambito.money import Money
+from welfare_ambito.rules.parameters import Parameters
+from welfare_ambito.rules.rule import Verdict, failed, needs_review, passed, rule
+from welfare_ambito.rules.tutela._common import cite
+from welfare_ambito.tutela import catalogue
+
+__all__ = ["TERRITORIAL_PREFIX", "notice_split"]
+
+TERRITORIAL_PREFIX = "tutela.budget.territorial."
+"""Per-Comune parameters are ``tutela.budget.territorial.<comune>`` (folded name, ``_`` for spaces)."""
+
+_COMUNI = ("barlassina", "giussano", "lentate_sul_seveso", "meda", "seregno", "seveso")
+_PARAMETERS = (
+    "tutela.budget.annual_total",
+    "tutela.budget.years",
+    "tutela.budget.overall_total",
+    "tutela.budget.associated",
+    "tutela.budget.administrative",
+    "tutela.budget.territorial",
+    *(TERRITORIAL_PREFIX + c for c in _COMUNI),
+)
+
+
+def _key(name: str) -> str:
+    return normalise_name(name).replace(" ", "_")
+
+
+def _sum(lines: list[Any]) -> Money | None:
+    return sum((line.amount for line in lines), Money(0)) if lines else None
+
+
+def _plan_figures(budget: Budget, ambito_id: str) -> dict[str, Money | int | None]:
+    """The plan's figures under the parameters' names (``None``: the plan has no such line)."""
+    top = budget.top_level()
+    figures: dict[str, Money | int | None] = {
+        "tutela.budget.annual_total": budget.total,
+        "tutela.budget.years": budget.years,
+        "tutela.budget.overall_total": budget.overall_total,
+        "tutela.budget.associated": _sum([x for x in top if x.scope is ServiceScope.ASSOCIATED]),
+        "tutela.budget.administrative": _sum(
+            [x for x in budget.lines if x.scope is ServiceScope.ADMINISTRATIVE]
+        ),
+        "tutela.budget.territorial": _sum([x for x in top if x.scope is ServiceScope.TERRITORIAL]),
+    }
+    area = embedded_ambito(ambito_id)
+    per_comune: dict[str, list[Any]] = {}
+    for line in budget.lines:
+        if line.comune is not None and line.scope in (ServiceScope.TERRITORIAL, None):
+            found = area.find(line.comune)
+            name = found.name if found is not None else line.comune
+            per_comune.setdefault(TERRITORIAL_PREFIX + _key(name), []).append(line)
+    for comune in _COMUNI:
+        figures[TERRITORIAL_PREFIX + comune] = _sum(per_comune.get(TERRITORIAL_PREFIX + comune, []))
+    return figures
+
+
+@rule(
+    id="tutela.budget.notice_split",
+    subject="budget",
+    title={
+        "it": "Il budget del piano corrisponde alla ripartizione dell'avviso",
+        "en": "The plan's budget matches the notice's split",
+    },
+    message={
+        "it": "Confronto con l'avviso: {details_it}",
+        "en": "Against the notice: {details_en}",
+    },
+    condition={
+        "it": (
+            "totale annuo {tutela.budget.annual_total} per {tutela.budget.years} anni; associati "
+            "{tutela.budget.associated} (di cui amministrativi {tutela.budget.administrative}); "
+            "équipe {tutela.budget.territorial}, ripartite per Comune"
+        ),
+        "en": (
+            "yearly total {tutela.budget.annual_total} for {tutela.budget.years} years; associated "
+            "{tutela.budget.associated} (of which administrative {tutela.budget.administrative}); "
+            "teams {tutela.budget.territorial}, split per Comune"
+        ),
+    },
+    parameters=(*_PARAMETERS, "tutela.catalogue"),
+    citation=cite(
+        "RISORSE FINANZIARIE PER L’ATTUAZIONE DEGLI INTERVENTI",
+        "Le risorse complessive, da utilizzarsi per la realizzazione degli interventi sono pari ad "
+        "€ 2.040.000,00 per il triennio pari ad € 680.000,00 annui per tre anni così suddivisi:",
+    ),
+)
+def notice_split(budget: Budget, p: Parameters) -> Verdict:
+    """Each figure of the notice equals the plan's (lines found by scope and Comune).
+
+    ``differences`` lists each figure that differs: ``figure``, ``plan``,
+    ``notice`` and ``difference`` (plan − notice); a figure the plan does not
+    state is listed in ``not_stated`` (the plan's budget needs review).
+    """
+    ours = _plan_figures(budget, catalogue(p.text("tutela.catalogue")).ambito)
+    differences: list[dict[str, Any]] = []
+    not_stated: list[str] = []
+    for name in _PARAMETERS:
+        expected = p[name]
+        stated = ours[name]
+        if stated is None:
+            not_stated.append(name)
+        elif stated != expected:
+            record: dict[str, Any] = {"figure": name, "plan": stated, "notice": expected}
+            record["difference"] = stated - expected
+            differences.append(record)
+    details_it = "; ".join(
+        f"{d['figure']}: piano {_show(d['plan'], 'it')}, avviso {_show(d['notice'], 'it')}, "
+        f"differenza {_show(d['difference'], 'it')}"
+        for d in differences
+    )
+    details_en = "; ".join(
+        f"{d['figure']}: plan {_show(d['plan'], 'en')}, notice {_show(d['notice'], 'en')}, "
+        f"difference {_show(d['difference'], 'en')}"
+        for d in differences
+    )
+    if not_stated:
+        details_it += ("; " if details_it else "") + "non indicati: " + ", ".join(not_stated)
+        details_en += ("; " if details_en else "") + "not stated: " + ", ".join(not_stated)
+    values = {
+        "differences": tuple(differences),
+        "not_stated": tuple(not_stated) or None,
+        "details_it": details_it or "tutte le voci corrispondono",
+        "details_en": details_en or "every figure matches",
+    }
+    if differences:
+        return failed(**values)
+    if not_stated:
+        return needs_review(
+            note="il piano non indica alcune voci dell'avviso / the plan does not state some figures",
+            **values,
+        )
+    return passed(**values)
+
+
+def _show(value: object, lang: str) -> str:
+    from welfare_ambito.rules._values import display
+
+    return display(value, lang)
