@@ -91,15 +91,49 @@ _TEMPLATES: Mapping[str, tuple[str, str]] = {
 }
 
 
+# Descriptions of expected and found types, as the hooks and validators write them.
+_TYPE_WORDS_IT: Mapping[str, str] = {
+    "text": "testo",
+    "integer": "numero intero",
+    "a whole number": "un numero intero",
+    "number": "numero",
+    "a number": "un numero",
+    "true/false": "vero/falso",
+    "true or false": "true o false",
+    "table": "tabella",
+    "a table": "una tabella",
+    "array": "elenco",
+    "an array": "un elenco",
+    "a list": "un elenco",
+    "a tuple": "un elenco",
+    "nothing": "niente",
+    "a date": "una data",
+    "datetime": "data e ora",
+    "an amount": "un importo",
+    "an amount in euros": "un importo in euro",
+    "str, int or Decimal": "testo, intero o Decimal",
+    "a JSON object": "un oggetto JSON",
+    "a period": "un periodo",
+}
+
+
 def render(code: str, lang: Language = "en", /, **params: Any) -> str:
     """Render message ``code`` in ``lang`` (``"it"`` or ``"en"``) with ``params``.
 
     >>> render("empty", "it")
     'non può essere vuoto'
+    >>> render("type", "it", expected="a whole number", actual="text")
+    'atteso un numero intero, trovato testo'
     """
     english, italian = _TEMPLATES[code]
-    template = italian if lang == "it" else english
-    return template.format(**params)
+    if lang != "it":
+        return english.format(**params)
+    if code == "type":
+        params = {
+            key: _TYPE_WORDS_IT.get(value, value) if isinstance(value, str) else value
+            for key, value in params.items()
+        }
+    return italian.format(**params)
 
 
 def known(code: str) -> bool:
