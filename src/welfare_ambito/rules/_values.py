@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import attrs
+
 from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.money import Money, format_euro
@@ -221,3 +223,25 @@ def display(value: object, lang: str = "it") -> str:
     if callable(shown):
         return str(shown(lang))
     return str(value)
+
+
+@attrs.frozen
+class Text:
+    """A sentence in Italian and English, computed by a rule: shown in the report's language.
+
+    >>> Text("sì", "yes").display("en")
+    'yes'
+    """
+
+    it: str
+    en: str
+
+    def display(self, lang: str = "it") -> str:
+        """The sentence in ``lang``."""
+        return self.it if lang == "it" else self.en
+
+    def __json__(self) -> dict[str, str]:
+        return {"it": self.it, "en": self.en}
+
+    def __str__(self) -> str:
+        return self.en

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import attrs
-
 from welfare_ambito.citations import Citation
-from welfare_ambito.rules._values import display
+from welfare_ambito.rules._values import Text, display
 
 __all__ = ["SEED", "Text", "cite", "shown"]
 
@@ -18,28 +16,6 @@ SEED = "004_45436608c0a0bd55.txt"
 def cite(section: str, quote: str) -> Citation:
     """A citation of seed 004 (``quote`` verbatim)."""
     return Citation(document=SEED, section=section, quote=quote)
-
-
-@attrs.frozen
-class Text:
-    """A sentence in Italian and English, computed by a rule: shown in the report's language.
-
-    >>> Text("sì", "yes").display("en")
-    'yes'
-    """
-
-    it: str
-    en: str
-
-    def display(self, lang: str = "it") -> str:
-        """The sentence in ``lang``."""
-        return self.it if lang == "it" else self.en
-
-    def __json__(self) -> dict[str, str]:
-        return {"it": self.it, "en": self.en}
-
-    def __str__(self) -> str:
-        return self.en
 
 
 def shown(value: Any, lang: str) -> str:

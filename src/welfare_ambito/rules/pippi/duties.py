@@ -7,11 +7,9 @@ kind must cover every step (see :func:`welfare_ambito.duties.check_calendar`).
 
 from __future__ import annotations
 
-from welfare_ambito.citations import Citation
-from welfare_ambito.duties import CalendarCheck, check_calendar
 from welfare_ambito.model import CoDesignPlan, ReportKind
-from welfare_ambito.rules import Parameters, Rule, Verdict, check, needs_review, rule
-from welfare_ambito.rules._values import display
+from welfare_ambito.rules import Parameters, Verdict, check, rule
+from welfare_ambito.rules.duties import calendar_rule
 from welfare_ambito.rules.pippi._common import Text, cite
 
 __all__ = [
@@ -25,82 +23,7 @@ __all__ = [
 _REPORTS = "RENDICONTAZIONI, DATI E RELAZIONI"
 
 
-def _describe(result: CalendarCheck) -> Text:
-    if result.ok:
-        return Text(
-            f"Previsti {len(result.expected)}, dichiarati {len(result.declared)}: calendario "
-            "completo.",
-            f"{len(result.expected)} expected, {len(result.declared)} declared: the calendar is "
-            "complete.",
-        )
-    parts_it, parts_en = [], []
-    if result.missing:
-        listed_it = ", ".join(display(m, "it") for m in result.missing)
-        listed_en = ", ".join(display(m, "en") for m in result.missing)
-        parts_it.append(f"periodi senza relazione: {listed_it}")
-        parts_en.append(f"periods with no report: {listed_en}")
-    if result.too_long:
-        parts_it.append(
-            "relazioni più lunghe del passo: "
-            + ", ".join(display(m, "it") for m in result.too_long)
-        )
-        parts_en.append(
-            "reports longer than the step: " + ", ".join(display(m, "en") for m in result.too_long)
-        )
-    if result.outside:
-        parts_it.append(
-            "relazioni fuori dal periodo: " + ", ".join(display(m, "it") for m in result.outside)
-        )
-        parts_en.append(
-            "reports outside the period: " + ", ".join(display(m, "en") for m in result.outside)
-        )
-    return Text(
-        f"Previsti {len(result.expected)}, dichiarati {len(result.declared)}; "
-        + "; ".join(parts_it)
-        + ".",
-        f"{len(result.expected)} expected, {len(result.declared)} declared; "
-        + "; ".join(parts_en)
-        + ".",
-    )
-
-
-def _calendar_rule(
-    kind: ReportKind, rule_id: str, names: tuple[str, str], citation: Citation
-) -> Rule[CoDesignPlan]:
-    it_name, en_name = names
-
-    def duty(plan: CoDesignPlan, p: Parameters) -> Verdict:
-        if plan.period is None:
-            return needs_review(
-                "period", verdict=Text("Periodo non indicato.", "No period stated.")
-            )
-        result = check_calendar(plan.period, plan.reports, kind)
-        return check(
-            result.ok,
-            expected=result.expected,
-            missing=result.missing,
-            verdict=_describe(result),
-        )
-
-    duty.__name__ = duty.__qualname__ = kind.value
-    duty.__doc__ = f"The declared {en_name} cover the plan's period, step by step."
-    return rule(
-        id=rule_id,
-        subject="plan",
-        title={"it": it_name.capitalize(), "en": en_name.capitalize()},
-        message={
-            "it": f"{it_name.capitalize()}: {{verdict}}",
-            "en": f"{en_name.capitalize()}: {{verdict}}",
-        },
-        condition={
-            "it": f"ogni periodo del calendario coperto da {it_name}",
-            "en": f"every period of the calendar covered by {en_name}",
-        },
-        citation=citation,
-    )(duty)
-
-
-semiannual_accounting = _calendar_rule(
+semiannual_accounting = calendar_rule(
     ReportKind.SEMIANNUAL_ACCOUNTING,
     "pippi.duties.semiannual_accounting",
     ("rendicontazioni semestrali", "half-yearly accounting reports"),
@@ -111,7 +34,7 @@ semiannual_accounting = _calendar_rule(
         "Resilienza (PNRR);",
     ),
 )
-annual_summary = _calendar_rule(
+annual_summary = calendar_rule(
     ReportKind.ANNUAL_SUMMARY,
     "pippi.duties.annual_summary",
     (
@@ -120,7 +43,7 @@ annual_summary = _calendar_rule(
     ),
     cite(_REPORTS, "una sintesi annuale relativa a:"),
 )
-overall_evaluation = _calendar_rule(
+overall_evaluation = calendar_rule(
     ReportKind.OVERALL_EVALUATION,
     "pippi.duties.overall_evaluation",
     ("valutazione complessiva delle attività", "overall evaluation of the activities"),

@@ -1,0 +1,104 @@
+"""Reporting-duty rules shared by programmes: a declared calendar against the generated one.
+
+A notice that asks for half-yearly reports, a yearly summary or an overall
+evaluation gets one rule per duty from :func:`calendar_rule`; the expected
+calendar comes from :func:`welfare_ambito.duties.check_calendar`.
+"""
+
+from __future__ import annotations
+
+from welfare_ambito.citations import Citation
+from welfare_ambito.duties import CalendarCheck, check_calendar
+from welfare_ambito.model import CoDesignPlan, ReportKind
+from welfare_ambito.rules._values import Text, display
+from welfare_ambito.rules.parameters import Parameters
+from welfare_ambito.rules.rule import Rule, Verdict, check, needs_review, rule
+
+__all__ = ["calendar_rule", "describe_calendar"]
+
+
+def _listed(items: tuple[object, ...], lang: str) -> str:
+    return ", ".join(display(item, lang) for item in items)
+
+
+def describe_calendar(result: CalendarCheck, lang: str) -> str:
+    """What a calendar check found, in ``lang``: counts, then each kind of gap.
+
+    >>> import datetime as dt
+    >>> from welfare_ambito import Period
+    >>> period = Period(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    >>> describe_calendar(check_calendar(period, (), ReportKind.ANNUAL_SUMMARY), "en")
+    '1 expected, 0 declared; periods with no report: 2024-01-01–2024-12-31.'
+    """
+    italian = lang == "it"
+    counts = (
+        f"Previsti {len(result.expected)}, dichiarati {len(result.declared)}"
+        if italian
+        else f"{len(result.expected)} expected, {len(result.declared)} declared"
+    )
+    if result.ok:
+        return counts + (": calendario completo." if italian else ": the calendar is complete.")
+    labels = (
+        ("periodi senza relazione", "relazioni più lunghe del passo", "relazioni fuori dal periodo")
+        if italian
+        else (
+            "periods with no report",
+            "reports longer than the step",
+            "reports outside the period",
+        )
+    )
+    gaps = [
+        f"{label}: {_listed(items, lang)}"
+        for label, items in zip(
+            labels, (result.missing, result.too_long, result.outside), strict=True
+        )
+        if items
+    ]
+    return f"{counts}; {'; '.join(gaps)}."
+
+
+def calendar_rule(
+    kind: ReportKind,
+    rule_id: str,
+    names: tuple[str, str],
+    citation: Citation,
+) -> Rule[CoDesignPlan]:
+    """A plan rule: the declared reports of ``kind`` cover the plan's period, step by step.
+
+    ``names`` are the duty's Italian and English names (plural, lower case).
+    The finding's values: ``expected_count``, ``expected``, ``missing``,
+    ``too_long`` and ``outside`` (the periods concerned) and ``verdict`` (text).
+    """
+    it_name, en_name = names
+
+    def duty(plan: CoDesignPlan, p: Parameters) -> Verdict:
+        if plan.period is None:
+            return needs_review("period")
+        result = check_calendar(plan.period, plan.reports, kind)
+        return check(
+            result.ok,
+            expected_count=len(result.expected),
+            expected=result.expected,
+            missing=result.missing or None,
+            too_long=result.too_long or None,
+            outside=result.outside or None,
+            verdict=Text(describe_calendar(result, "it"), describe_calendar(result, "en")),
+        )
+
+    duty.__name__ = duty.__qualname__ = rule_id.rsplit(".", 1)[-1]
+    duty.__doc__ = f"The declared {en_name} cover the plan's period, step by step."
+    return rule(
+        id=rule_id,
+        subject="plan",
+        title={"it": it_name.capitalize(), "en": en_name.capitalize()},
+        message={
+            "it": f"{it_name.capitalize()}: {{verdict}}",
+            "en": f"{en_name.capitalize()}: {{verdict}}",
+        },
+        condition={
+            "it": f"ogni periodo del calendario coperto da {it_name}",
+            "en": f"every period of the calendar covered by {en_name}",
+        },
+        reads=("period",),
+        citation=citation,
+    )(duty)
