@@ -25,6 +25,7 @@ EXIT_INVALID = 2
 _COMMAND_MODULES = (
     "welfare_ambito.rules.cli",
     "welfare_ambito.budget.cli",
+    "welfare_ambito.testing.cli",
 )
 
 

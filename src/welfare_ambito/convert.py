@@ -130,8 +130,11 @@ def _structure_str(value: object, _: type) -> str:
 
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, Decimal) and value == value.to_integral_value():
-            return int(value)
+        if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+            try:
+                return int(value)
+            except (OverflowError, ArithmeticError):
+                pass  # too large to be a count of anything: a type error below
         raise _type_error("a whole number", value)
     return value
 
@@ -496,7 +499,14 @@ def structure(data: object, into: type[T]) -> T:
         raise
     except WelfareAmbitoError as exc:
         raise InvalidInput([ErrorDetail.from_error(exc, exc.path)]) from None
-    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+    except (
+        ValueError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        ArithmeticError,
+        RecursionError,
+    ) as exc:
         reason = f"{type(exc).__name__}: {exc}"
         raise InvalidInput(
             [ErrorDetail(path="", code="invalid", message=reason, message_it=reason)]

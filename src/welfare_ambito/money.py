@@ -61,7 +61,10 @@ class Money:
 
     def __init__(self, amount: str | int | Decimal = 0, *, rounding: str | None = None) -> None:
         number = _as_decimal(amount)
-        quantized = number.quantize(_CENT, rounding=rounding or ROUND_HALF_EVEN)
+        try:
+            quantized = number.quantize(_CENT, rounding=rounding or ROUND_HALF_EVEN)
+        except InvalidOperation:  # more digits than the decimal context holds
+            raise InvalidValue.of("money_not_finite", value=str(number)) from None
         if rounding is None and quantized != number:
             raise InvalidValue.of("money_precision", value=str(number))
         object.__setattr__(self, "_amount", quantized + Decimal("0.00"))
