@@ -213,3 +213,17 @@ def test_make_converter_builds_independent_converters() -> None:
     """make_converter() gives a fresh converter with the same strict hooks."""
     converter = make_converter()
     assert converter.unstructure(Money("1.5")) == "1.50"
+
+
+@given(was.plans())
+def test_unstructured_plans_hold_only_plain_data(plan: CoDesignPlan) -> None:
+    """unstructure() gives exact builtin types: str, int, bool, list and dict only."""
+
+    def plain(node: Any) -> bool:
+        if type(node) is dict:
+            return all(type(k) is str and plain(v) for k, v in node.items())
+        if type(node) is list:
+            return all(plain(item) for item in node)
+        return type(node) in (str, int, bool)
+
+    assert plain(unstructure(plan))

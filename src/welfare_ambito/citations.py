@@ -33,6 +33,14 @@ class Citation:
 
     ``document`` is a seed file name (``"004_45436608c0a0bd55.txt"``) or the
     title of a public act; ``quote`` is the sentence, verbatim.
+
+    >>> citation = Citation(
+    ...     document="004_45436608c0a0bd55.txt",
+    ...     section="SERVIZI E RISORSE UMANE",
+    ...     quote="n. 1.400 ore per la figura professionale di psicologo/a",
+    ... )
+    >>> citation.found_in("e n. 1.400 ore per la\\n   figura professionale di psicologo/a;")
+    True
     """
 
     document: str = attrs.field(validator=v.text)

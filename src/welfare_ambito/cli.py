@@ -1,7 +1,8 @@
 """The ``welfare-ambito`` command.
 
 Exit codes: 0 success (no error finding), 1 error findings or discrepancies,
-2 invalid input or usage. Invalid input prints every problem with its path,
+2 invalid input or usage. ``demo`` always exits 0: it shows the embedded
+examples, one of which has deliberate mistakes. Invalid input prints every problem with its path,
 never a traceback.
 """
 
@@ -76,7 +77,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    >>> main(["profiles"])
+    pippi-national
+        P.I.P.P.I. — parametri nazionali del programma
+    ...
+    seregno-tutela-minori-2022
+        Ambito di Seregno — Servizi per la Tutela Minori, 2022
+    0
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

@@ -412,6 +412,10 @@ def _unstructure_ambito(conv: cattrs.Converter) -> Callable[[Ambito], Any]:
     return unstructure
 
 
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
 def _unstructure_decimal(number: Decimal) -> int | str:
     # Whole numbers stay numbers for people reading the TOML; fractions become exact strings.
     return int(number) if number == number.to_integral_value() else str(number)
@@ -427,6 +431,14 @@ def configure_converter(conv: cattrs.Converter) -> cattrs.Converter:
     After this, ``conv.structure(data, Family)`` raises an internal carrier
     of problems; use :func:`structure` for the public, path-carrying
     :class:`InvalidInput`.
+
+    >>> import cattrs
+    >>> from welfare_ambito import Money, Period
+    >>> conv = configure_converter(cattrs.Converter())
+    >>> conv.unstructure(Period.parse("2023-06-01/2026-05-31"))
+    {'start': '2023-06-01', 'end': '2026-05-31'}
+    >>> conv.structure("211500.00", Money)
+    Money('211500.00')
     """
     # Class hooks dispatch on the MRO: StrEnum needs its own hook or str's would win.
     conv.register_structure_hook(str, _structure_str)
@@ -454,9 +466,9 @@ def configure_converter(conv: cattrs.Converter) -> cattrs.Converter:
         Period, lambda p: {"start": p.start.isoformat(), "end": p.end.isoformat()}
     )
     conv.register_unstructure_hook(Ambito, _unstructure_ambito(conv))
-    conv.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
-    )
+    # As for structuring, class hooks beat predicates: StrEnum would otherwise pass as a str.
+    for enum_base in (enum.Enum, enum.StrEnum, enum.IntEnum):
+        conv.register_unstructure_hook(enum_base, _enum_value)
     conv.register_unstructure_hook(
         FrozenDict,
         lambda m: {_unstructure_key(k): conv.unstructure(v) for k, v in m.items()},
@@ -472,7 +484,13 @@ def configure_converter(conv: cattrs.Converter) -> cattrs.Converter:
 
 
 def make_converter() -> cattrs.Converter:
-    """A new :class:`cattrs.Converter` configured with :func:`configure_converter`."""
+    """A new :class:`cattrs.Converter` configured with :func:`configure_converter`.
+
+    >>> from welfare_ambito.model import Partner
+    >>> conv = make_converter()
+    >>> conv.unstructure(Partner(name="Cooperativa Sociale Esempio (fittizia)"))
+    {'name': 'Cooperativa Sociale Esempio (fittizia)'}
+    """
     return configure_converter(cattrs.Converter(forbid_extra_keys=True))
 
 
@@ -514,7 +532,18 @@ def structure(data: object, into: type[T]) -> T:
 
 
 def unstructure(obj: object) -> Any:
-    """Plain data (dicts, lists, strings, ints, bools) for ``obj``; the inverse of :func:`structure`."""
+    """Plain data (dicts, lists, strings, ints, bools) for ``obj``; the inverse of :func:`structure`.
+
+    Fields left at their default value are omitted.
+
+    >>> from welfare_ambito.model import FundingSource
+    >>> funding = FundingSource(name="PNRR M5C2 1.1.1", amount="211500.00")
+    >>> plain = unstructure(funding)
+    >>> plain
+    {'name': 'PNRR M5C2 1.1.1', 'amount': '211500.00'}
+    >>> structure(plain, FundingSource) == funding
+    True
+    """
     return _CONVERTER.unstructure(obj)
 
 
@@ -552,6 +581,16 @@ def load(source: str | os.PathLike[str] | Mapping[str, Any], into: type[T] = CoD
     Returns an ``into`` object (a :class:`~welfare_ambito.model.CoDesignPlan`
     by default; any domain class works, e.g. ``Family`` or ``Budget``).
     Raises :class:`InvalidInput` listing every problem with its path.
+
+    >>> from welfare_ambito.model import Family, Intervention
+    >>> sedt = load({"id": "SEDT-F01", "kind": "sedt", "weekly_hours": 8}, into=Intervention)
+    >>> sedt.kind, sedt.weekly_hours
+    (<InterventionKind.SEDT: 'sedt'>, Decimal('8'))
+    >>> try:
+    ...     load({"id": "F01", "children": [], "pre_assessment": "maybe"}, into=Family)
+    ... except InvalidInput as exc:
+    ...     print(sorted(detail.path for detail in exc.errors))
+    ['children', 'pre_assessment']
     """
     if isinstance(source, Mapping):
         return structure(source, into)
@@ -560,12 +599,30 @@ def load(source: str | os.PathLike[str] | Mapping[str, Any], into: type[T] = CoD
 
 
 def loads(text: str, format: Format = "toml", into: type[T] = CoDesignPlan) -> T:  # type: ignore[assignment]
-    """Load a document from TOML or JSON ``text``."""
+    """Load a document from TOML or JSON ``text``.
+
+    >>> from welfare_ambito import data
+    >>> plan = loads(data.example_text("pippi_seregno"))
+    >>> plan.id, plan.cup
+    ('seregno-pippi-2023-partner-a', 'B24H22000190001')
+    >>> from welfare_ambito.model import Partner
+    >>> loads('{"name": "Cooperativa Sociale Esempio (fittizia)"}', "json", into=Partner)
+    Partner(name='Cooperativa Sociale Esempio (fittizia)', fiscal_code=None)
+    """
     return structure(_parse(text, format), into)
 
 
 def dumps(obj: object, format: Format = "toml") -> str:
-    """Write ``obj`` as TOML or JSON text that :func:`loads` reads back equal."""
+    """Write ``obj`` as TOML or JSON text that :func:`loads` reads back equal.
+
+    >>> from welfare_ambito.model import Partner
+    >>> print(dumps(Partner(name="Cooperativa Sociale Esempio (fittizia)")), end="")
+    name = "Cooperativa Sociale Esempio (fittizia)"
+    >>> from welfare_ambito import data
+    >>> plan = data.example("pippi_seregno")
+    >>> loads(dumps(plan)) == plan, loads(dumps(plan, "json"), "json") == plan
+    (True, True)
+    """
     data = unstructure(obj)
     if format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -575,7 +632,16 @@ def dumps(obj: object, format: Format = "toml") -> str:
 
 
 def dump(obj: object, format: Literal["toml", "json", "dict"] = "toml") -> Any:
-    """``obj`` as TOML text, JSON text, or (``format="dict"``) plain data."""
+    """``obj`` as TOML text, JSON text, or (``format="dict"``) plain data.
+
+    >>> from welfare_ambito.model import FundingSource
+    >>> funding = FundingSource(name="PNRR M5C2 1.1.1", amount="211500.00")
+    >>> dump(funding, "dict")
+    {'name': 'PNRR M5C2 1.1.1', 'amount': '211500.00'}
+    >>> print(dump(funding), end="")
+    name = "PNRR M5C2 1.1.1"
+    amount = "211500.00"
+    """
     if format == "dict":
         return unstructure(obj)
     return dumps(obj, format)

@@ -50,12 +50,25 @@ __all__ = [
 ]
 
 DEFAULT_LEVELS: Mapping[Profession, str] = FrozenDict({Profession.EDUCATOR: "D2"})
-"""CCNL levels usually applied (educators are usually level D2); other professions: ask the user."""
+"""CCNL levels usually applied (educators are usually level D2); other professions: ask the user.
+
+>>> DEFAULT_LEVELS[Profession.EDUCATOR]
+'D2'
+>>> Profession.PSYCHOLOGIST in DEFAULT_LEVELS
+False
+"""
 
 
 @attrs.frozen(kw_only=True)
 class LabourCostRange:
-    """The average hourly labour cost range in force from ``since`` to ``until`` (inclusive)."""
+    """The average hourly labour cost range in force from ``since`` to ``until`` (inclusive).
+
+    >>> first = labour_cost_ranges()[0]
+    >>> str(first.period), first.lowest_level, str(first.lowest), first.highest_level
+    ('2024-02-01/2024-09-30', 'A1', '€ 18,57', 'F2')
+    >>> first.covers(dt.date(2024, 3, 1)), first.covers(dt.date(2024, 10, 1))
+    (True, False)
+    """
 
     since: dt.date
     until: dt.date | None
@@ -83,7 +96,13 @@ class LabourCostRange:
 
 @functools.cache
 def labour_cost_ranges() -> tuple[LabourCostRange, ...]:
-    """Every cited range, oldest first (from ``data/costs/social_cooperatives.toml``)."""
+    """Every cited range, oldest first (from ``data/costs/social_cooperatives.toml``).
+
+    >>> [(str(r.since), str(r.lowest), str(r.highest)) for r in labour_cost_ranges()][:2]
+    [('2024-02-01', '€ 18,57', '€ 38,12'), ('2024-10-01', '€ 18,93', '€ 38,78')]
+    >>> labour_cost_ranges()[0].citation.document
+    'Decreto direttoriale n. 30 del 14 giugno 2024, ...'
+    """
     node = resources.files("welfare_ambito") / "data" / "costs" / "social_cooperatives.toml"
     raw: dict[str, Any] = tomllib.loads(node.read_text(encoding="utf-8"), parse_float=Decimal)
     ranges = [
@@ -104,12 +123,26 @@ def labour_cost_ranges() -> tuple[LabourCostRange, ...]:
 
 
 def labour_cost_on(on: dt.date) -> LabourCostRange | None:
-    """The range in force on ``on``; ``None`` when no sourced figure is in force that day."""
+    """The range in force on ``on``; ``None`` when no sourced figure is in force that day.
+
+    >>> in_force = labour_cost_on(dt.date(2025, 3, 1))
+    >>> str(in_force.since), str(in_force.lowest), str(in_force.highest)
+    ('2025-01-01', '€ 19,70', '€ 40,31')
+    >>> labour_cost_on(dt.date(2023, 6, 1)) is None
+    True
+    """
     return next((r for r in labour_cost_ranges() if r.covers(on)), None)
 
 
 def labour_costs_during(period: Period) -> tuple[LabourCostRange, ...]:
-    """The ranges in force on at least one day of ``period``, oldest first."""
+    """The ranges in force on at least one day of ``period``, oldest first.
+
+    Over the P.I.P.P.I. project of the Ambito di Seregno (June 2023 – May 2026):
+
+    >>> ranges = labour_costs_during(Period.parse("2023-06-01/2026-05-31"))
+    >>> [str(r.lowest) for r in ranges]
+    ['€ 18,57', '€ 18,93', '€ 19,70', '€ 20,07']
+    """
     return tuple(r for r in labour_cost_ranges() if r.overlaps(period))
 
 
@@ -136,7 +169,12 @@ def unsourced_days(period: Period) -> tuple[Period, ...]:
 
 @attrs.frozen(kw_only=True)
 class CostWarning:
-    """An hourly cost below the lowest contractual labour cost in force from ``since``."""
+    """An hourly cost below the lowest contractual labour cost in force from ``since``.
+
+    >>> warning, = below_contract({Profession.EDUCATOR: Money("18")}, dt.date(2024, 3, 1))
+    >>> warning.profession.value, str(warning.lowest), str(warning.since), str(warning.gap)
+    ('educator', '€ 18,57', '2024-02-01', '€ 0,57')
+    """
 
     profession: Profession
     cost: Money
@@ -267,6 +305,16 @@ class Affordability:
     fit); ``extra_hours`` are the whole hours of *each* profession the remainder
     alone would buy (zero when nothing remains); ``warnings`` are costs below the
     lowest contractual labour cost; ``unsourced`` the days with no sourced figure.
+
+    The hour plan of the example P.I.P.P.I. plan (6.000 educator hours…) fits
+    € 211.500,00 exactly once the other lines (€ 6.800,00) are paid:
+
+    >>> from welfare_ambito import data
+    >>> plan = data.example("pippi_seregno")
+    >>> answer = affordability(plan.hour_plan.hourly_cost, floors=plan.hour_plan.hours,
+    ...     funding=plan.funding.amount, other_costs=Money("6800"))
+    >>> answer.fits, str(answer.floors_cost), str(answer.remainder)
+    (True, '€ 204.700,00', '€ 0,00')
     """
 
     floors: FrozenDict[Profession, Decimal]

@@ -47,14 +47,22 @@ STEPS: Mapping[ReportKind, str | None] = FrozenDict(
         ReportKind.OVERALL_EVALUATION: None,
     }
 )
-"""The step of each kind of report: ``"semester"``, ``"year"``, or ``None`` (the whole period)."""
+"""The step of each kind of report: ``"semester"``, ``"year"``, or ``None`` (the whole period).
+
+>>> STEPS[ReportKind.SEMIANNUAL_ACCOUNTING], STEPS[ReportKind.OVERALL_EVALUATION]
+('semester', None)
+"""
 
 DEFAULT_KINDS: tuple[ReportKind, ...] = (
     ReportKind.SEMIANNUAL_ACCOUNTING,
     ReportKind.ANNUAL_SUMMARY,
     ReportKind.OVERALL_EVALUATION,
 )
-"""The duties both Seregno notices set: half-yearly, yearly and overall reports."""
+"""The duties both Seregno notices set: half-yearly, yearly and overall reports.
+
+>>> [kind.value for kind in DEFAULT_KINDS]
+['semiannual_accounting', 'annual_summary', 'overall_evaluation']
+"""
 
 _MONTHS = {"semester": 6, "year": 12}
 # The longest a half-year or a year can be (in days): a report longer than that spans two steps.
@@ -98,6 +106,12 @@ def reporting_calendar(
     ``steps`` overrides :data:`STEPS` (e.g. yearly satisfaction surveys or
     none); ``due_after`` sets each report's due date that long after the end of
     what it covers (the seeds set no deadline: by default ``due`` is ``None``).
+
+    >>> period = Period.parse("2023-06-01/2026-05-31")
+    >>> yearly = reporting_calendar(period, ["annual_summary"], due_after=relativedelta(months=1))
+    >>> [(str(r.covers), str(r.due)) for r in yearly]
+    [('2023-06-01/2024-05-31', '2024-06-30'), ('2024-06-01/2025-05-31', '2025-06-30'),
+     ('2025-06-01/2026-05-31', '2026-06-30')]
     """
     if not isinstance(period, Period):
         raise InvalidValue.of(
@@ -143,6 +157,12 @@ class CalendarCheck:
     ``missing`` are expected steps with at least one day no declared report
     covers; ``too_long`` declared reports longer than the step; ``outside``
     declared reports with days outside the period.
+
+    >>> from welfare_ambito import data
+    >>> plan = data.example("pippi_seregno")
+    >>> check = check_calendar(plan.period, plan.reports, ReportKind.ANNUAL_SUMMARY)
+    >>> check.ok, check.step, [str(p) for p in check.expected]
+    (True, 'year', ['2023-06-01/2024-05-31', '2024-06-01/2025-05-31', '2025-06-01/2026-05-31'])
     """
 
     kind: ReportKind

@@ -40,6 +40,15 @@ class WelfareAmbitoError(Exception):
 
     ``path`` locates the bad field (``""`` for the document itself), ``code``
     is a stable identifier, ``message`` is English and ``message_it`` Italian.
+
+    >>> error = WelfareAmbitoError(
+    ...     "a weight cannot be negative", code="budget.negative_weight",
+    ...     message_it="un peso non può essere negativo", path="weights.Meda",
+    ... )
+    >>> str(error), error.code
+    ('weights.Meda: a weight cannot be negative', 'budget.negative_weight')
+    >>> error.text("it")
+    'un peso non può essere negativo'
     """
 
     def __init__(
@@ -89,11 +98,27 @@ class InvalidValue(WelfareAmbitoError, ValueError):
 
 
 class IncompatibleTypes(WelfareAmbitoError, TypeError):
-    """Two values cannot be combined, e.g. ``Money + float``."""
+    """Two values cannot be combined, e.g. ``Money + float``.
+
+    >>> from welfare_ambito import Money
+    >>> try:
+    ...     Money("211500.00") + 0.5
+    ... except IncompatibleTypes as exc:
+    ...     print(isinstance(exc, TypeError), exc)
+    True cannot add Money and float; wrap the amount in Money()
+    """
 
 
 class NotFound(WelfareAmbitoError, LookupError):
-    """A name (Comune, profile, rule, parameter) is not known."""
+    """A name (Comune, profile, rule, parameter) is not known.
+
+    >>> from welfare_ambito import data
+    >>> try:
+    ...     data.ambito("Seregno")
+    ... except NotFound as exc:
+    ...     print(isinstance(exc, LookupError), exc)
+    True no embedded Ambito 'Seregno'; did you mean 'seregno'?
+    """
 
 
 @attrs.frozen
@@ -101,6 +126,16 @@ class ErrorDetail:
     """One problem of a document: where it is and what is wrong.
 
     ``path`` looks like ``families[2].children[0].birth_date``.
+
+    >>> from welfare_ambito.periods import parse_date
+    >>> try:
+    ...     parse_date("31/12/2021")
+    ... except InvalidValue as exc:
+    ...     detail = ErrorDetail.from_error(exc, "families[2].children[0].birth_date")
+    >>> print(detail)
+    families[2].children[0].birth_date: '31/12/2021' is not a date (use YYYY-MM-DD)
+    >>> detail.code, detail.text("it")
+    ('date', "'31/12/2021' non è una data (usa AAAA-MM-GG)")
     """
 
     path: str

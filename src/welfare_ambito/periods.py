@@ -17,6 +17,13 @@ def parse_date(value: object, *, path: str = "") -> dt.date:
     """A :class:`datetime.date` from a date or an ISO ``YYYY-MM-DD`` string.
 
     A :class:`datetime.datetime` is refused: a time of day has no meaning here.
+
+    >>> parse_date("2023-06-01")
+    datetime.date(2023, 6, 1)
+    >>> parse_date("01/06/2023", path="period.start")
+    Traceback (most recent call last):
+    ...
+    welfare_ambito.errors.InvalidValue: period.start: '01/06/2023' is not a date (use YYYY-MM-DD)
     """
     if isinstance(value, dt.datetime):
         raise InvalidValue.of("type", path=path, expected="a date", actual="datetime")

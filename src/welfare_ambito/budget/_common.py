@@ -18,7 +18,15 @@ Amount = Money | str | int | Decimal
 
 
 class MissingOptionalDependency(WelfareAmbitoError, ImportError):  # type: ignore[misc]
-    """An optional library (pandas, matplotlib, openpyxl) is needed but not installed."""
+    """An optional library (pandas, matplotlib, openpyxl) is needed but not installed.
+
+    It is also an :class:`ImportError`; ``code`` names the missing library.
+
+    >>> error = MissingOptionalDependency(
+    ...     "read_table_xlsx needs openpyxl", code="budget.missing_openpyxl")
+    >>> isinstance(error, ImportError), error.code
+    (True, 'budget.missing_openpyxl')
+    """
 
 
 def optional_module(name: str, *, feature: str, extra: str | None = None) -> ModuleType:

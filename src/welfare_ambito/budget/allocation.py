@@ -59,7 +59,11 @@ __all__ = ["METHODS", "Allocation", "Method", "Share", "allocate"]
 
 Method = Literal["largest_remainder", "webster", "equal", "fixed"]
 METHODS: Final[tuple[str, ...]] = ("largest_remainder", "webster", "equal", "fixed")
-"""The allocation methods :func:`allocate` accepts, the default first."""
+"""The allocation methods :func:`allocate` accepts, the default first.
+
+>>> METHODS[0], "webster" in METHODS
+('largest_remainder', True)
+"""
 
 Bound = Amount | Mapping[str, Amount] | None
 
@@ -71,6 +75,12 @@ class Share:
     ``quota`` is the exact (bounded) quota in euros as a :class:`~fractions.Fraction`;
     ``amount`` the share in cents; ``rounding = amount - quota`` (in euros).
     ``bound`` is ``"minimum"`` or ``"maximum"`` when a bound set the quota.
+
+    >>> share = allocate("100", {"Meda": 1, "Seveso": 2}).share("Meda")
+    >>> share.quota, share.amount, share.rounding
+    (Fraction(100, 3), Money('33.33'), Fraction(-1, 300))
+    >>> share.explain("en")
+    'Meda: weight 1, exact quota € 33.333333…, assigned € 33,33 (rounding -0.003333…)'
     """
 
     recipient: str
@@ -107,6 +117,13 @@ class Allocation(Mapping[str, Money]):
 
     Recipients keep the order they were given in. :attr:`shares` explains each
     share; :meth:`to_records`, :meth:`to_pandas` and the HTML form serve notebooks.
+
+    >>> from welfare_ambito import data
+    >>> split = allocate("430900", data.tutela_minori_caseloads())
+    >>> split.method, str(split.total), len(split)
+    ('largest_remainder', '€ 430.900,00', 6)
+    >>> str(split["Seregno"]), split.share("Seregno").weight
+    ('€ 144.198,82', Fraction(255, 1))
     """
 
     # A hand-written class rather than attrs: shares are built lazily from integer

@@ -52,6 +52,13 @@ class Comparison:
     ``per`` names the key whose weights give the "amount per unit" columns
     (per case, when the key is the caseload). Differences are
     ``stated - by key``: positive when the notice gives a Comune more than the key would.
+
+    >>> stated = {"Meda": "32600", "Seregno": "210000"}
+    >>> c = compare_split(stated, {"caseload": {"Meda": 108, "Seregno": 255}})
+    >>> c.keys, c.per, str(c.stated.total)
+    (('caseload',), 'caseload', '€ 242.600,00')
+    >>> [(r["recipient"], r["stated_per_caseload"]) for r in c.to_records()]
+    [('Meda', Decimal('301.85')), ('Seregno', Decimal('823.53'))]
     """
 
     stated: Allocation
@@ -172,6 +179,16 @@ def compare_split(
     ``keys`` maps a key's name (``"caseload"``, ``"population"``) to weights per
     recipient; every key must weigh exactly the recipients of ``stated``.
     ``per`` (default: the first key) gives the amounts per unit (per case).
+
+    The six territorial teams of the Ambito di Seregno (€ 430.900,00) beside a split
+    by caseload:
+
+    >>> from welfare_ambito import data
+    >>> teams = data.tutela_minori_budget().children("territorial")
+    >>> stated = {line.comune or line.id: line.amount for line in teams}
+    >>> c = compare_split(stated, {"caseload": data.tutela_minori_caseloads()})
+    >>> [(r["recipient"], r["diff_caseload"]) for r in c.to_records()][-2:]
+    [('Seregno', Decimal('65801.18')), ('Seveso', Decimal('-15467.98'))]
     """
     total = Money.from_cents(sum(cents_of(v, path=f"stated.{k}") for k, v in stated.items()))
     stated_split = allocate(total, stated, method="fixed")

@@ -47,7 +47,13 @@ Basis = Literal["days", "months"]
 
 @attrs.frozen(kw_only=True)
 class Phase:
-    """One piece of the period and its amount; ``weight`` is its days or months."""
+    """One piece of the period and its amount; ``weight`` is its days or months.
+
+    >>> from welfare_ambito import Period
+    >>> first = phase("211500", Period.parse("2023-06-01/2026-05-31"), unit="year")[0]
+    >>> str(first.period), first.weight, str(first.amount)
+    ('2023-06-01/2024-05-31', Fraction(366, 1), '€ 70.628,65')
+    """
 
     period: Period
     weight: Fraction
@@ -56,7 +62,15 @@ class Phase:
 
 @attrs.frozen(kw_only=True)
 class Phasing(Sequence[Phase]):
-    """The pieces of a phased amount, in date order; they add up to ``amount``."""
+    """The pieces of a phased amount, in date order; they add up to ``amount``.
+
+    >>> from welfare_ambito import Period
+    >>> phasing = phase("211500", Period.parse("2023-06-01/2026-05-31"), unit="year")
+    >>> len(phasing), phasing.unit, phasing.basis
+    (3, 'year', 'days')
+    >>> [str(p.amount) for p in phasing], str(sum(p.amount for p in phasing))
+    (['€ 70.628,65', '€ 70.435,68', '€ 70.435,67'], '€ 211.500,00')
+    """
 
     amount: Money
     period: Period
@@ -140,6 +154,14 @@ def phase(
     """Split ``amount`` over ``period`` by ``unit``, pro rata by ``basis`` (see the module).
 
     Every piece is non-negative and the pieces add up to ``amount`` exactly.
+
+    By days, the half-years of June 2023 – May 2026 differ with their length
+    (by months they are equal, see the module):
+
+    >>> from welfare_ambito import data
+    >>> plan = data.example("pippi_seregno")
+    >>> [str(p.amount) for p in phase(plan.funding.amount, plan.period, unit="semester")]
+    ['€ 35.314,33', '€ 35.314,33', '€ 35.314,32', '€ 35.121,35', '€ 35.314,32', '€ 35.121,35']
     """
     if not isinstance(period, Period):
         raise InvalidValue(

@@ -34,7 +34,11 @@ _TOTAL_LABELS: Final = frozenset(
 
 
 def is_total_label(label: str) -> bool:
-    """Whether a row or column label says "total" (``TOTALE``, ``Totale``, ``Total``…)."""
+    """Whether a row or column label says "total" (``TOTALE``, ``Totale``, ``Total``…).
+
+    >>> is_total_label(" Totale "), is_total_label("TOTALE"), is_total_label("Rho")
+    (True, True, False)
+    """
     return label.strip().casefold() in _TOTAL_LABELS
 
 
@@ -44,6 +48,13 @@ class TableDiscrepancy(BudgetFinding):
 
     ``along`` is ``"row"`` when the total ends a row (the row's cells were summed)
     and ``"column"`` when it ends a column.
+
+    >>> from welfare_ambito.budget import rhodense_spesa_2011
+    >>> finding = reconcile(rhodense_spesa_2011()).findings[0]
+    >>> finding.code, finding.row, finding.column, finding.along
+    ('budget.table_row_total', 'Cornaredo', 'TOTALE', 'row')
+    >>> str(finding.stated), str(finding.computed), str(finding.difference)
+    ('€ 3.288.012,25', '€ 3.288.012,26', '-€ 0,01')
     """
 
     row: str
@@ -57,7 +68,15 @@ class TableDiscrepancy(BudgetFinding):
 
 @attrs.frozen(kw_only=True)
 class Reconciliation:
-    """The outcome of :func:`reconcile`: the findings and how many totals were checked."""
+    """The outcome of :func:`reconcile`: the findings and how many totals were checked.
+
+    >>> from welfare_ambito.budget import rhodense_spesa_2011
+    >>> result = reconcile(rhodense_spesa_2011())
+    >>> result.ok, result.checked, len(result.findings)
+    (False, 20, 3)
+    >>> result.summary("en")
+    'Spesa sociale dei Comuni del Rhodense ... – anno 2011: 20 totals checked, 3 differ'
+    """
 
     table: Table
     total_row: bool

@@ -36,6 +36,13 @@ def split_kind(
     With ``full_splits`` given, its members are full splits and every other
     parent has parts; otherwise the line's own ``split`` says, and when it is not
     stated, children that each name a Comune are a full split.
+
+    >>> from welfare_ambito import data
+    >>> budget = data.tutela_minori_budget()
+    >>> split_kind(budget, "territorial"), split_kind(budget, "associated")
+    (<SplitKind.FULL: 'full'>, <SplitKind.PARTS: 'parts'>)
+    >>> split_kind(budget, "territorial.meda") is None
+    True
     """
     children = budget.children(line_id)
     if not children:
@@ -59,6 +66,16 @@ def check_sums(
     ``budget.overall_total`` (``total × years`` vs ``overall_total``),
     ``budget.split_sum`` (a full split vs its parent), ``budget.parts_exceed``
     ("di cui" parts larger than their parent), ``budget.negative_line``.
+
+    >>> import attrs
+    >>> from welfare_ambito import Money, data
+    >>> budget = data.tutela_minori_budget()
+    >>> check_sums(budget)
+    ()
+    >>> lines = [attrs.evolve(x, amount=Money("32700")) if x.id == "territorial.meda" else x
+    ...          for x in budget.lines]
+    >>> [(f.code, f.path, str(f.difference)) for f in check_sums(attrs.evolve(budget, lines=lines))]
+    [('budget.split_sum', 'lines[2].amount', '-€ 100,00')]
     """
     findings: list[BudgetFinding] = []
     for line in budget.lines:
@@ -144,6 +161,16 @@ def check_comuni(budget: Budget, ambito: Ambito) -> tuple[BudgetFinding, ...]:
     ``budget.duplicate_comune`` (two lines of one split for the same Comune),
     ``budget.comune_without_share`` (a warning: a Comune of the scope has no
     line in a split per Comune).
+
+    >>> import attrs
+    >>> from welfare_ambito import data
+    >>> budget, ambito = data.tutela_minori_budget(), data.seregno()
+    >>> check_comuni(budget, ambito)
+    ()
+    >>> lines = [attrs.evolve(x, comune="Cogliate") if x.id == "territorial.meda" else x
+    ...          for x in budget.lines]
+    >>> [f.code for f in check_comuni(attrs.evolve(budget, lines=lines), ambito)]
+    ['budget.comune_out_of_scope', 'budget.comune_without_share']
     """
     findings: list[BudgetFinding] = []
     lines = {line.id: line for line in budget.lines}

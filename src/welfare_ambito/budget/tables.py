@@ -94,6 +94,13 @@ class Table:
 
     Build it with :meth:`from_rows` (amounts as Money or text) or read it with
     :func:`read_table`. ``citation`` says where published figures come from.
+
+    >>> table = Table.from_rows(["Minori", "TOTALE"], {"Meda": ["32.600,00", "32.600,00"]},
+    ...                         row_header="Comune")
+    >>> table.shape, table.cell("Meda", "Minori")
+    ((1, 2), Money('32600.00'))
+    >>> table.to_records()
+    [{'Comune': 'Meda', 'Minori': Decimal('32600.00'), 'TOTALE': Decimal('32600.00')}]
     """
 
     columns: tuple[str, ...] = attrs.field(converter=_labels)
@@ -337,6 +344,11 @@ def parse_table_csv(
 
     The first row holds the row heading and the column names; each other row a
     label and one amount per column.
+
+    >>> text = "Comune;Minori;TOTALE\\nMeda;32.600,00;32.600,00\\nSeveso;-;63.700,00\\n"
+    >>> table = parse_table_csv(text, title="Equipe territoriali")
+    >>> table.rows, table.columns, table.cell("Seveso", "Minori")
+    (('Meda', 'Seveso'), ('Minori', 'TOTALE'), Money('0.00'))
     """
     text = text.lstrip("\ufeff")
     first = next((line for line in text.splitlines() if line.strip()), "")
@@ -351,7 +363,16 @@ def read_table_csv(
     encoding: str = "utf-8",
     title: str = "",
 ) -> Table:
-    """A :class:`Table` from a CSV file (see :func:`parse_table_csv`)."""
+    """A :class:`Table` from a CSV file (see :func:`parse_table_csv`).
+
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder, "spesa.csv")
+    ...     _ = path.write_text(rhodense_spesa_2011().to_csv(), encoding="utf-8")
+    ...     table = read_table_csv(path)
+    >>> table.title, table.cell("Rho", "Minori")
+    ('spesa.csv', Money('3422214.60'))
+    """
     with open(path, encoding=encoding, newline="") as handle:
         text = handle.read()
     return parse_table_csv(text, sep=sep, title=title or os.path.basename(os.fspath(path)))
@@ -364,6 +385,17 @@ def read_table_xlsx(
 
     Cells may hold numbers or Italian-format text; formulas are read as their
     last computed values.
+
+    >>> import pathlib, tempfile
+    >>> import openpyxl
+    >>> book = openpyxl.Workbook()
+    >>> book.active.append(["Comune", "Minori", "TOTALE"])
+    >>> book.active.append(["Meda", 32600, "32.600,00"])
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     book.save(pathlib.Path(folder, "equipe.xlsx"))
+    ...     table = read_table_xlsx(pathlib.Path(folder, "equipe.xlsx"))
+    >>> table.row("Meda")
+    {'Minori': Money('32600.00'), 'TOTALE': Money('32600.00')}
     """
     openpyxl = optional_module("openpyxl", feature="read_table_xlsx", extra="xlsx")
     book = openpyxl.load_workbook(os.fspath(path), read_only=True, data_only=True)
@@ -387,7 +419,16 @@ def read_table_xlsx(
 def read_table(
     path: str | os.PathLike[str], *, sep: str | None = None, sheet: str | None = None
 ) -> Table:
-    """Read a CSV or (by the ``.xlsx`` suffix) an XLSX table."""
+    """Read a CSV or (by the ``.xlsx`` suffix) an XLSX table.
+
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder, "spesa.csv")
+    ...     _ = path.write_text(rhodense_spesa_2011().to_csv(), encoding="utf-8")
+    ...     table = read_table(path)
+    >>> table.shape, table.row_header
+    ((10, 10), 'Comune')
+    """
     if os.fspath(path).lower().endswith((".xlsx", ".xlsm")):
         return read_table_xlsx(path, sheet=sheet)
     return read_table_csv(path, sep=sep)
@@ -401,14 +442,25 @@ def _tables_dir() -> Any:
 
 
 def embedded_tables() -> tuple[str, ...]:
-    """Names of the tables shipped with the package."""
+    """Names of the tables shipped with the package.
+
+    >>> embedded_tables()
+    ('rhodense_spesa_2011',)
+    """
     return tuple(
         sorted(e.name[: -len(".csv")] for e in _tables_dir().iterdir() if e.name.endswith(".csv"))
     )
 
 
 def load_table(name: str) -> Table:
-    """An embedded table by name, with the citation of its sidecar TOML."""
+    """An embedded table by name, with the citation of its sidecar TOML.
+
+    >>> table = load_table("rhodense_spesa_2011")
+    >>> table.title
+    'Spesa sociale dei Comuni del Rhodense per aree di intervento – anno 2011'
+    >>> table.cell("TOTALE", "TOTALE")
+    Money('28955492.87')
+    """
     if name not in embedded_tables():
         raise NotFound(
             f"no embedded table {name!r}; known: {', '.join(embedded_tables())}",
@@ -425,5 +477,12 @@ def load_table(name: str) -> Table:
 
 
 def rhodense_spesa_2011() -> Table:
-    """Social spending 2011 of the nine Comuni of the Rhodense by area (seed 003), as published."""
+    """Social spending 2011 of the nine Comuni of the Rhodense by area (seed 003), as published.
+
+    >>> table = rhodense_spesa_2011()
+    >>> table.shape, table.rows[:3]
+    ((10, 10), ('Arese', 'Cornaredo', 'Lainate'))
+    >>> table.column("Minori")["Rho"]
+    Money('3422214.60')
+    """
     return load_table("rhodense_spesa_2011")

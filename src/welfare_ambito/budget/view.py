@@ -26,7 +26,15 @@ __all__ = ["BudgetView", "budget_view"]
 
 @attrs.frozen(kw_only=True)
 class BudgetView:
-    """A budget, the structure findings about it, and its lines in tree order."""
+    """A budget, the structure findings about it, and its lines in tree order.
+
+    >>> from welfare_ambito import data
+    >>> view = budget_view(data.tutela_minori_budget(), data.seregno())
+    >>> view.ok, view.findings
+    (True, ())
+    >>> [(depth, line.id) for depth, line in view.ordered()][:4]
+    [(0, 'associated'), (1, 'administrative'), (0, 'territorial'), (1, 'territorial.barlassina')]
+    """
 
     budget: Budget
     findings: tuple[BudgetFinding, ...]
@@ -120,7 +128,14 @@ class BudgetView:
 def budget_view(
     budget: Budget, ambito: Ambito | None = None, *, full_splits: Collection[str] | None = None
 ) -> BudgetView:
-    """Wrap ``budget`` for notebooks, running :func:`~welfare_ambito.budget.check_budget`."""
+    """Wrap ``budget`` for notebooks, running :func:`~welfare_ambito.budget.check_budget`.
+
+    >>> from welfare_ambito import data
+    >>> view = budget_view(data.tutela_minori_budget())
+    >>> record = view.to_records()[2]
+    >>> record["id"], record["amount"], record["children"], record["children_sum"]
+    ('territorial', Decimal('430900.00'), 'full', Decimal('430900.00'))
+    """
     splits = None if full_splits is None else frozenset(full_splits)
     return BudgetView(
         budget=budget, findings=check_budget(budget, ambito, full_splits=splits), full_splits=splits

@@ -64,7 +64,14 @@ _FIGURE_FILES = {
 
 
 def resource(*parts: str) -> Traversable:
-    """A file or folder of the embedded data, e.g. ``resource("ambiti", "seregno.toml")``."""
+    """A file or folder of the embedded data, e.g. ``resource("ambiti", "seregno.toml")``.
+
+    >>> node = resource("ambiti", "seregno.toml")
+    >>> node.name, node.is_file()
+    ('seregno.toml', True)
+    >>> 'lead = "Seregno"' in node.read_text(encoding="utf-8")
+    True
+    """
     node = resources.files(__name__)
     for part in parts:
         node = node / part
@@ -91,7 +98,11 @@ def _not_found(kind: str, name: str, known: list[str]) -> NotFound:
 
 
 def ambiti() -> tuple[str, ...]:
-    """Ids of the embedded Ambiti."""
+    """Ids of the embedded Ambiti.
+
+    >>> "seregno" in ambiti()
+    True
+    """
     return tuple(
         sorted(
             p.name.removesuffix(".toml")
@@ -103,7 +114,14 @@ def ambiti() -> tuple[str, ...]:
 
 @functools.cache
 def ambito(ambito_id: str) -> Ambito:
-    """The embedded Ambito ``ambito_id`` (e.g. ``"seregno"``)."""
+    """The embedded Ambito ``ambito_id`` (e.g. ``"seregno"``).
+
+    >>> seregno = ambito("seregno")
+    >>> seregno.name, seregno.lead, len(seregno)
+    ('Ambito di Seregno', 'Seregno', 10)
+    >>> seregno.resolve("Lentate S/S")
+    'Lentate sul Seveso'
+    """
     from welfare_ambito.convert import structure
 
     known = ambiti()
@@ -113,7 +131,12 @@ def ambito(ambito_id: str) -> Ambito:
 
 
 def seregno() -> Ambito:
-    """The Ambito di Seregno: 10 Comuni, lead Seregno."""
+    """The Ambito di Seregno: 10 Comuni, lead Seregno.
+
+    >>> ambito = seregno()
+    >>> ambito.lead, len(ambito.names()), "Meda" in ambito
+    ('Seregno', 10, True)
+    """
     return ambito("seregno")
 
 
@@ -122,7 +145,14 @@ def seregno() -> Ambito:
 
 @attrs.frozen(kw_only=True)
 class Figure:
-    """A number (or list) stated by a notice, with the sentence that states it."""
+    """A number (or list) stated by a notice, with the sentence that states it.
+
+    >>> figure = figures("seregno-pippi-2023")["hours.educator.min"]
+    >>> figure.value, figure.unit
+    (6000, 'hours')
+    >>> figure.citation.quote
+    "con un monte ore non inferiore a n. 6.000 ore per la figura professionale dell'educatore"
+    """
 
     name: str
     value: Any
@@ -132,7 +162,14 @@ class Figure:
 
 @attrs.frozen
 class FigureSet(Mapping[str, Figure]):
-    """The figures of one source document, by name."""
+    """The figures of one source document, by name.
+
+    >>> pippi = figures("seregno-pippi-2023")
+    >>> pippi.document, "funding.amount" in pippi
+    ('004_45436608c0a0bd55.txt', True)
+    >>> str(pippi.value("funding.amount")), str(pippi.value("period.services_reading"))
+    ('€ 211.500,00', '2023-06-01/2026-05-31')
+    """
 
     id: str
     title: str
@@ -169,13 +206,24 @@ def _typed(value: Any, unit: str) -> Any:
 
 
 def figure_sets() -> tuple[str, ...]:
-    """Ids of the embedded figure sets (one per seed notice)."""
+    """Ids of the embedded figure sets (one per seed notice).
+
+    >>> figure_sets()
+    ('seregno-tutela-minori-2022', 'seregno-pippi-2023')
+    """
     return tuple(_FIGURE_FILES)
 
 
 @functools.cache
 def figures(set_id: str) -> FigureSet:
-    """The cited figures of a notice: ``"seregno-tutela-minori-2022"`` or ``"seregno-pippi-2023"``."""
+    """The cited figures of a notice: ``"seregno-tutela-minori-2022"`` or ``"seregno-pippi-2023"``.
+
+    >>> tutela = figures("seregno-tutela-minori-2022")
+    >>> str(tutela.value("budget.annual_total")), tutela.value("budget.years")
+    ('€ 680.000,00', 3)
+    >>> tutela["budget.annual_total"].citation.document
+    '002_b9eb912c9507d6a9.txt'
+    """
     if set_id not in _FIGURE_FILES:
         raise _not_found("figure set", set_id, list(_FIGURE_FILES))
     raw = _read_toml(resource("figures", _FIGURE_FILES[set_id]))
@@ -205,6 +253,12 @@ def tutela_minori_budget() -> Budget:
 
     Lines: ``associated`` (of which ``administrative``, covering all 10
     Comuni), ``territorial`` and one ``territorial.<comune>`` line per Comune.
+
+    >>> budget = tutela_minori_budget()
+    >>> str(budget.total), budget.years, str(budget.overall_total)
+    ('€ 680.000,00', 3, '€ 2.040.000,00')
+    >>> str(budget.line("territorial.seregno").amount)
+    '€ 210.000,00'
     """
     fig = figures("seregno-tutela-minori-2022")
     ambito_names = seregno().names()
@@ -258,7 +312,12 @@ def tutela_minori_budget() -> Budget:
 
 
 def tutela_minori_caseloads() -> FrozenDict[str, int]:
-    """Minors in the territorial teams' care at 31/12/2021, per Comune (seed 002)."""
+    """Minors in the territorial teams' care at 31/12/2021, per Comune (seed 002).
+
+    >>> caseloads = tutela_minori_caseloads()
+    >>> caseloads["Seregno"], caseloads["Meda"], sum(caseloads.values())
+    (255, 108, 762)
+    """
     fig = figures("seregno-tutela-minori-2022")
     prefix = "caseload.2021-12-31."
     return FrozenDict(
@@ -270,7 +329,12 @@ def tutela_minori_caseloads() -> FrozenDict[str, int]:
 
 
 def example_names() -> tuple[str, ...]:
-    """Names of the embedded example plans (file names without ``.toml``)."""
+    """Names of the embedded example plans (file names without ``.toml``).
+
+    >>> names = example_names()
+    >>> "pippi_seregno" in names, "tutela_minori_seregno" in names
+    (True, True)
+    """
     return tuple(
         sorted(
             p.name.removesuffix(".toml")
@@ -281,14 +345,24 @@ def example_names() -> tuple[str, ...]:
 
 
 def example_text(name: str) -> str:
-    """The TOML text of example plan ``name``."""
+    """The TOML text of example plan ``name``.
+
+    >>> text = example_text("pippi_seregno")
+    >>> 'programme = "pippi"' in text, 'cup = "B24H22000190001"' in text
+    (True, True)
+    """
     if name not in example_names():
         raise _not_found("example", name, list(example_names()))
     return resource("examples", f"{name}.toml").read_text(encoding="utf-8")
 
 
 def example(name: str) -> CoDesignPlan:
-    """Load the embedded example plan ``name``, e.g. ``"pippi_seregno"``."""
+    """Load the embedded example plan ``name``, e.g. ``"pippi_seregno"``.
+
+    >>> plan = example("pippi_seregno")
+    >>> plan.programme.value, plan.ambito.name, str(plan.budget.total)
+    ('pippi', 'Ambito di Seregno', '€ 211.500,00')
+    """
     from welfare_ambito.convert import loads
 
     return loads(example_text(name))

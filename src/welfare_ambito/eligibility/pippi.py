@@ -66,7 +66,13 @@ TARGET_RULES = "pippi.target."
 
 
 class EligibilityOutcome(enum.StrEnum):
-    """The answer of an assessment."""
+    """The answer of an assessment.
+
+    >>> EligibilityOutcome("needs_review") is EligibilityOutcome.NEEDS_REVIEW
+    True
+    >>> [outcome.value for outcome in EligibilityOutcome]
+    ['eligible', 'not_eligible', 'needs_review']
+    """
 
     ELIGIBLE = "eligible"
     NOT_ELIGIBLE = "not_eligible"
@@ -74,7 +80,11 @@ class EligibilityOutcome(enum.StrEnum):
 
 
 class TargetGroup(enum.StrEnum):
-    """Where a family's children place it, by age on the reference day."""
+    """Where a family's children place it, by age on the reference day.
+
+    >>> AgeBands().group_of([13]), TargetGroup("core")
+    (<TargetGroup.PREADOLESCENT: 'preadolescent'>, <TargetGroup.CORE: 'core'>)
+    """
 
     CORE = "core"
     """At least one child aged 0–11: the programme's first target."""
@@ -195,6 +205,14 @@ class Assessment:
 
     ``findings`` are the ``pippi.target.*`` findings (path ``""`` is the family;
     ``missing`` paths are relative to the family), each with its citation.
+
+    >>> from welfare_ambito import data
+    >>> plan = data.example("pippi_seregno")
+    >>> result = assess(plan.families[0], on=plan.period.start, lang="en")
+    >>> result.family, result.eligible, result.group, result.missing
+    ('F01', True, <TargetGroup.CORE: 'core'>, ())
+    >>> print(result.message.splitlines()[0])
+    Family F01: is in the P.I.P.P.I. target on 2023-06-01.
     """
 
     family: str
@@ -354,7 +372,14 @@ def assess_all(
     profile: Any = "seregno-pippi-2023",
     lang: str = "it",
 ) -> tuple[Assessment, ...]:
-    """:func:`assess` each family (the profile is loaded once)."""
+    """:func:`assess` each family (the profile is loaded once).
+
+    >>> from welfare_ambito import data
+    >>> plan = data.example("pippi_seregno_mistakes")
+    >>> results = assess_all(plan.families, on=plan.period.start)
+    >>> [(a.family, a.outcome.value, a.missing) for a in results if not a.eligible]
+    [('F04', 'not_eligible', ()), ('F05', 'needs_review', ('trust_in_services',))]
+    """
     from welfare_ambito.rules import load_profile
 
     resolved = load_profile(profile) if not hasattr(profile, "rules") else profile

@@ -18,7 +18,14 @@ __all__ = ["Budget", "BudgetLine", "SplitKind"]
 
 
 class SplitKind(enum.StrEnum):
-    """How a budget line's children relate to it."""
+    """How a budget line's children relate to it.
+
+    >>> SplitKind("parts")
+    <SplitKind.PARTS: 'parts'>
+    >>> from welfare_ambito import data
+    >>> data.tutela_minori_budget().line("territorial").split
+    <SplitKind.FULL: 'full'>
+    """
 
     FULL = "full"
     """A full split ("a loro volta così suddivisi"): the children add up to the parent."""
@@ -42,6 +49,13 @@ class BudgetLine:
 
     ``parent`` is the ``id`` of the line this one is part of ("di cui").
     ``comuni`` is the scope of Comuni the line covers (empty: not stated).
+
+    >>> line = BudgetLine(
+    ...     id="administrative", label="Servizi amministrativi", amount="40000.00",
+    ...     scope="administrative", parent="associated",
+    ... )
+    >>> str(line.amount), line.scope, line.parent
+    ('€ 40.000,00', <ServiceScope.ADMINISTRATIVE: 'administrative'>, 'associated')
     """
 
     id: str = attrs.field(validator=v.identifier)
@@ -89,6 +103,15 @@ class Budget:
     ``overall_total`` is the stated total over all of them.
     Whether the figures add up is checked by :mod:`welfare_ambito.budget`;
     a budget that does not add up can still be built, so it can be reported.
+
+    >>> from welfare_ambito import data
+    >>> budget = data.tutela_minori_budget()
+    >>> str(budget.total), budget.years, str(budget.overall_total)
+    ('€ 680.000,00', 3, '€ 2.040.000,00')
+    >>> [line.id for line in budget.top_level()]
+    ['associated', 'territorial']
+    >>> [str(line.amount) for line in budget.children("territorial")]
+    ['€ 35.600,00', '€ 51.000,00', '€ 38.000,00', '€ 32.600,00', '€ 210.000,00', '€ 63.700,00']
     """
 
     total: Money = attrs.field(converter=v.to_money, validator=v.instance(Money, "an amount"))

@@ -29,7 +29,13 @@ __all__ = [
 
 
 class Profession(enum.StrEnum):
-    """Professional profiles named by the notices."""
+    """Professional profiles named by the notices.
+
+    >>> Profession("educator")
+    <Profession.EDUCATOR: 'educator'>
+    >>> Profession.CULTURAL_MEDIATOR.value
+    'cultural_mediator'
+    """
 
     SOCIAL_WORKER = "social_worker"
     """Assistente sociale (registered in the Albo)."""
@@ -58,6 +64,12 @@ class StaffMember:
 
     Fields left ``None`` are *not recorded*: rules that need them answer
     "needs review" and name the missing field instead of guessing.
+
+    >>> member = StaffMember(
+    ...     id="PSI-1", profession="psychologist", psychotherapist=True, years_in_tutela_minori=5
+    ... )
+    >>> member.profession, member.years_in_tutela_minori, member.albo_registered
+    (<Profession.PSYCHOLOGIST: 'psychologist'>, Decimal('5'), None)
     """
 
     id: str = attrs.field(validator=v.identifier)
@@ -115,7 +127,11 @@ class Child:
 
 
 class PreAssessment(enum.StrEnum):
-    """The EM's judgement through the pre-assessment tool."""
+    """The EM's judgement through the pre-assessment tool.
+
+    >>> PreAssessment("worrying")
+    <PreAssessment.WORRYING: 'worrying'>
+    """
 
     WORRYING = "worrying"
     """Conditions judged "preoccupanti" (pregiudizievoli) by the EM."""
@@ -124,7 +140,13 @@ class PreAssessment(enum.StrEnum):
 
 
 class EMOrientation(enum.StrEnum):
-    """The general orientation the EM has matured for the child."""
+    """The general orientation the EM has matured for the child.
+
+    >>> EMOrientation("reunification")
+    <EMOrientation.REUNIFICATION: 'reunification'>
+    >>> EMOrientation.KEEP_IN_FAMILY.value
+    'keep_in_family'
+    """
 
     KEEP_IN_FAMILY = "keep_in_family"
     """Keep the child in the family with intensive support."""
@@ -135,7 +157,13 @@ class EMOrientation(enum.StrEnum):
 
 
 class Adversity(enum.StrEnum):
-    """Specific adversities that never exclude a family from P.I.P.P.I."""
+    """Specific adversities that never exclude a family from P.I.P.P.I.
+
+    >>> Adversity("complex_migration")
+    <Adversity.COMPLEX_MIGRATION: 'complex_migration'>
+    >>> [a.value for a in Adversity]
+    ['complex_migration', 'disability', 'parental_addiction', 'parental_mental_health']
+    """
 
     COMPLEX_MIGRATION = "complex_migration"
     DISABILITY = "disability"
@@ -164,6 +192,15 @@ class Family:
 
     Every judgement may be ``None`` (*not recorded*): eligibility then answers
     "needs review" and names the field to fill in.
+
+    >>> family = Family(
+    ...     id="F01", comune="Seregno", pre_assessment="worrying", adversities=["disability"],
+    ...     children=[Child(id="F01-C1", birth_date=dt.date(2016, 4, 12))],
+    ... )
+    >>> family.pre_assessment, family.trust_in_services, family.ages_on(dt.date(2023, 6, 1))
+    (<PreAssessment.WORRYING: 'worrying'>, None, (7,))
+    >>> family.children
+    (Child(id='F01-C1'),)
     """
 
     id: str = attrs.field(validator=v.identifier)

@@ -32,7 +32,14 @@ _CUP = re.compile(r"^[A-Z0-9]{15}$")
 
 
 class Programme(enum.StrEnum):
-    """The programme a plan belongs to."""
+    """The programme a plan belongs to.
+
+    >>> Programme("tutela_minori")
+    <Programme.TUTELA_MINORI: 'tutela_minori'>
+    >>> from welfare_ambito import data
+    >>> data.example("pippi_seregno").programme
+    <Programme.PIPPI: 'pippi'>
+    """
 
     PIPPI = "pippi"
     """P.I.P.P.I. (seed 004)."""
@@ -45,7 +52,11 @@ class Programme(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class Partner:
-    """The Third Sector partner (Ente del Terzo Settore)."""
+    """The Third Sector partner (Ente del Terzo Settore).
+
+    >>> Partner(name="Cooperativa Sociale Esempio (fittizia)")
+    Partner(name='Cooperativa Sociale Esempio (fittizia)', fiscal_code=None)
+    """
 
     name: str = attrs.field(validator=v.text)
     fiscal_code: str | None = attrs.field(default=None, validator=v.optional(v.text))
@@ -53,7 +64,15 @@ class Partner:
 
 @attrs.frozen(kw_only=True)
 class FundingSource:
-    """Where the money comes from, e.g. PNRR M5C2 1.1.1."""
+    """Where the money comes from, e.g. PNRR M5C2 1.1.1.
+
+    >>> funding = FundingSource(
+    ...     name="PNRR M5C2 – Investimento 1.1, sub-investimento 1.1.1",
+    ...     amount="211500.00", code="M5C2-1.1.1",
+    ... )
+    >>> str(funding.amount), funding.code
+    ('€ 211.500,00', 'M5C2-1.1.1')
+    """
 
     name: str = attrs.field(validator=v.text)
     amount: Money = attrs.field(converter=v.to_money, validator=v.instance(Money, "an amount"))
@@ -61,7 +80,11 @@ class FundingSource:
 
 
 class ReportKind(enum.StrEnum):
-    """Reporting duties the notices set."""
+    """Reporting duties the notices set.
+
+    >>> ReportKind("semiannual_accounting")
+    <ReportKind.SEMIANNUAL_ACCOUNTING: 'semiannual_accounting'>
+    """
 
     SEMIANNUAL_ACCOUNTING = "semiannual_accounting"
     """Rendicontazione semestrale."""
@@ -80,7 +103,14 @@ def _as_report_kind(value: object) -> Any:
 
 @attrs.frozen(kw_only=True)
 class ReportDue:
-    """One report the plan promises: what it is and which days it covers."""
+    """One report the plan promises: what it is and which days it covers.
+
+    >>> report = ReportDue(
+    ...     kind="semiannual_accounting", covers=Period.parse("2023-06-01/2023-11-30")
+    ... )
+    >>> report.kind, report.covers.months, report.due
+    (<ReportKind.SEMIANNUAL_ACCOUNTING: 'semiannual_accounting'>, 6, None)
+    """
 
     kind: ReportKind = attrs.field(converter=_as_report_kind, validator=v.member_of(ReportKind))
     covers: Period = attrs.field(validator=v.instance(Period, "a period"))
@@ -89,7 +119,15 @@ class ReportDue:
 
 @attrs.frozen(kw_only=True)
 class ImpactEvaluation:
-    """The social-impact evaluation (VIS) method and its indicators."""
+    """The social-impact evaluation (VIS) method and its indicators.
+
+    >>> vis = ImpactEvaluation(
+    ...     method="Teoria del cambiamento con indicatori pre/post",
+    ...     indicators=["ore di educativa domiciliare erogate per famiglia"],
+    ... )
+    >>> vis.indicators
+    ('ore di educativa domiciliare erogate per famiglia',)
+    """
 
     method: str = attrs.field(validator=v.text)
     indicators: tuple[str, ...] = attrs.field(
@@ -115,6 +153,13 @@ class CoDesignPlan:
     family of the plan, a Comune named anywhere is a member of the Ambito.
     Whether the plan satisfies the notice is the rules' business, not the
     constructor's.
+
+    >>> from welfare_ambito import Profession, data
+    >>> plan = data.example("pippi_seregno")
+    >>> plan.ambito.name, plan.cup, str(plan.funding.amount)
+    ('Ambito di Seregno', 'B24H22000190001', '€ 211.500,00')
+    >>> plan.hour_plan.hours_of(Profession.EDUCATOR), plan.family("F02").comune
+    (Decimal('6000'), 'Giussano')
     """
 
     id: str = attrs.field(validator=v.identifier)

@@ -28,7 +28,13 @@ __all__ = [
 
 
 class InterventionKind(enum.StrEnum):
-    """Kinds of educational intervention across the seeds."""
+    """Kinds of educational intervention across the seeds.
+
+    >>> InterventionKind("sedt")
+    <InterventionKind.SEDT: 'sedt'>
+    >>> InterventionKind.EDM_TUTELA.value
+    'edm_tutela'
+    """
 
     SEDT = "sedt"
     """Educativa domiciliare e territoriale (P.I.P.P.I., seed 004)."""
@@ -53,6 +59,14 @@ class Intervention:
 
     ``weekly_hours`` includes participation in the EM when
     ``em_participation_included`` is true.
+
+    >>> from welfare_ambito import Period
+    >>> sedt = Intervention(
+    ...     id="SEDT-F01", kind="sedt", weekly_hours=8, family="F01", comune="Seregno",
+    ...     em_participation_included=True, period=Period.parse("2023-09-01/2025-08-31"),
+    ... )
+    >>> sedt.kind, sedt.weekly_hours, str(sedt.period)
+    (<InterventionKind.SEDT: 'sedt'>, Decimal('8'), '2023-09-01/2025-08-31')
     """
 
     id: str = attrs.field(validator=v.identifier)
@@ -70,7 +84,11 @@ class Intervention:
 
 
 class GroupKind(enum.StrEnum):
-    """Group modules of P.I.P.P.I. (services 2–4 of seed 004)."""
+    """Group modules of P.I.P.P.I. (services 2–4 of seed 004).
+
+    >>> GroupKind("parents_and_children")
+    <GroupKind.PARENTS_AND_CHILDREN: 'parents_and_children'>
+    """
 
     PARENTS = "parents"
     CHILDREN = "children"
@@ -78,7 +96,11 @@ class GroupKind(enum.StrEnum):
 
 
 class Cadence(enum.StrEnum):
-    """How often a group meets."""
+    """How often a group meets.
+
+    >>> Cadence("fortnightly")
+    <Cadence.FORTNIGHTLY: 'fortnightly'>
+    """
 
     WEEKLY = "weekly"
     FORTNIGHTLY = "fortnightly"
@@ -98,7 +120,15 @@ def _as_cadence(value: object) -> Any:
 
 @attrs.frozen(kw_only=True)
 class GroupModule:
-    """A cycle ("modulo") of group meetings."""
+    """A cycle ("modulo") of group meetings.
+
+    >>> module = GroupModule(
+    ...     id="G-GEN-1", kind="parents", meetings=8, cadence="fortnightly",
+    ...     families=["F01", "F02", "F05", "F06"],
+    ... )
+    >>> module.kind, module.cadence, len(module.families)
+    (<GroupKind.PARENTS: 'parents'>, <Cadence.FORTNIGHTLY: 'fortnightly'>, 4)
+    """
 
     id: str = attrs.field(validator=v.identifier)
     kind: GroupKind = attrs.field(converter=_as_group_kind, validator=v.member_of(GroupKind))
@@ -111,7 +141,14 @@ class GroupModule:
 
 
 class ServiceScope(enum.StrEnum):
-    """Where a service or budget line applies (seed 002)."""
+    """Where a service or budget line applies (seed 002).
+
+    >>> ServiceScope("territorial")
+    <ServiceScope.TERRITORIAL: 'territorial'>
+    >>> from welfare_ambito import data
+    >>> [line.scope.value for line in data.tutela_minori_budget().top_level()]
+    ['associated', 'territorial']
+    """
 
     ASSOCIATED = "associated"
     """Servizi associati: district-wide, run by the Ufficio di Piano."""
@@ -128,7 +165,15 @@ def _as_service_scope(value: object) -> Any:
 
 @attrs.frozen(kw_only=True)
 class ServiceOffer:
-    """A service of the catalogue as the plan offers it (hours, staff, Comuni)."""
+    """A service of the catalogue as the plan offers it (hours, staff, Comuni).
+
+    >>> offer = ServiceOffer(
+    ...     service="spazio_neutro", scope="associated", comuni=["Seregno", "Meda"],
+    ...     weekly_hours=12, staff=["AS-MED"],
+    ... )
+    >>> offer.scope, offer.comuni, offer.weekly_hours, offer.yearly_hours
+    (<ServiceScope.ASSOCIATED: 'associated'>, ('Seregno', 'Meda'), Decimal('12'), None)
+    """
 
     service: str = attrs.field(validator=v.identifier)
     """Catalogue id of the service, e.g. ``"coordination"``."""
