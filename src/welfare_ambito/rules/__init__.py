@@ -2,7 +2,8 @@
 
 >>> import datetime as dt
 >>> from welfare_ambito.rules import load_profile
->>> load_profile("seregno-pippi-2023").parameters.value("pippi.hours.educator_min", dt.date(2024, 1, 1))
+>>> params = load_profile("seregno-pippi-2023").parameters
+>>> params.value("pippi.hours.educator_min", dt.date(2024, 1, 1))
 Decimal('6000')
 """
 

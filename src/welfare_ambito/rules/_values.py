@@ -35,7 +35,11 @@ UNITS: Mapping[str, type] = {
     "text": str,
     "flag": bool,
 }
-"""Every unit a parameter may have, with the Python type of its values."""
+"""Every unit a parameter may have, with the Python type of its values.
+
+>>> UNITS["EUR"].__name__, UNITS["hours/week"].__name__, UNITS["count"].__name__
+('Money', 'Decimal', 'int')
+"""
 
 
 def _decimal(value: object, path: str) -> Decimal:

@@ -1,4 +1,9 @@
-"""The rule catalogue of a profile: every rule with its parameters and citations."""
+"""The rule catalogue of a profile: every rule with its parameters and citations.
+
+>>> entry = catalogue("seregno-pippi-2023")["pippi.hours.educator"]
+>>> entry.citation.section, [p.name for p in entry.parameters]
+('SERVIZI E RISORSE UMANE', ['pippi.hours.educator_min'])
+"""
 
 from __future__ import annotations
 
@@ -21,7 +26,14 @@ __all__ = ["Catalogue", "CatalogueEntry", "catalogue"]
 
 @attrs.frozen(kw_only=True)
 class CatalogueEntry:
-    """One rule as a profile applies it, with the parameters it reads."""
+    """One rule as a profile applies it, with the parameters it reads.
+
+    >>> entry = catalogue("seregno-pippi-2023")["pippi.sedt.weekly_hours"]
+    >>> entry.id, entry.severity
+    ('pippi.sedt.weekly_hours', <Severity.ERROR: 'error'>)
+    >>> entry.to_dict("en")["parameters"][0]["values"][0]
+    {'since': '2023-05-01', 'until': None, 'value': '8', 'citation': None}
+    """
 
     rule: Rule[Any]
     severity: Severity
@@ -82,7 +94,14 @@ class CatalogueEntry:
 
 @attrs.frozen(kw_only=True)
 class Catalogue:
-    """Every rule of a profile, in the profile's order."""
+    """Every rule of a profile, in the profile's order.
+
+    >>> cat = catalogue("seregno-tutela-minori-2022")
+    >>> cat.profile.title
+    'Ambito di Seregno — Servizi per la Tutela Minori, 2022'
+    >>> cat["tutela.staff.psychologist.qualification"].rule.exceptions[0].id
+    'tutela.staff.psychologist.derogation_5_years'
+    """
 
     profile: Profile
     entries: tuple[CatalogueEntry, ...]
@@ -126,7 +145,14 @@ class Catalogue:
 
 
 def catalogue(profile: Profile | str) -> Catalogue:
-    """List every rule of ``profile`` with its parameters and citations."""
+    """List every rule of ``profile`` with its parameters and citations.
+
+    >>> cat = catalogue("seregno-pippi-2023")
+    >>> "pippi.hours.educator" in [entry.id for entry in cat]
+    True
+    >>> cat["pippi.hours.educator"].citation.quote
+    "con un monte ore non inferiore a n. 6.000 ore per la figura professionale dell'educatore"
+    """
     resolved = load_profile(profile) if isinstance(profile, str) else profile
     entries = tuple(
         CatalogueEntry(

@@ -541,6 +541,14 @@ def evaluate(
     ``on`` defaults to the start of the plan's period (today if it has none).
     ``overrides`` sets parameter values for a what-if; ``rules`` restricts the
     check to some rule ids. The inputs are never modified.
+
+    >>> from welfare_ambito import data
+    >>> evaluate(data.example("pippi_seregno"), "seregno-pippi-2023").ok
+    True
+    >>> report = evaluate(data.example("pippi_seregno_mistakes"), "seregno-pippi-2023")
+    >>> finding = report.finding("pippi.hours.educator", "hour_plan")
+    >>> finding.outcome, finding.values["hours"], finding.condition
+    (<Outcome.FAIL: 'fail'>, '5500', 'ore di educatore ≥ 6000')
     """
     day = on if on is not None else _default_day(plan)
     return Checker(profile, on=day, lang=lang, overrides=overrides, rules=rules).report(plan)
@@ -555,6 +563,13 @@ def iterate(
     overrides: Mapping[str, Any] | None = None,
     rules: Iterable[str] | None = None,
 ) -> Iterator[Finding]:
-    """Like :func:`evaluate`, but yield the findings one at a time."""
+    """Like :func:`evaluate`, but yield the findings one at a time.
+
+    >>> from welfare_ambito import data
+    >>> findings = iterate(data.example("pippi_seregno_mistakes"), "seregno-pippi-2023",
+    ...                    rules=["pippi.sedt.weekly_hours"], lang="en")
+    >>> [f.path for f in findings if f.outcome is Outcome.FAIL]
+    ['interventions[2]', 'interventions[5]']
+    """
     day = on if on is not None else _default_day(plan)
     return Checker(profile, on=day, lang=lang, overrides=overrides, rules=rules).findings(plan)

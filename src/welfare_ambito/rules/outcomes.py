@@ -25,7 +25,13 @@ class Outcome(enum.StrEnum):
 
 
 class Severity(enum.StrEnum):
-    """How much a failure matters: an ``error`` makes a report not ``ok``."""
+    """How much a failure matters: an ``error`` makes a report not ``ok``.
+
+    >>> Severity("warning") is Severity.WARNING
+    True
+    >>> [severity.value for severity in Severity]
+    ['error', 'warning', 'info']
+    """
 
     ERROR = "error"
     WARNING = "warning"

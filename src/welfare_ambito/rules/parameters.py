@@ -67,7 +67,13 @@ def _parameter_name(instance: object, attribute: attrs.Attribute[str], value: ob
 
 @attrs.frozen(kw_only=True)
 class Reading:
-    """One reading of a value the source states ambiguously, with its own citation."""
+    """One reading of a value the source states ambiguously, with its own citation.
+
+    >>> period = Period.parse("2023-06-01/2026-05-31")
+    >>> reading = Reading(value=period, label="servizi e risorse umane")
+    >>> reading.display()
+    'servizi e risorse umane: 01/06/2023–31/05/2026'
+    """
 
     value: Any
     label: str = attrs.field(validator=v.text)
@@ -129,6 +135,11 @@ class DatedValue:
 
     ``value`` is a typed value, or :class:`Readings` when the source states it
     in alternative ways. ``citation`` overrides the parameter's own.
+
+    >>> import datetime as dt
+    >>> dated = DatedValue(since=dt.date(2023, 5, 1), value=8)
+    >>> dated.covers(dt.date(2024, 1, 1)), dated.covers(dt.date(2023, 4, 30))
+    (True, False)
     """
 
     since: dt.date = attrs.field(validator=v.a_date)
@@ -169,6 +180,15 @@ class Parameter:
     Values are converted to the unit's type (``"hours"`` → Decimal, ``"EUR"``
     → Money, ``"share"`` → Decimal fraction, ``"count"`` → int, ``"period"``
     → Period...); their date ranges may not overlap.
+
+    >>> import datetime as dt
+    >>> educator = Parameter(name="pippi.hours.educator_min", unit="hours",
+    ...                      values=(DatedValue(since=dt.date(2023, 5, 1), value=6000),))
+    >>> educator.at(dt.date(2024, 1, 1))
+    Decimal('6000')
+    >>> later = educator.with_value("7000", since=dt.date(2025, 1, 1))
+    >>> later.at(dt.date(2024, 12, 31)), later.at(dt.date(2025, 1, 1)), later.overridden
+    (Decimal('6000'), Decimal('7000'), True)
     """
 
     name: str = attrs.field(validator=_parameter_name)
@@ -394,7 +414,16 @@ def _to_parameters(value: Any) -> Any:
 
 @attrs.frozen
 class ParameterSet(Mapping[str, Parameter]):
-    """An immutable set of parameters by name; overrides return a new set."""
+    """An immutable set of parameters by name; overrides return a new set.
+
+    >>> import datetime as dt
+    >>> from welfare_ambito.rules import load_profile
+    >>> params = load_profile("seregno-pippi-2023").parameters
+    >>> params.value("pippi.budget.max_total", dt.date(2024, 1, 1))
+    Money('211500.00')
+    >>> params.override({"pippi.hours.educator_min": "7000"}).overridden()
+    ('pippi.hours.educator_min',)
+    """
 
     _parameters: FrozenDict[str, Parameter] = attrs.field(
         default=FrozenDict(), converter=_to_parameters, alias="parameters"

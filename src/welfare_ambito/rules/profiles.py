@@ -67,7 +67,12 @@ def _tuple(value: Any) -> tuple[Any, ...]:
 
 @attrs.frozen(kw_only=True)
 class ProfileRule:
-    """A rule as a profile applies it: its severity and citation in force there."""
+    """A rule as a profile applies it: its severity and citation in force there.
+
+    >>> item = load_profile("seregno-pippi-2023").rule("pippi.hours.educator")
+    >>> item.id, item.severity, item.citation.section
+    ('pippi.hours.educator', <Severity.ERROR: 'error'>, 'SERVIZI E RISORSE UMANE')
+    """
 
     rule: Rule[Any]
     severity: Severity
@@ -81,7 +86,12 @@ class ProfileRule:
 
 @attrs.frozen(kw_only=True)
 class ProfileInfo:
-    """What :func:`list_profiles` tells about a profile without loading its rules."""
+    """What :func:`list_profiles` tells about a profile without loading its rules.
+
+    >>> info = next(i for i in list_profiles() if i.id == "seregno-tutela-minori-2022")
+    >>> info.ambito, info.extends, info.source
+    ('seregno', None, 'embedded:seregno-tutela-minori-2022')
+    """
 
     id: str
     title: str
@@ -95,6 +105,17 @@ class Profile:
     """Rules and cited parameter values for one notice of one Ambito.
 
     Immutable: :meth:`override` and :meth:`derive` return new profiles.
+
+    >>> profile = load_profile("seregno-pippi-2023")
+    >>> profile.title
+    'Ambito di Seregno — P.I.P.P.I. (PNRR M5C2 1.1.1), 2023–2026'
+    >>> lenient = profile.derive(
+    ...     id="seregno-what-if", severity={"pippi.sedt.weekly_hours": "warning"}
+    ... )
+    >>> lenient.rule("pippi.sedt.weekly_hours").severity, lenient.extends
+    (<Severity.WARNING: 'warning'>, 'seregno-pippi-2023')
+    >>> profile.rule("pippi.sedt.weekly_hours").severity
+    <Severity.ERROR: 'error'>
     """
 
     id: str
@@ -205,7 +226,11 @@ def _embedded_files() -> FrozenDict[str, str]:
 
 
 def profile_ids() -> tuple[str, ...]:
-    """Ids of the embedded profiles, sorted."""
+    """Ids of the embedded profiles, sorted.
+
+    >>> "seregno-pippi-2023" in profile_ids()
+    True
+    """
     return tuple(sorted(_embedded_files()))
 
 
@@ -230,7 +255,12 @@ def _parse(text: str, source: str) -> dict[str, Any]:
 
 
 def list_profiles() -> tuple[ProfileInfo, ...]:
-    """The embedded profiles: id, title, Ambito and base."""
+    """The embedded profiles: id, title, Ambito and base.
+
+    >>> [(info.id, info.extends) for info in list_profiles()]
+    [('pippi-national', None), ('seregno-pippi-2023', 'pippi-national'),
+     ('seregno-tutela-minori-2022', None)]
+    """
     infos = []
     for profile_id in profile_ids():
         raw = _parse(_embedded_text(profile_id), f"embedded:{profile_id}")
@@ -299,6 +329,13 @@ def load_profile(
     Rules are looked up in ``registry`` (default: the library's). Every problem
     of the document is reported at once as :class:`~welfare_ambito.InvalidInput`;
     an unknown profile is :class:`~welfare_ambito.errors.NotFound`.
+
+    >>> load_profile("seregno-tutela-minori-2022").ambito
+    'seregno'
+    >>> what_if = load_profile({"id": "what-if", "title": "Prova", "extends": "seregno-pippi-2023",
+    ...     "parameters": {"pippi.hours.educator_min": {"since": "2023-05-01", "value": 7000}}})
+    >>> what_if.parameters.value("pippi.hours.educator_min", dt.date(2024, 1, 1))
+    Decimal('7000')
     """
     if isinstance(source, Profile):
         return source

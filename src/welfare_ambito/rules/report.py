@@ -30,9 +30,17 @@ __all__ = [
 ]
 
 REPORT_SCHEMA: Final = "welfare-ambito/report"
-"""The ``schema`` field of a report's JSON form."""
+"""The ``schema`` field of a report's JSON form.
+
+>>> Report(profile="seregno-pippi-2023", on=dt.date(2024, 1, 1)).to_dict()["schema"]
+'welfare-ambito/report'
+"""
 REPORT_VERSION: Final = 1
-"""The ``version`` field of a report's JSON form; it changes only with an incompatible change."""
+"""The ``version`` field of a report's JSON form; it changes only with an incompatible change.
+
+>>> Report(profile="seregno-pippi-2023", on=dt.date(2024, 1, 1)).to_dict()["version"]
+1
+"""
 
 _WHY = {
     "it": {
@@ -135,6 +143,14 @@ class Finding(NamedTuple):
     A named tuple rather than an attrs class: a report of a long stream builds
     one per subject and rule, and a tuple is several times cheaper to build.
     It is immutable and compares by value; build it with keywords.
+
+    >>> f = Finding(rule="pippi.hours.educator", outcome=Outcome.FAIL, severity=Severity.ERROR,
+    ...             path="hour_plan", title="Monte ore minimo: educatore",
+    ...             message="Ore di educatore nel piano: 5500; minimo 6000.")
+    >>> f.is_error, f.key
+    (True, ('pippi.hours.educator', 'hour_plan'))
+    >>> Finding.from_dict(f.to_dict()) == f
+    True
     """
 
     rule: str
@@ -253,6 +269,13 @@ class Summary:
     """Counts of a report: findings per outcome and failures per severity.
 
     ``ok`` is true when no failure has severity ``error``.
+
+    >>> counts = {"pass": 79, "fail": 13, "needs_review": 1}
+    >>> summary = Summary(outcomes=counts, errors=12, warnings=1)
+    >>> summary.total, summary.ok
+    (93, False)
+    >>> summary.to_dict()["failures"]
+    {'error': 12, 'warning': 1, 'info': 0}
     """
 
     outcomes: FrozenDict[Outcome, int] = attrs.field(factory=dict, converter=_counts)
@@ -319,6 +342,16 @@ class Report:
 
     ``parameters`` are the values in force that the rules read (JSON form);
     ``overrides`` names those that come from a what-if.
+
+    >>> from welfare_ambito import data
+    >>> from welfare_ambito.rules import evaluate
+    >>> report = evaluate(data.example("pippi_seregno_mistakes"), "seregno-pippi-2023",
+    ...                   rules=["pippi.hours.educator", "pippi.hours.psychologist"])
+    >>> report.ok, report.on, [(f.rule, f.outcome.value) for f in report.findings]
+    (False, datetime.date(2023, 9, 1),
+     [('pippi.hours.educator', 'fail'), ('pippi.hours.psychologist', 'pass')])
+    >>> Report.from_json(report.to_json()) == report
+    True
     """
 
     profile: str
@@ -499,7 +532,18 @@ class Report:
 
 @attrs.frozen(kw_only=True)
 class ReportDiff:
-    """The differences between two reports, keyed by ``(rule, path)``."""
+    """The differences between two reports, keyed by ``(rule, path)``.
+
+    >>> from welfare_ambito import data
+    >>> from welfare_ambito.rules import evaluate
+    >>> plan, only = data.example("pippi_seregno_mistakes"), ["pippi.hours.educator"]
+    >>> before = evaluate(plan, "seregno-pippi-2023", rules=only)
+    >>> after = evaluate(plan, "seregno-pippi-2023", rules=only,
+    ...                  overrides={"pippi.hours.educator_min": "5000"})
+    >>> diff = before.diff(after)
+    >>> [(a.outcome.value, b.outcome.value) for a, b in diff.outcome_changes()], diff.parameters
+    ([('fail', 'pass')], FrozenDict({'pippi.hours.educator_min': ('6000', '5000')}))
+    """
 
     added: tuple[Finding, ...] = ()
     removed: tuple[Finding, ...] = ()

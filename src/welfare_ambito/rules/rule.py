@@ -25,6 +25,12 @@ the declared ``reads`` and ``parameters`` as the values compared, only when a
 finding is materialised) or a :class:`Result` built with :func:`passed`,
 :func:`failed`, :func:`check`, :func:`not_applicable` or
 :func:`needs_review`, carrying computed values and missing inputs.
+
+>>> from welfare_ambito.rules import REGISTRY, failed
+>>> REGISTRY.get("pippi.sedt.weekly_hours").parameters
+('pippi.sedt.min_weekly_hours',)
+>>> failed(weekly_hours=6, shortfall=2).outcome
+<Outcome.FAIL: 'fail'>
 """
 
 from __future__ import annotations
@@ -73,6 +79,12 @@ class Result:
     the subject (``"pre_assessment"``); the engine prefixes the subject's path.
     Build it with :func:`passed`, :func:`failed`, :func:`check`,
     :func:`not_applicable` or :func:`needs_review`.
+
+    >>> result = failed(hours=5500, shortfall=500)
+    >>> result
+    Result('fail', values={'hours': 5500, 'shortfall': 500}, missing=())
+    >>> result.outcome is Outcome.FAIL, result.values["shortfall"]
+    (True, 500)
     """
 
     __slots__ = ("missing", "note", "outcome", "values")
@@ -106,16 +118,30 @@ class Result:
 
 
 Verdict = Outcome | Result
-"""What a rule function returns: a bare outcome or a :class:`Result`."""
+"""What a rule function returns: a bare outcome or a :class:`Result`.
+
+>>> isinstance(Outcome.PASS, Verdict), isinstance(passed(hours=6000), Verdict)
+(True, True)
+"""
 
 
 def passed(**values: Any) -> Result:
-    """The subject satisfies the rule; ``values`` are what was compared."""
+    """The subject satisfies the rule; ``values`` are what was compared.
+
+    >>> result = passed(hours=6000, minimum=6000)
+    >>> result.outcome, result.values
+    (<Outcome.PASS: 'pass'>, {'hours': 6000, 'minimum': 6000})
+    """
     return Result(Outcome.PASS, values)
 
 
 def failed(**values: Any) -> Result:
-    """The subject does not satisfy the rule; ``values`` are what was compared."""
+    """The subject does not satisfy the rule; ``values`` are what was compared.
+
+    >>> result = failed(hours=5500, minimum=6000, shortfall=500)
+    >>> result.outcome, result.values["shortfall"]
+    (<Outcome.FAIL: 'fail'>, 500)
+    """
     return Result(Outcome.FAIL, values)
 
 
@@ -129,7 +155,12 @@ def check(condition: bool, **values: Any) -> Result:
 
 
 def not_applicable(note: str | None = None) -> Result:
-    """The rule does not concern this subject (``note`` says why)."""
+    """The rule does not concern this subject (``note`` says why).
+
+    >>> result = not_applicable("not an educator intervention (SEDT)")
+    >>> result.outcome, result.note
+    (<Outcome.NOT_APPLICABLE: 'not_applicable'>, 'not an educator intervention (SEDT)')
+    """
     return Result(Outcome.NOT_APPLICABLE, None, (), note)
 
 
@@ -201,6 +232,13 @@ class RuleException:
     Its function returns ``True`` when the derogation applies, ``False`` when
     it does not, or :func:`needs_review` (with missing inputs) when the subject
     does not say.
+
+    >>> rule = REGISTRY.get("tutela.staff.psychologist.qualification")
+    >>> derogation = rule.exceptions[0]
+    >>> derogation.id, derogation.parameters
+    ('tutela.staff.psychologist.derogation_5_years', ('tutela.psychologist.derogation_min_years',))
+    >>> derogation.citation.quote
+    'In deroga: Psicologo, iscritto al relativo Albo, con almeno 5 anni di esperienza ...'
     """
 
     id: str = attrs.field(validator=_rule_id)
@@ -221,6 +259,12 @@ class Rule(Generic[S]):
     value the function returned, a field it ``reads`` (``{weekly_hours}``) or a
     parameter (``{pippi.sedt.min_weekly_hours}``). ``condition`` states, in
     words, what must hold (it answers "why not").
+
+    >>> sedt = REGISTRY.get("pippi.sedt.weekly_hours")
+    >>> sedt.subject, sedt.parameters, sedt.severity
+    ('intervention', ('pippi.sedt.min_weekly_hours',), <Severity.ERROR: 'error'>)
+    >>> sedt.fill("condition", "en", {"pippi.sedt.min_weekly_hours": "8"})
+    'weekly hours ≥ 8'
     """
 
     id: str = attrs.field(validator=_rule_id)
@@ -261,7 +305,8 @@ class Rule(Generic[S]):
     def fill(self, which: str, lang: str, values: Mapping[str, str]) -> str:
         """Fill the ``"message"`` or ``"condition"`` template in ``lang``; unknown names: ``?``."""
         fmt, names = self._templates[f"{which}.{lang}"]
-        return fmt.format(*[values.get(name, "?") for name in names])
+        # A template may end with an optional part ("… {verdict}") that is empty.
+        return fmt.format(*[values.get(name, "?") for name in names]).rstrip()
 
     @property
     def all_parameters(self) -> tuple[str, ...]:
@@ -359,6 +404,12 @@ class Registry:
 
     Tests and plugins may use their own registry, or :meth:`scoped` to add
     rules to one and drop them afterwards.
+
+    >>> mine = Registry(parent=REGISTRY)
+    >>> len(mine), "pippi.hours.educator" in mine
+    (0, True)
+    >>> mine.get("pippi.hours.educator").subject
+    'hour_plan'
     """
 
     def __init__(
@@ -462,7 +513,13 @@ REGISTRY = Registry(
     )
 )
 """The library's rules: those of :mod:`welfare_ambito.rules.pippi`, ``.tutela`` and of
-packages that declare a ``welfare_ambito.rules`` entry point."""
+packages that declare a ``welfare_ambito.rules`` entry point.
+
+>>> "pippi.sedt.weekly_hours" in REGISTRY
+True
+>>> REGISTRY.get("pippi.hours.educator").citation.quote
+"con un monte ore non inferiore a n. 6.000 ore per la figura professionale dell'educatore"
+"""
 
 
 def rule(
@@ -482,6 +539,21 @@ def rule(
 
     ``registry=None`` builds the rule without registering it (tests may then
     register it in a registry of their own).
+
+    >>> import datetime as dt
+    >>> from welfare_ambito import data
+    >>> from welfare_ambito.model import Profession
+    >>> from welfare_ambito.rules import load_profile
+    >>> @rule(id="demo.hours.educator", subject="hour_plan", title="Ore di educatore",
+    ...       message="{hours} ore; minimo {pippi.hours.educator_min}",
+    ...       parameters=("pippi.hours.educator_min",), registry=None,
+    ...       citation=REGISTRY.get("pippi.hours.educator").citation)
+    ... def educator_hours(hour_plan, p):
+    ...     hours = hour_plan.hours[Profession.EDUCATOR]
+    ...     return check(hours >= p.decimal("pippi.hours.educator_min"), hours=hours)
+    >>> p = load_profile("seregno-pippi-2023").parameters.at(dt.date(2024, 1, 1))
+    >>> educator_hours(data.example("pippi_seregno_mistakes").hour_plan, p)
+    Result('fail', values={'hours': Decimal('5500')}, missing=())
     """
 
     def decorate(function: Callable[[S, Parameters], Verdict]) -> Rule[S]:

@@ -46,14 +46,31 @@ class _Missing:
 
 
 MISSING: Final = _Missing()
-"""Stands for a part of the plan that the plan does not record."""
+"""Stands for a part of the plan that the plan does not record.
+
+>>> import attrs
+>>> from welfare_ambito import data
+>>> plan = attrs.evolve(data.example("pippi_seregno"), budget=None)
+>>> list(walk(plan, "budget"))
+[('budget', MISSING)]
+>>> bool(MISSING)
+False
+"""
 
 Walker = Callable[[Any], Iterator[tuple[str, Any]]]
 
 
 @attrs.frozen(kw_only=True)
 class SubjectKind:
-    """A kind of subject: its name, a description and how to walk a plan to its instances."""
+    """A kind of subject: its name, a description and how to walk a plan to its instances.
+
+    >>> from welfare_ambito import data
+    >>> kind = subject_kind("intervention")
+    >>> kind.collection
+    'interventions'
+    >>> [path for path, _ in kind.walker(data.example("pippi_seregno"))][:2]
+    ['interventions[0]', 'interventions[1]']
+    """
 
     name: str
     description: str
@@ -73,7 +90,17 @@ def register_subject_kind(
     collection: str | None = None,
     replace: bool = False,
 ) -> SubjectKind:
-    """Add a subject kind; ``walker(plan)`` yields ``(path, subject)`` pairs."""
+    """Add a subject kind; ``walker(plan)`` yields ``(path, subject)`` pairs.
+
+    >>> from welfare_ambito import data
+    >>> def budget_lines(plan):
+    ...     for index, line in enumerate(plan.budget.lines if plan.budget else ()):
+    ...         yield f"budget.lines[{index}]", line
+    >>> kind = register_subject_kind("budget_line", budget_lines,
+    ...                              description="each budget line", replace=True)
+    >>> [line.id for _, line in walk(data.example("tutela_minori_seregno"), "budget_line")][:2]
+    ['associated', 'administrative']
+    """
     if name in _KINDS and not replace:
         raise InvalidValue.of("duplicate", path=name, what="subject kind", value=name)
     kind = SubjectKind(name=name, description=description, walker=walker, collection=collection)
@@ -95,7 +122,11 @@ def subject_kind(name: str) -> SubjectKind:
 
 
 def subject_kinds() -> tuple[SubjectKind, ...]:
-    """Every registered subject kind."""
+    """Every registered subject kind.
+
+    >>> [kind.name for kind in subject_kinds()][:4]
+    ['plan', 'family', 'intervention', 'group']
+    """
     return tuple(_KINDS.values())
 
 
