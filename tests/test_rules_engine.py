@@ -380,12 +380,12 @@ def test_every_subject_gets_one_finding_per_rule(hours: list[int]) -> None:
     assert paths == [f"interventions[{i}]" for i in range(len(plan.interventions))]
 
 
-def test_remembered_findings_keep_equal_decimals_with_different_text_apart() -> None:
-    """8 and 8.0 weekly hours give findings that show each value as written."""
+def test_equal_numbers_read_the_same_in_findings() -> None:
+    """8 and 8.0 weekly hours are the same number: findings show both as 8."""
     interventions = (
         Intervention(id="A", kind="sedt", weekly_hours=Decimal("8")),
         Intervention(id="B", kind="sedt", weekly_hours=Decimal("8.0")),
-        Intervention(id="C", kind="sedt", weekly_hours=Decimal("8")),
+        Intervention(id="C", kind="sedt", weekly_hours=Decimal("7.50")),
     )
     checker = Checker(make_profile(), on=ON)
     findings = [
@@ -393,11 +393,11 @@ def test_remembered_findings_keep_equal_decimals_with_different_text_apart() -> 
         for f in checker.stream(interventions, kind="intervention")
         if f.rule == "test.sedt.weekly_hours"
     ]
-    assert [f.values["weekly_hours"] for f in findings] == ["8", "8.0", "8"]
+    assert [f.values["weekly_hours"] for f in findings] == ["8", "8", "7.5"]
     assert [f.message for f in findings] == [
         "8 ore settimanali; minimo 8",
-        "8,0 ore settimanali; minimo 8",
         "8 ore settimanali; minimo 8",
+        "7,5 ore settimanali; minimo 8",
     ]
 
 

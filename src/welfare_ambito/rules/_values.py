@@ -149,19 +149,19 @@ def jsonable(value: object) -> JsonValue:
     >>> jsonable(Money("8"))
     '8.00'
     >>> jsonable([Decimal("0.20"), Period.parse("2023-06-01/2026-05-31")])
-    ('0.20', '2023-06-01/2026-05-31')
+    ('0.2', '2023-06-01/2026-05-31')
     """
     kind = type(value)
     if kind is str or kind is int or kind is bool or value is None:
         return value  # type: ignore[return-value]
     if kind is Decimal:
-        return str(value)
+        return decimal_text(value)  # type: ignore[arg-type]
     if isinstance(value, enum.Enum):
         return jsonable(value.value)
     if isinstance(value, bool | int | str):
         return value
     if isinstance(value, Decimal):
-        return str(value)
+        return decimal_text(value)
     if isinstance(value, Money):
         return str(value.amount)
     if isinstance(value, dt.date):
@@ -180,10 +180,22 @@ def jsonable(value: object) -> JsonValue:
     return str(value)
 
 
+def decimal_text(value: Decimal) -> str:
+    """The canonical text of a number in a finding: equal numbers read the same.
+
+    Trailing zeros and exponents go (a plan may write ``8`` or ``8.0``; both are
+    eight hours), so two reports compare by value, not by how a number was typed.
+
+    >>> decimal_text(Decimal("8.0")), decimal_text(Decimal("7.50")), decimal_text(Decimal("6E+3"))
+    ('8', '7.5', '6000')
+    """
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
 def _display_decimal(value: Decimal, lang: str) -> str:
-    text = str(value)
-    if "E" in text:
-        text = format(value, "f")
+    text = decimal_text(value)
     return text.replace(".", ",") if lang == "it" else text
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from decimal import Decimal
 from typing import Any
 
 from welfare_ambito._frozendict import FrozenDict
@@ -31,7 +30,6 @@ _FAIL = Outcome.FAIL
 _REVIEW = Outcome.NEEDS_REVIEW
 _NA = Outcome.NOT_APPLICABLE
 _new_tuple = tuple.__new__
-_DEC = Decimal
 _MEMO_SIZE = 4096
 
 
@@ -397,9 +395,10 @@ class Checker:
         """A finding for a bare outcome with no derogation to run: the common, fast case.
 
         The message, values and condition depend only on the outcome and the values
-        read, so they are remembered per distinct combination (Decimals keyed by
-        their text, so ``Decimal("8")`` and ``Decimal("8.0")`` stay distinct).
+        read, so they are remembered per distinct combination (equal values show
+        alike: numbers are shown in canonical form, see ``decimal_text``).
         """
+        # Outcomes are keyed by identity: an Enum member's hash runs Python code.
         single = bound.single
         if single is not None:  # one field read: no lists to build
             try:
@@ -407,13 +406,13 @@ class Checker:
             except AttributeError:
                 value = None
             read = [value]
-            key: tuple[Any, ...] = (outcome, str(value) if value.__class__ is _DEC else value)
+            key: tuple[Any, ...] = (id(outcome), value)
         else:
             try:
                 read = [getter(subject) for _, getter in bound.getters]
             except AttributeError:
                 read = [_get_or_none(getter, subject) for _, getter in bound.getters]
-            key = (outcome, *[(_DEC, str(v)) if v.__class__ is _DEC else v for v in read])
+            key = (id(outcome), *read)
         memo = bound._memo
         try:
             cached = memo.get(key)

@@ -212,8 +212,10 @@ def children(
 ) -> Child:
     """A child aged ``min_age``–``max_age`` on ``on`` (birthdays at the edges included).
 
-    With ``birthdays=True`` every child has a birthday on ``on`` or the day after:
-    the cases where an age computed by subtracting years goes wrong.
+    With ``birthdays=True`` every child sits on an edge of its age: a birthday on
+    ``on``, or the earliest birth date that still gives that age (the next birthday
+    is the day after, or around 29 February a day or two later): the cases where an
+    age computed by subtracting years goes wrong.
     """
     age = draw(st.integers(min_age, max_age))
     birth = draw(_birth_dates(on, age, birthdays=birthdays))

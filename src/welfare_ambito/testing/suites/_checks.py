@@ -374,6 +374,51 @@ def eligibility_cases(
     return EligibilityCase(family, on)
 
 
+EDGE_DAYS: tuple[dt.date, ...] = (
+    dt.date(2024, 2, 28),
+    dt.date(2024, 2, 29),
+    dt.date(2025, 2, 28),
+    dt.date(2025, 6, 15),
+)
+"""Reference days of the fixed birthday cases: around 29 February, and an ordinary day."""
+
+
+def birthday_edge_cases(
+    profile: Any = DEFAULT_PROFILE, days: Iterable[dt.date] = EDGE_DAYS
+) -> tuple[EligibilityCase, ...]:
+    """Fixed cases at every age edge: one child turning the next age today or tomorrow.
+
+    For each reference day and each age from 10 to 18, a family whose only child
+    has a birthday on that day, and one whose only child has it the next day,
+    with every judgement favourable: where a band ends (11, 14, 17), an age
+    computed by subtracting years moves the family to another group or outcome.
+    These run before the generated cases, so such a bug is always found.
+    """
+    from dateutil.relativedelta import relativedelta
+
+    from welfare_ambito.model import Child, EMOrientation, Family, PreAssessment
+
+    cases = []
+    for on in days:
+        for age in range(10, 19):
+            births = {
+                "today": on - relativedelta(years=age),
+                "tomorrow": on - relativedelta(years=age) + dt.timedelta(days=1),
+            }
+            for when, birth in births.items():
+                family = Family(
+                    id=f"EDGE-{on:%Y%m%d}-{age}-{when}",
+                    children=(Child(id="EDGE-C1", birth_date=birth),),
+                    pre_assessment=PreAssessment.WORRYING,
+                    em_orientation=EMOrientation.KEEP_IN_FAMILY,
+                    trust_in_services=True,
+                    abuse_or_severe_maltreatment=False,
+                    removal_in_progress=False,
+                )
+                cases.append(EligibilityCase(family, on))
+    return tuple(cases)
+
+
 ELIGIBILITY_SCENARIOS: tuple[tuple[str, str | None, bool], ...] = (
     ("eligible", "eligible", False),
     ("not_eligible", "not_eligible", False),
@@ -405,6 +450,8 @@ def check_eligibility_screen(
             screen, case.family, case.on, profile=profile, needs_review_as=needs_review_as
         )
 
+    for case in birthday_edge_cases(profile):
+        test(case)
     for _, outcome, birthdays in ELIGIBILITY_SCENARIOS:
         run(
             test,

@@ -187,6 +187,14 @@ class EligibilityScreenContract(_ProfileMixin):
 
     def test_agrees_on_birthdays(self, welfare_contract_profile: str) -> None:
         """Children with a birthday on the reference day or the day after are aged alike."""
+        for case in _checks.birthday_edge_cases(welfare_contract_profile):
+            _checks.assert_screen_agrees(
+                self.screen,
+                case.family,
+                case.on,
+                profile=welfare_contract_profile,
+                needs_review_as=self.needs_review_as,
+            )
         self._run(welfare_contract_profile, None, birthdays=True)
 
     def test_agrees_on_any_family(self, welfare_contract_profile: str) -> None:
