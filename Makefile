@@ -36,7 +36,7 @@ format: $(VENV)/.installed-lint
 	$(BIN)/ruff check --fix src tests benchmarks examples
 
 docs: $(VENV)/.installed-docs  ## build the documentation site, strict
-	$(BIN)/mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 bench: $(VENV)/.installed-test  ## speed figures (see benchmarks/README.md)
 	$(PY) benchmarks/run.py

@@ -134,8 +134,9 @@ def test_rule_catalogue_lists_every_rule_and_parameter() -> None:
 
 
 def test_public_names_have_docstrings() -> None:
-    """Every name in a public __all__ has a docstring (what `mkdocs build --strict` enforces)."""
+    """Every name in a public __all__ has a docstring with an example (`mkdocs build --strict`)."""
     pytest.importorskip("griffe")
     found = _hook("api_check").audit()
     assert found["missing_docstring"] == []
+    assert found["missing_example"] == []
     assert found["unknown"] == []

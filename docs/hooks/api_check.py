@@ -139,7 +139,7 @@ def audit() -> dict[str, list[str]]:
 
 
 def on_pre_build(config: Any, **kwargs: Any) -> None:
-    """Warn (an error under ``--strict``) about public names without a docstring."""
+    """Warn (an error under ``--strict``) about public names without a docstring or example."""
     found = audit()
     for where in found["missing_docstring"]:
         log.warning(f"public name without a docstring: {where}")
@@ -147,11 +147,8 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
         log.warning(f"name listed in __all__ but not defined: {where}")
     for where in found["unreferenced"]:
         log.warning(f"public module not in the API reference (docs/reference/*.md): {where}")
-    if found["missing_example"]:
-        log.info(
-            f"{len(found['missing_example'])} public names have a docstring without a >>> example "
-            "(python docs/hooks/api_check.py lists them)"
-        )
+    for where in found["missing_example"]:
+        log.warning(f"public name whose docstring has no >>> example: {where}")
 
 
 def main() -> int:

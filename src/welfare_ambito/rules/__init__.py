@@ -9,7 +9,20 @@ Decimal('6000')
 
 from welfare_ambito.citations import Citation
 from welfare_ambito.rules._values import UNITS, display, jsonable, parse_value
-from welfare_ambito.rules.catalogue import Catalogue, CatalogueEntry, catalogue
+from welfare_ambito.rules.definition import (
+    REGISTRY,
+    Registry,
+    Result,
+    Rule,
+    RuleException,
+    Verdict,
+    check,
+    failed,
+    needs_review,
+    not_applicable,
+    passed,
+    rule,
+)
 from welfare_ambito.rules.engine import Checker, evaluate, iterate
 from welfare_ambito.rules.outcomes import Outcome, Severity
 from welfare_ambito.rules.parameters import (
@@ -36,20 +49,7 @@ from welfare_ambito.rules.report import (
     ReportDiff,
     Summary,
 )
-from welfare_ambito.rules.rule import (
-    REGISTRY,
-    Registry,
-    Result,
-    Rule,
-    RuleException,
-    Verdict,
-    check,
-    failed,
-    needs_review,
-    not_applicable,
-    passed,
-    rule,
-)
+from welfare_ambito.rules.rule_catalogue import Catalogue, CatalogueEntry, catalogue
 from welfare_ambito.rules.subjects import MISSING, SubjectKind, register_subject_kind, subject_kinds
 
 __all__ = [

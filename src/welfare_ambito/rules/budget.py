@@ -25,8 +25,7 @@ from welfare_ambito.budget import BudgetFinding, check_comuni, check_sums
 from welfare_ambito.citations import Citation
 from welfare_ambito.model import Budget, CoDesignPlan
 from welfare_ambito.money import Money
-from welfare_ambito.rules.parameters import Parameters
-from welfare_ambito.rules.rule import (
+from welfare_ambito.rules.definition import (
     Verdict,
     check,
     failed,
@@ -35,6 +34,7 @@ from welfare_ambito.rules.rule import (
     passed,
     rule,
 )
+from welfare_ambito.rules.parameters import Parameters
 
 __all__ = [
     "budget_total",

@@ -71,8 +71,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     """``rules``: the catalogue of a profile (all embedded profiles when none is named)."""
-    from welfare_ambito.rules.catalogue import catalogue
     from welfare_ambito.rules.profiles import profile_ids
+    from welfare_ambito.rules.rule_catalogue import catalogue
 
     names = [args.profile] if args.profile else list(profile_ids())
     if args.format == "json":
@@ -90,9 +90,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     """``explain RULE_ID``: what a rule checks, its source, parameters and derogations."""
-    from welfare_ambito.rules.catalogue import catalogue
+    from welfare_ambito.rules.definition import REGISTRY
     from welfare_ambito.rules.profiles import profile_ids
-    from welfare_ambito.rules.rule import REGISTRY
+    from welfare_ambito.rules.rule_catalogue import catalogue
 
     lang = args.lang
     rule = REGISTRY.get(args.rule_id)

@@ -11,8 +11,8 @@ from welfare_ambito.citations import Citation
 from welfare_ambito.duties import CalendarCheck, check_calendar
 from welfare_ambito.model import CoDesignPlan, ReportKind
 from welfare_ambito.rules._values import Text, display
+from welfare_ambito.rules.definition import Rule, Verdict, check, needs_review, rule
 from welfare_ambito.rules.parameters import Parameters
-from welfare_ambito.rules.rule import Rule, Verdict, check, needs_review, rule
 
 __all__ = ["calendar_rule", "describe_calendar"]
 

@@ -16,11 +16,11 @@ from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.citations import Citation
 from welfare_ambito.errors import InvalidValue, NotFound
 from welfare_ambito.rules._values import JsonValue, display, jsonable
+from welfare_ambito.rules.definition import Result, Rule, RuleException, Verdict
 from welfare_ambito.rules.outcomes import Outcome, Severity
 from welfare_ambito.rules.parameters import Parameters
 from welfare_ambito.rules.profiles import Profile, ProfileRule, load_profile
 from welfare_ambito.rules.report import Finding, Report, Summary, Tally
-from welfare_ambito.rules.rule import Result, Rule, RuleException, Verdict
 from welfare_ambito.rules.subjects import MISSING, walk
 
 __all__ = ["Checker", "evaluate", "iterate"]

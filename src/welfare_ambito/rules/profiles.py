@@ -34,10 +34,10 @@ from welfare_ambito.errors import (
     NotFound,
     WelfareAmbitoError,
 )
+from welfare_ambito.rules.definition import REGISTRY, Registry, Rule
 from welfare_ambito.rules.outcomes import Severity
 from welfare_ambito.rules.parameters import DatedValue, Parameter, ParameterSet, Reading, Readings
 from welfare_ambito.rules.report import citation_from_dict
-from welfare_ambito.rules.rule import REGISTRY, Registry, Rule
 from welfare_ambito.rules.subjects import subject_kind
 
 __all__ = [

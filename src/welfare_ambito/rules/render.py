@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from welfare_ambito.rules.outcomes import Outcome
 
 if TYPE_CHECKING:
-    from welfare_ambito.rules.catalogue import Catalogue
     from welfare_ambito.rules.report import Finding, Report, ReportDiff
+    from welfare_ambito.rules.rule_catalogue import Catalogue
 
 __all__ = [
     "render",

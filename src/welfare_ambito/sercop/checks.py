@@ -46,7 +46,11 @@ Number = int | Decimal
 
 
 class Severity(enum.StrEnum):
-    """How serious a finding is."""
+    """How serious a finding is.
+
+    >>> [f.row for f in check_published() if f.severity is Severity.NOTE]
+    ['pogliano_milanese', 'pregnana_milanese', 'settimo_milanese']
+    """
 
     MISMATCH = "mismatch"
     """The published figure does not match its recomputation."""
@@ -60,6 +64,13 @@ class Discrepancy:
 
     ``difference`` is ``published - recomputed`` (``recomputed`` at the published precision);
     ``tolerance`` is the largest difference from the exact value still taken as a match.
+
+    >>> (found,) = check_column_totals(published_table("sesei_scuole_web"))
+    >>> found.row, found.published, found.recomputed, found.difference
+    ('total', 87, 85, 2)
+    >>> print(found.text("it"))
+    sesei_scuole_web [total, n]: il totale non è la somma delle righe: pubblicato 87,
+    ricalcolato 85 (differenza 2, tolleranza 0)
     """
 
     table: str
@@ -178,6 +189,12 @@ def check_column_totals(table: PublishedTable) -> tuple[Discrepancy, ...]:
     """Each ``total`` row against the sum of the ``item`` rows, column by column.
 
     Percentage columns are not summable and are left to :func:`check_ratios`.
+
+    >>> check_column_totals(published_table("sesei_scuole_2016"))  # 24 + 35 + 17 + 18 = 94
+    ()
+    >>> web = published_table("sesei_scuole_web")  # published total 87, rows add up to 85
+    >>> [(f.row, f.column, f.check) for f in check_column_totals(web)]
+    [('total', 'n', 'column_total')]
     """
     items = table.rows_with(RowRole.ITEM)
     found: list[Discrepancy] = []
@@ -200,7 +217,12 @@ def check_column_totals(table: PublishedTable) -> tuple[Discrepancy, ...]:
 
 
 def check_parts(table: PublishedTable) -> tuple[Discrepancy, ...]:
-    """``part`` rows ("di cui") together do not exceed their ``total`` row."""
+    """``part`` rows ("di cui") together do not exceed their ``total`` row.
+
+    >>> table = published_table("sesei_casi_2016")  # 33 + 62 "di cui" of 590 cases
+    >>> check_parts(table)
+    ()
+    """
     found: list[Discrepancy] = []
     parts = table.rows_with(RowRole.PART)
     for total in table.rows_with(RowRole.TOTAL):
@@ -240,6 +262,13 @@ def check_ratios(
 
     A zero denominator makes the ratio undefined: a :attr:`Severity.NOTE` says what was
     published instead.
+
+    >>> findings = check_ratios(
+    ...     published_table("nidi_vigilanza_2011"),
+    ...     numerator="visits", denominator="facilities", published="coverage",
+    ... )
+    >>> [(f.row, f.severity.value, f.published) for f in findings][0]
+    ('pogliano_milanese', 'note', Decimal('0'))
     """
     num, den, pub = (table.column_index(k) for k in (numerator, denominator, published))
     found: list[Discrepancy] = []
@@ -292,7 +321,15 @@ def check_ratio_across(
     denominator: str,
     scale: int = 1,
 ) -> tuple[Discrepancy, ...]:
-    """Each row of ``table`` (e.g. a chart) against the same row of ``source``'s ratio."""
+    """Each row of ``table`` (e.g. a chart) against the same row of ``source``'s ratio.
+
+    >>> check_ratio_across(
+    ...     published_table("nidi_prescrizioni_per_visita_2011"), column="average",
+    ...     source=published_table("nidi_vigilanza_2011"),
+    ...     numerator="prescriptions", denominator="visits",
+    ... )
+    ()
+    """
     index = table.column_index(column)
     found: list[Discrepancy] = []
     for row in table.rows:
@@ -341,6 +378,14 @@ def check_variations(
 
     ``columns`` lists the column keys of one series in time order; the variation in
     ``columns[i]`` is ``(series[i] / series[i-1] - 1) × 100``.
+
+    >>> findings = check_variations(
+    ...     published_table("tutela_minori_2008_2011"), series="total", published="variation",
+    ...     columns=["b_2008", "b_2009", "b_2010", "b_2011"],
+    ... )
+    >>> [(f.column, f.published, f.recomputed) for f in findings]
+    [('b_2010', Decimal('-14.67'), Decimal('-3.14')),
+     ('b_2011', Decimal('2.31'), Decimal('5.63'))]
     """
     base, pub = table.row(series), table.row(published)
     found: list[Discrepancy] = []
@@ -377,7 +422,12 @@ def check_variations(
 def check_shares(
     table: PublishedTable, *, column: str, expected: Decimal = Decimal(100)
 ) -> tuple[Discrepancy, ...]:
-    """The shares in ``column`` add up to ``expected`` (100%), allowing for their rounding."""
+    """The shares in ``column`` add up to ``expected`` (100%), allowing for their rounding.
+
+    >>> (found,) = check_shares(published_table("nidi_accreditati_2011"), column="share")
+    >>> found.published, found.tolerance  # 83,3% + 17,6%; two shares, 0.05 each
+    (Decimal('100.9'), Decimal('0.10'))
+    """
     index = table.column_index(column)
     cells = [row.cells[index] for row in table.rows if row.cells[index] is not None]
     if not cells:
@@ -445,5 +495,13 @@ def _registered() -> list[Callable[[], tuple[Discrepancy, ...]]]:
 
 
 def check_published() -> tuple[Discrepancy, ...]:
-    """Run every check that applies to the shipped Sercop tables; all findings, in order."""
+    """Run every check that applies to the shipped Sercop tables; all findings, in order.
+
+    >>> findings = check_published()
+    >>> len(findings)
+    7
+    >>> print(findings[0].text("en"))
+    sesei_scuole_web [total, n]: total is not the sum of its rows: published 87, recomputed 85
+    (difference 2, tolerance 0)
+    """
     return tuple(finding for check in _registered() for finding in check())

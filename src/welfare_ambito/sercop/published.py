@@ -55,7 +55,13 @@ def _as_role(value: Any) -> Any:
 
 
 class CellKind(enum.StrEnum):
-    """How a cell's text is read."""
+    """How a cell's text is read.
+
+    >>> CellKind("percent")
+    <CellKind.PERCENT: 'percent'>
+    >>> Cell.read("7,7", CellKind.NUMBER).value
+    Decimal('7.7')
+    """
 
     COUNT = "count"
     """A whole number; Italian thousands dots allowed (``"17.205"``)."""
@@ -68,7 +74,14 @@ class CellKind(enum.StrEnum):
 
 
 class RowRole(enum.StrEnum):
-    """What a row is in its table, as the publication lays it out."""
+    """What a row is in its table, as the publication lays it out.
+
+    >>> table = published_table("sesei_casi_2016")
+    >>> table.row("cases").role, table.value("cases", "n")
+    (<RowRole.TOTAL: 'total'>, 590)
+    >>> [row.key for row in table.rows_with(RowRole.PART)]
+    ['sensory_disability', 'upper_secondary_metropolitan']
+    """
 
     ITEM = "item"
     """A row summed by the table's total row."""
@@ -130,7 +143,13 @@ class Cell:
 
 @attrs.frozen(kw_only=True)
 class Column:
-    """A column: stable ``key``, published ``label``, English ``label_en``, optional ``kind``."""
+    """A column: stable ``key``, published ``label``, English ``label_en``, optional ``kind``.
+
+    >>> published_table("sesei_scuole_2016").columns[0]
+    Column(key='n', label='N.', label_en='number', kind=<CellKind.COUNT: 'count'>)
+    >>> Column(key="share", label="%", label_en="share", kind="percent").kind
+    <CellKind.PERCENT: 'percent'>
+    """
 
     key: str = attrs.field(validator=v.identifier)
     label: str = attrs.field(validator=v.text)
@@ -144,7 +163,12 @@ class Column:
 
 @attrs.frozen(kw_only=True)
 class Row:
-    """A row: stable ``key``, published ``label``, ``role`` and its cells (``None``: blank)."""
+    """A row: stable ``key``, published ``label``, ``role`` and its cells (``None``: blank).
+
+    >>> row = published_table("sesei_scuole_2016").row("infanzia")
+    >>> row.label, row.role, row.cells[0].text
+    ('INFANZIA', <RowRole.ITEM: 'item'>, '24')
+    """
 
     key: str = attrs.field(validator=v.identifier)
     label: str = attrs.field(validator=v.text)
@@ -162,7 +186,16 @@ class Row:
 
 @attrs.frozen(kw_only=True)
 class PublishedTable:
-    """A table as published, with its citation; look values up by row and column key."""
+    """A table as published, with its citation; look values up by row and column key.
+
+    >>> table = published_table("sesei_scuole_2016")
+    >>> table.title_it, table.value("total", "n")
+    ('N. SCUOLE COINVOLTE', 94)
+    >>> sum(table.value(row.key, "n") for row in table.rows_with(RowRole.ITEM))
+    94
+    >>> table.to_records()[1]
+    {'table': 'sesei_scuole_2016', 'row': 'infanzia', 'column': 'n', 'text': '24', 'value': 24}
+    """
 
     id: str = attrs.field(validator=v.identifier)
     title_it: str = attrs.field(validator=v.text)
@@ -232,6 +265,16 @@ def load_table(data: Mapping[str, Any]) -> PublishedTable:
 
     Cells are the published text; ``""`` is a blank cell. Each cell's kind comes from its
     row's ``kind`` or else its column's. Errors carry the path, e.g. ``rows[3].cells[2]``.
+
+    >>> table = load_table({
+    ...     "id": "scuole", "title_it": "N. SCUOLE COINVOLTE", "title_en": "Schools",
+    ...     "as_of": "2016", "citation": {"seed": "000_1e5b63d191278c80.txt",
+    ...     "section": "N. SCUOLE COINVOLTE", "quote": "INFANZIA 24"},
+    ...     "columns": [{"key": "n", "label": "N.", "label_en": "number", "kind": "count"}],
+    ...     "rows": [{"key": "infanzia", "label": "INFANZIA", "label_en": "pre-school",
+    ...               "cells": ["24"]}]})
+    >>> table.value("infanzia", "n"), table.citation.section
+    (24, 'N. SCUOLE COINVOLTE')
     """
     if not isinstance(data, Mapping):
         raise InvalidValue.of("type", expected="a table", actual=type(data).__name__)
@@ -333,7 +376,14 @@ def _resource_names() -> list[str]:
 
 
 def published_table(table_id: str) -> PublishedTable:
-    """The shipped table ``table_id``; :class:`NotFound` lists the known ids otherwise."""
+    """The shipped table ``table_id``; :class:`NotFound` lists the known ids otherwise.
+
+    >>> table = published_table("tutela_minori_2008_2011")
+    >>> table.cell("variation", "b_2009").text, table.value("variation", "b_2009")
+    ('-11,90%', Decimal('-11.90'))
+    >>> table.citation.document
+    '003_9e96d65d23ab23e3.txt'
+    """
     names = _resource_names()
     if table_id not in names:
         raise NotFound(
@@ -347,5 +397,10 @@ def published_table(table_id: str) -> PublishedTable:
 
 
 def published_tables() -> tuple[PublishedTable, ...]:
-    """Every shipped Sercop table, ordered by id."""
+    """Every shipped Sercop table, ordered by id.
+
+    >>> tables = published_tables()
+    >>> len(tables), [t.id for t in tables][:3]
+    (11, ['nidi_accreditati_2011', 'nidi_posti_2011', 'nidi_prescrizioni_per_visita_2011'])
+    """
     return tuple(published_table(name) for name in _resource_names())

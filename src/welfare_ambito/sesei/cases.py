@@ -65,7 +65,11 @@ def _as_referrer(value: Any) -> Any:
 
 
 class Referrer(enum.StrEnum):
-    """Who refers a child to SESEI (seed 001, "Segnalazione del bisogno")."""
+    """Who refers a child to SESEI (seed 001, "Segnalazione del bisogno").
+
+    >>> Referrer("neuropsychiatry")
+    <Referrer.NEUROPSYCHIATRY: 'neuropsychiatry'>
+    """
 
     COMUNE_SOCIAL_SERVICE = "comune_social_service"
     """Il servizio sociale comunale."""
@@ -80,7 +84,13 @@ class Referrer(enum.StrEnum):
 
 
 class SchoolLevel(enum.StrEnum):
-    """School levels of the SESEI figures (seed 000, "N. SCUOLE COINVOLTE")."""
+    """School levels of the SESEI figures (seed 000, "N. SCUOLE COINVOLTE").
+
+    >>> SchoolLevel("secondaria_1").label_it
+    'secondaria di 1° grado'
+    >>> [level.value for level in SchoolLevel]
+    ['infanzia', 'primaria', 'secondaria_1', 'secondaria_2']
+    """
 
     INFANZIA = "infanzia"
     """Scuola dell'infanzia (3–6)."""
@@ -112,7 +122,13 @@ SESEI_KINDS: frozenset[InterventionKind] = frozenset(
         InterventionKind.GROUP,
     }
 )
-"""The intervention kinds SESEI delivers (seed 000, "N. INTERVENTI SESEI al 31.12.15")."""
+"""The intervention kinds SESEI delivers (seed 000, "N. INTERVENTI SESEI al 31.12.15").
+
+>>> sorted(kind.value for kind in SESEI_KINDS)
+['edm', 'edm_tutela', 'group', 'school']
+>>> InterventionKind.EDM in SESEI_KINDS
+True
+"""
 
 
 def _sesei_kind(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -181,6 +197,15 @@ class EducationalProject:
     degli interventi, nonché la figura educativa che seguirà il caso": ``goals`` (short
     codes or phrases, never personal data), ``weekly_hours`` (frequency), ``interventions``
     (modality), ``duration_months`` and ``educator`` (a staff id).
+
+    >>> import datetime as dt
+    >>> project = EducationalProject(
+    ...     goals=["autonomia in classe"], weekly_hours="4.5", duration_months=9,
+    ...     interventions=[SeseiIntervention(kind="school", school_level="primaria")],
+    ...     educator="EDU-07",
+    ... )
+    >>> project.weekly_hours, project.planned_end(dt.date(2016, 9, 12))
+    (Decimal('4.5'), datetime.date(2017, 6, 11))
     """
 
     goals: tuple[str, ...] = attrs.field(
@@ -228,7 +253,13 @@ def _payload(field: str, kind: EventKind, what_it: str) -> v.Validator:
 
 @attrs.frozen(kw_only=True)
 class CaseEvent:
-    """One dated event of a case: ``referral`` carries ``referrer``, ``project`` a project."""
+    """One dated event of a case: ``referral`` carries ``referrer``, ``project`` a project.
+
+    >>> import datetime as dt
+    >>> event = CaseEvent(kind="referral", on=dt.date(2016, 1, 11), referrer="tutela_minori")
+    >>> event.kind, event.referrer
+    (<EventKind.REFERRAL: 'referral'>, <Referrer.TUTELA_MINORI: 'tutela_minori'>)
+    """
 
     kind: EventKind = attrs.field(converter=_as_event_kind, validator=v.member_of(EventKind))
     on: dt.date = attrs.field(validator=v.a_date)
@@ -281,6 +312,14 @@ class CaseDurations:
 
     All durations count calendar days from the first event of one phase to the first
     following event of the next one (same day = 0).
+
+    >>> import datetime as dt
+    >>> case = Case.from_dict({"id": "C1", "events": [
+    ...     {"kind": "referral", "on": "2016-01-11", "referrer": "school"},
+    ...     {"kind": "assessment_feasible", "on": "2016-01-25"}]})
+    >>> durations = case.durations(on=dt.date(2016, 3, 1))
+    >>> durations.referral_to_assessment, durations.referral_to_project, durations.open_days
+    (14, None, 50)
     """
 
     referral_to_assessment: int | None
@@ -309,6 +348,16 @@ class Case:
     and be in date order (events on the same day keep their given order); otherwise
     :class:`~welfare_ambito.sesei.IllegalTransition` or
     :class:`~welfare_ambito.errors.InvalidValue` names the case, the state and the event.
+
+    >>> import datetime as dt
+    >>> case = Case(id="RHO-2016-002", comune="Rho", events=[
+    ...     CaseEvent(kind="referral", on=dt.date(2016, 1, 11), referrer="comune_social_service"),
+    ...     CaseEvent(kind="assessment_not_feasible", on=dt.date(2016, 2, 1)),
+    ... ])
+    >>> case.state, case.is_open, case.closing_event.kind.label_it
+    (<CaseState.CLOSED: 'closed'>, False, 'valutazione: non fattibile')
+    >>> case.durations().referral_to_closure
+    21
     """
 
     id: str = attrs.field(validator=v.identifier)

@@ -61,6 +61,15 @@ class SeseiStatistics:
     """SESEI figures on the date ``on`` (and, optionally, over the period ``evaluated_in``).
 
     Counts are ints; every mapping lists all its keys, zeros included.
+
+    >>> import datetime as dt
+    >>> case = Case.from_dict({"id": "C1", "events": [
+    ...     {"kind": "referral", "on": "2015-09-14", "referrer": "school"},
+    ...     {"kind": "assessment_feasible", "on": "2015-10-05"}]})
+    >>> stats = statistics([case], on=dt.date(2015, 12, 31),
+    ...                    evaluated_in=Period.of_months("2015-09", "2016-08"))
+    >>> stats.open_cases, stats.by_state[CaseState.PLANNING], stats.requests_evaluated
+    (1, 1, 1)
     """
 
     on: dt.date

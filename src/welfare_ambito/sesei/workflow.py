@@ -44,7 +44,13 @@ __all__ = [
 
 
 class CaseState(enum.StrEnum):
-    """Where a SESEI case stands, derived from its events."""
+    """Where a SESEI case stands, derived from its events.
+
+    >>> CaseState.MONITORING.label_it
+    'in verifica'
+    >>> CaseState("closed")
+    <CaseState.CLOSED: 'closed'>
+    """
 
     REFERRED = "referred"
     """Segnalato: the need has been referred, the assessment is pending."""
@@ -64,7 +70,13 @@ class CaseState(enum.StrEnum):
 
 
 class EventKind(enum.StrEnum):
-    """What can happen to a SESEI case; each event is dated."""
+    """What can happen to a SESEI case; each event is dated.
+
+    >>> EventKind("replanning").label_it
+    'riprogettazione'
+    >>> [e.value for e in legal_events(None)]
+    ['referral']
+    """
 
     REFERRAL = "referral"
     """Segnalazione del bisogno (opens the case)."""
@@ -122,7 +134,13 @@ TRANSITIONS: Final[Mapping[tuple[CaseState | None, EventKind], CaseState]] = {
     (CaseState.MONITORING, EventKind.CLOSURE): CaseState.CLOSED,
     (CaseState.MONITORING, EventKind.INTERRUPTION): CaseState.CLOSED,
 }
-"""Every legal transition: ``(state before, event) -> state after``; ``None`` is "no case yet"."""
+"""Every legal transition: ``(state before, event) -> state after``; ``None`` is "no case yet".
+
+>>> TRANSITIONS[(CaseState.MONITORING, EventKind.REPLANNING)]
+<CaseState.PLANNING: 'planning'>
+>>> (CaseState.REFERRED, EventKind.CLOSURE) in TRANSITIONS
+False
+"""
 
 
 class IllegalTransition(InvalidValue):
@@ -130,6 +148,15 @@ class IllegalTransition(InvalidValue):
 
     Carries ``case_id``, ``state`` (``None`` before the referral), ``event`` and ``on``, and
     an English and Italian message naming all of them. Also a :class:`ValueError`.
+
+    >>> try:
+    ...     next_state(CaseState.REFERRED, EventKind.CLOSURE, case_id="RHO-2016-001")
+    ... except IllegalTransition as exc:
+    ...     print(exc.state, exc.event, isinstance(exc, ValueError))
+    ...     print(exc.message_it)
+    referred closure True
+    caso 'RHO-2016-001': l'evento «conclusione» non è ammesso nello stato «segnalato»;
+    ammessi: valutazione: fattibile, valutazione: non fattibile, interruzione
     """
 
     def __init__(
@@ -188,7 +215,13 @@ def next_state(
     on: dt.date | None = None,
     path: str = "",
 ) -> CaseState:
-    """The state after ``event`` in ``state``; :class:`IllegalTransition` if not allowed."""
+    """The state after ``event`` in ``state``; :class:`IllegalTransition` if not allowed.
+
+    >>> next_state(CaseState.ACTIVE, EventKind.REVIEW)
+    <CaseState.MONITORING: 'monitoring'>
+    >>> next_state(CaseState.MONITORING, EventKind.REPLANNING)
+    <CaseState.PLANNING: 'planning'>
+    """
     if not isinstance(event, EventKind):
         raise InvalidValue.of(
             "choice", path=path, value=event, choices=", ".join(e.value for e in EventKind)

@@ -8,7 +8,7 @@ The rules that check a plan against the notice live in
 (10, 'administrative')
 """
 
-from welfare_ambito.tutela.catalogue import (
+from welfare_ambito.tutela.services import (
     Caseload,
     CatalogueService,
     LegalReference,

@@ -18,8 +18,8 @@ from welfare_ambito.data import ambito as embedded_ambito
 from welfare_ambito.model import Budget, ServiceScope
 from welfare_ambito.model.territory import normalise_name
 from welfare_ambito.money import Money
+from welfare_ambito.rules.definition import Verdict, failed, needs_review, passed, rule
 from welfare_ambito.rules.parameters import Parameters
-from welfare_ambito.rules.rule import Verdict, failed, needs_review, passed, rule
 from welfare_ambito.rules.tutela._common import cite
 from welfare_ambito.tutela import catalogue
 

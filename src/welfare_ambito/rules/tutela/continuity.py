@@ -16,8 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 from welfare_ambito.model import CoDesignPlan
+from welfare_ambito.rules.definition import Verdict, needs_review, passed, rule
 from welfare_ambito.rules.parameters import Parameters
-from welfare_ambito.rules.rule import Verdict, needs_review, passed, rule
 from welfare_ambito.rules.tutela._common import cite
 
 __all__ = ["staff_continuity"]

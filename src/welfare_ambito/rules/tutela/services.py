@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from welfare_ambito.model import CoDesignPlan, ServiceOffer
-from welfare_ambito.rules.outcomes import Outcome
-from welfare_ambito.rules.parameters import Parameters
-from welfare_ambito.rules.rule import (
+from welfare_ambito.rules.definition import (
     Verdict,
     check,
     failed,
@@ -23,6 +21,8 @@ from welfare_ambito.rules.rule import (
     passed,
     rule,
 )
+from welfare_ambito.rules.outcomes import Outcome
+from welfare_ambito.rules.parameters import Parameters
 from welfare_ambito.rules.tutela._common import cite
 from welfare_ambito.tutela import CatalogueService, ServiceCatalogue, catalogue
 

@@ -15,9 +15,17 @@ the field; a condition already known to fail decides first.
 from __future__ import annotations
 
 from welfare_ambito.model import Profession, StaffMember
+from welfare_ambito.rules.definition import (
+    Result,
+    Verdict,
+    check,
+    failed,
+    needs_review,
+    passed,
+    rule,
+)
 from welfare_ambito.rules.outcomes import Outcome
 from welfare_ambito.rules.parameters import Parameters
-from welfare_ambito.rules.rule import Result, Verdict, check, failed, needs_review, passed, rule
 from welfare_ambito.rules.tutela._common import cite, undecided
 
 __all__ = [

@@ -15,11 +15,11 @@ import attrs
 
 from welfare_ambito.citations import Citation
 from welfare_ambito.errors import NotFound
+from welfare_ambito.rules.definition import Rule
 from welfare_ambito.rules.outcomes import Severity
 from welfare_ambito.rules.parameters import Parameter
 from welfare_ambito.rules.profiles import Profile, load_profile
 from welfare_ambito.rules.report import citation_to_dict
-from welfare_ambito.rules.rule import Rule
 
 __all__ = ["Catalogue", "CatalogueEntry", "catalogue"]
 

@@ -40,7 +40,14 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class Caseload:
-    """How many minors a service or team had in its care on a stated day."""
+    """How many minors a service or team had in its care on a stated day.
+
+    >>> load = catalogue().service("affidi").caseload
+    >>> load.count, load.on
+    (22, datetime.date(2022, 6, 30))
+    >>> load.citation.quote
+    '... minori in carico al 30/06/22 n. 22;'
+    """
 
     count: int
     on: dt.date
@@ -49,7 +56,14 @@ class Caseload:
 
 @attrs.frozen(kw_only=True)
 class LegalReference:
-    """A law the notice names; ``principal`` if it is in "I principali riferimenti normativi"."""
+    """A law the notice names; ``principal`` if it is in "I principali riferimenti normativi".
+
+    >>> law = catalogue().reference("dpr_448_1988")
+    >>> law.principal, [s.id for s in catalogue() if law in s.references()]
+    (True, ['penale_minorile'])
+    >>> print(law.title)
+    DPR 22 settembre 1988 n. 448 — disposizioni sul processo penale a carico di imputati minorenni
+    """
 
     id: str
     title: str
@@ -64,6 +78,12 @@ class CatalogueService:
     ``comuni`` is the scope the offer must cover: all of them for associated
     and administrative services; for territorial services one team per Comune.
     ``profession`` is the profile a territorial team requires, if stated.
+
+    >>> service = catalogue().service("servizio_psicologico")
+    >>> service.scope.value, service.per_comune, service.profession.value
+    ('territorial', True, 'psychologist')
+    >>> service.comuni
+    ('Barlassina', 'Giussano', 'Lentate sul Seveso', 'Meda', 'Seregno', 'Seveso')
     """
 
     id: str
@@ -88,7 +108,14 @@ class CatalogueService:
 
 @attrs.frozen(kw_only=True)
 class TerritorialTeam:
-    """A Comune's territorial team (social worker + psychologist) and its caseload."""
+    """A Comune's territorial team (social worker + psychologist) and its caseload.
+
+    >>> team = catalogue().team("Seregno")
+    >>> team.comune, team.caseload.count, team.caseload.on
+    ('Seregno', 255, datetime.date(2021, 12, 31))
+    >>> sum(t.caseload.count for t in catalogue().teams)
+    762
+    """
 
     comune: str
     caseload: Caseload
@@ -96,7 +123,16 @@ class TerritorialTeam:
 
 @attrs.frozen(kw_only=True)
 class ServiceCatalogue:
-    """The services, territorial teams and legal references of one co-design notice."""
+    """The services, territorial teams and legal references of one co-design notice.
+
+    >>> cat = catalogue("seregno-tutela-minori-2022")
+    >>> cat.ambito, len(cat), "affidi" in cat
+    ('seregno', 10, True)
+    >>> [s.id for s in cat.of_scope("territorial")]
+    ['servizio_sociale_professionale', 'servizio_psicologico']
+    >>> len(cat.scope_comuni("administrative")), len(cat.principal_references())
+    (10, 18)
+    """
 
     id: str
     title: str
@@ -185,7 +221,11 @@ def _unknown(what: str, name: str, known: list[str]) -> NotFound:
 
 
 def catalogue_ids() -> tuple[str, ...]:
-    """Ids of the embedded service catalogues."""
+    """Ids of the embedded service catalogues.
+
+    >>> catalogue_ids()
+    ('seregno-tutela-minori-2022',)
+    """
     from welfare_ambito.data import resource
 
     return tuple(
@@ -199,7 +239,14 @@ def catalogue_ids() -> tuple[str, ...]:
 
 @functools.cache
 def catalogue(catalogue_id: str = "seregno-tutela-minori-2022") -> ServiceCatalogue:
-    """The embedded service catalogue ``catalogue_id`` (default: Seregno's Tutela Minori, seed 002)."""
+    """The embedded service catalogue ``catalogue_id`` (default: Seregno's Tutela Minori, seed 002).
+
+    >>> cat = catalogue()
+    >>> cat.id, cat.document
+    ('seregno-tutela-minori-2022', '002_b9eb912c9507d6a9.txt')
+    >>> cat.team("Lentate S/S").comune
+    'Lentate sul Seveso'
+    """
     import tomllib
     from decimal import Decimal
 
