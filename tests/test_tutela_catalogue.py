@@ -143,3 +143,13 @@ def test_every_catalogue_quote_is_verbatim_in_seed_002(seeds_dir: Path) -> None:
     folded = " ".join(text.split())
     assert [c.quote for c in citations if " ".join(c.quote.split()) not in folded] == []
     assert {c.document for c in citations} == {"002_b9eb912c9507d6a9.txt"}
+
+
+def test_unknown_scopes_are_typed_errors() -> None:
+    """An unknown scope is an InvalidValue naming the choices, not a bare ValueError."""
+    from welfare_ambito import InvalidValue
+
+    with pytest.raises(InvalidValue, match="associated"):
+        catalogue().of_scope("bogus")
+    with pytest.raises(InvalidValue):
+        catalogue().scope_comuni("bogus")

@@ -94,7 +94,7 @@ class Discrepancy:
         return attrs.asdict(self)
 
     def __str__(self) -> str:
-        return f"{self.table}[{self.row}, {self.column}]: {self.message}"
+        return self.message  # the message already names the table, row and column
 
 
 def _number(cell: Cell | None) -> Decimal:

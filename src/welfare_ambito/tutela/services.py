@@ -169,18 +169,28 @@ class ServiceCatalogue:
 
     def of_scope(self, scope: ServiceScope | str) -> tuple[CatalogueService, ...]:
         """The services of ``scope`` (``"associated"``, ``"administrative"``, ``"territorial"``)."""
-        wanted = ServiceScope(scope)
+        wanted = _scope(scope)
         return tuple(s for s in self.services if s.scope is wanted)
+
+    def _scope_entry(self, scope: ServiceScope | str) -> tuple[tuple[str, ...], Citation]:
+        wanted = _scope(scope)
+        for kind, comuni, citation in self.scopes:
+            if kind is wanted:
+                return comuni, citation
+        raise NotFound(
+            f"the catalogue {self.id!r} states no Comuni for the scope {wanted.value!r}",
+            code="tutela.catalogue.scope",
+            message_it=f"il catalogo {self.id!r} non indica i Comuni dell'ambito {wanted.value!r}",
+            path="scope",
+        )
 
     def scope_comuni(self, scope: ServiceScope | str) -> tuple[str, ...]:
         """The Comuni a scope covers."""
-        wanted = ServiceScope(scope)
-        return next(comuni for kind, comuni, _ in self.scopes if kind is wanted)
+        return self._scope_entry(scope)[0]
 
     def scope_citation(self, scope: ServiceScope | str) -> Citation:
         """The sentence stating which Comuni a scope covers."""
-        wanted = ServiceScope(scope)
-        return next(citation for kind, _, citation in self.scopes if kind is wanted)
+        return self._scope_entry(scope)[1]
 
     def team(self, comune: str) -> TerritorialTeam:
         """The territorial team of ``comune`` (official name or a short form)."""
@@ -315,3 +325,11 @@ def _build(raw: dict[str, Any]) -> ServiceCatalogue:
         legal_references=references,
         scopes=scopes,
     )
+
+
+def _scope(scope: ServiceScope | str) -> ServiceScope:
+    try:
+        return ServiceScope(scope)
+    except ValueError:
+        choices = ", ".join(member.value for member in ServiceScope)
+        raise InvalidValue.of("choice", path="scope", value=scope, choices=choices) from None
