@@ -158,7 +158,9 @@ class Comparison:
         width = 0.8 / len(series)
         for offset, (label, allocation) in enumerate(series):
             positions = [i + offset * width for i in range(len(names))]
-            ax.bar(positions, [float(allocation[n].amount) for n in names], width, label=label)
+            # matplotlib draws floats; the figures themselves stay exact Money.
+            heights = [float(allocation[n].amount) for n in names]
+            ax.bar(positions, heights, width, label=label)
         ax.set_xticks([i + width * (len(series) - 1) / 2 for i in range(len(names))])
         ax.set_xticklabels(names, rotation=30, ha="right")
         ax.set_ylabel("€")
