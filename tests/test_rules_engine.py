@@ -411,3 +411,45 @@ def test_streamed_findings_equal_the_findings_of_a_plan(hours: list[int]) -> Non
     ]
     streamed = list(Checker(profile, on=ON).stream(plan.interventions, kind="intervention"))
     assert sorted(streamed) == sorted(from_plan)
+
+
+@rule(
+    id="test.sedt.hours_only",
+    subject="intervention",
+    title={"it": "Ore settimanali", "en": "Weekly hours"},
+    message={"it": "{weekly_hours} ore", "en": "{weekly_hours} hours"},
+    condition={
+        "it": "ore ≥ {pippi.sedt.min_weekly_hours}",
+        "en": "hours ≥ {pippi.sedt.min_weekly_hours}",
+    },
+    parameters=("pippi.sedt.min_weekly_hours",),
+    reads=("weekly_hours",),
+    citation=SEDT_CITATION,
+    registry=None,
+)
+def hours_only(intervention: Intervention, p: Parameters) -> Verdict:
+    """A one-field rule: what the single-rule stream loop serves."""
+    if intervention.weekly_hours == 0:
+        return not_applicable("no hours")
+    ok = intervention.weekly_hours >= p.decimal("pippi.sedt.min_weekly_hours")
+    return Outcome.PASS if ok else Outcome.FAIL
+
+
+@given(st.lists(st.decimals(0, 20, places=1), min_size=1, max_size=15))
+def test_the_single_rule_stream_agrees_with_the_general_path(hours: list[Decimal]) -> None:
+    """A stream checked by one one-field rule gives the findings a whole plan gets."""
+    base = load_profile("seregno-pippi-2023")
+    profile = base.derive(id="one", add=[hours_only], remove=[r.id for r in base.rules])
+    interventions = tuple(
+        Intervention(id=f"I{i}", kind="sedt", weekly_hours=h) for i, h in enumerate(hours)
+    )
+    plan = CoDesignPlan(
+        id="p",
+        ambito=seregno(),
+        partner=Partner(name="ETS"),
+        programme="pippi",
+        interventions=interventions,
+    )
+    from_plan = sorted(evaluate(plan, profile, on=ON).findings)
+    streamed = sorted(Checker(profile, on=ON).stream(interventions, kind="intervention"))
+    assert streamed == from_plan

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Any, NoReturn, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -11,55 +11,52 @@ V = TypeVar("V")
 __all__ = ["FrozenDict"]
 
 
-class FrozenDict(Mapping[K, V], Generic[K, V]):
+class FrozenDict(dict[K, V]):
     """A read-only mapping that keeps insertion order and can be hashed.
+
+    A ``dict`` underneath, so reading it runs at C speed; every method that
+    would change it raises ``TypeError``.
 
     >>> d = FrozenDict({"a": 1})
     >>> d["a"], len(d), d == {"a": 1}
     (1, 1, True)
+    >>> d["b"] = 2
+    Traceback (most recent call last):
+    ...
+    TypeError: FrozenDict is immutable
     """
 
-    __slots__ = ("_data", "_hash")
-    _data: dict[K, V]
-    _hash: int | None
+    __slots__ = ("_hash",)
 
-    def __init__(self, data: Mapping[K, V] | None = None) -> None:
-        object.__setattr__(self, "_data", dict(data or {}))
-        object.__setattr__(self, "_hash", None)
+    def __init__(self, data: Mapping[K, V] | Iterable[tuple[K, V]] | None = None) -> None:
+        super().__init__(data or {})
+        self._hash: int | None = None
 
-    @classmethod
-    def adopt(cls, data: dict[K, V]) -> FrozenDict[K, V]:
-        """Wrap ``data`` without copying it; the caller must not change it afterwards."""
-        frozen = cls.__new__(cls)
-        object.__setattr__(frozen, "_data", data)
-        object.__setattr__(frozen, "_hash", None)
-        return frozen
-
-    def __getitem__(self, key: K) -> V:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[K]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __hash__(self) -> int:
+    def __hash__(self) -> int:  # type: ignore[override]
         if self._hash is None:
-            object.__setattr__(self, "_hash", hash(frozenset(self._data.items())))
-        assert self._hash is not None
+            self._hash = hash(frozenset(self.items()))
         return self._hash
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Mapping):
-            return self._data == dict(other.items())
-        return NotImplemented
+    def _immutable(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("FrozenDict is immutable")
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError("FrozenDict is immutable")
+    __setitem__ = _immutable
+    __delitem__ = _immutable
+    __ior__ = _immutable
+    clear = _immutable
+    pop = _immutable
+    popitem = _immutable
+    setdefault = _immutable
+    update = _immutable
 
     def __repr__(self) -> str:
-        return f"FrozenDict({self._data!r})"
+        return f"FrozenDict({dict(self)!r})"
 
     def __reduce__(self) -> tuple[type[FrozenDict[K, V]], tuple[dict[K, V]]]:
-        return (type(self), (self._data,))
+        return (type(self), (dict(self),))
+
+    def __copy__(self) -> FrozenDict[K, V]:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FrozenDict[K, V]:
+        return self
