@@ -199,6 +199,20 @@ def _display_decimal(value: Decimal, lang: str) -> str:
     return text.replace(".", ",") if lang == "it" else text
 
 
+def _enum_label(member: enum.Enum, lang: str) -> str:
+    """An enum member in ``lang``: its Italian label in Italian, its value in English."""
+    if lang != "it":
+        return str(member.value)
+    own = getattr(member, "label_it", None)
+    if isinstance(own, str):
+        return own
+    if type(member).__module__.startswith("welfare_ambito.model"):
+        from welfare_ambito.model._labels import label_it
+
+        return label_it(str(member.value))
+    return str(member.value)
+
+
 def display(value: object, lang: str = "it") -> str:
     """A value as a person reads it in ``lang``: ``€ 211.500,00``, ``7,5``, ``01/06/2023``.
 
@@ -221,7 +235,7 @@ def display(value: object, lang: str = "it") -> str:
             return "sì" if value else "no"
         return "yes" if value else "no"
     if isinstance(value, enum.Enum):
-        return str(value.value)
+        return _enum_label(value, lang)
     if isinstance(value, Money):
         return format_euro(value)
     if isinstance(value, Decimal):

@@ -39,8 +39,10 @@ def meetings(group: GroupModule, p: Parameters) -> Verdict:
     return check(low <= group.meetings <= high)
 
 
-def _cadences(text: str) -> frozenset[str]:
-    return frozenset(part.strip() for part in text.split(",") if part.strip())
+def _cadences(text: str) -> tuple[Cadence | str, ...]:
+    """The cadences a profile allows, in its order (as members when they name one)."""
+    names = (part.strip() for part in text.split(","))
+    return tuple(Cadence(n) if n in Cadence._value2member_map_ else n for n in names if n)
 
 
 @rule(
@@ -48,8 +50,8 @@ def _cadences(text: str) -> frozenset[str]:
     subject="group",
     title={"it": "Cadenza dei moduli di gruppo", "en": "Cadence of group modules"},
     message={
-        "it": "Il modulo {id} ha cadenza {cadence}; ammesse: {pippi.groups.cadences}. {verdict}",
-        "en": "Module {id} meets {cadence}; allowed: {pippi.groups.cadences}. {verdict}",
+        "it": "Il modulo {id} ha cadenza {cadence}; ammesse: {allowed}. {verdict}",
+        "en": "Module {id} meets {cadence}; allowed: {allowed}. {verdict}",
     },
     condition={
         "it": "cadenza tra {pippi.groups.cadences}",
@@ -62,17 +64,19 @@ def _cadences(text: str) -> frozenset[str]:
 def cadence(group: GroupModule, p: Parameters) -> Verdict:
     """Weekly or fortnightly; an irregular cadence needs review (it may average fortnightly)."""
     allowed = _cadences(p.text("pippi.groups.cadences"))
-    if group.cadence is Cadence.IRREGULAR and Cadence.IRREGULAR.value not in allowed:
+    if group.cadence is Cadence.IRREGULAR and Cadence.IRREGULAR not in allowed:
         return needs_review(
             "cadence",
+            allowed=allowed,
             verdict=Text(
                 "Cadenza irregolare: verificare che sia mediamente settimanale o quindicinale.",
                 "Irregular cadence: check that it is weekly or fortnightly on average.",
             ),
         )
-    ok = group.cadence.value in allowed
+    ok = group.cadence in allowed
     return check(
         ok,
+        allowed=allowed,
         verdict=Text("", "")
         if ok
         else Text("Cadenza non prevista dall'avviso.", "A cadence the notice does not foresee."),
