@@ -27,13 +27,13 @@ test: $(VENV)/.installed-test  ## install the test extras and run the whole suit
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed-lint  ## ruff and mypy --strict
-	$(BIN)/ruff check src tests benchmarks examples
-	$(BIN)/ruff format --check src tests benchmarks examples
+	$(BIN)/ruff check src tests benchmarks examples docs/hooks
+	$(BIN)/ruff format --check src tests benchmarks examples docs/hooks
 	$(BIN)/mypy --strict src
 
 format: $(VENV)/.installed-lint
-	$(BIN)/ruff format src tests benchmarks examples
-	$(BIN)/ruff check --fix src tests benchmarks examples
+	$(BIN)/ruff format src tests benchmarks examples docs/hooks
+	$(BIN)/ruff check --fix src tests benchmarks examples docs/hooks
 
 docs: $(VENV)/.installed-docs  ## build the documentation site, strict
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
