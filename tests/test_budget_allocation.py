@@ -293,7 +293,7 @@ def test_share_explains_itself_in_both_languages() -> None:
     """A share states its weight, exact quota and rounding, in Italian and English."""
     share = allocate("100", {"Meda": 1, "Seveso": 2}).share("Meda")
     assert share.quota == Fraction(100, 3)
-    assert "quota esatta € 33.333333…" in share.explain("it")
+    assert "quota esatta € 33,333333…" in share.explain("it")
     assert "exact quota" in share.explain("en")
     assert share.rounding == Fraction(-1, 300)
 

@@ -99,8 +99,11 @@ class Share:
         quota = fraction_text(self.quota)
         rounding = fraction_text(self.rounding)
         if lang == "it":
+            # Italian decimals take a comma, like the amounts beside them.
+            quota, rounding = quota.replace(".", ","), rounding.replace(".", ",")
+            weight = fraction_text(self.weight).replace(".", ",")
             text = (
-                f"{self.recipient}: peso {fraction_text(self.weight)}, quota esatta € {quota}, "
+                f"{self.recipient}: peso {weight}, quota esatta € {quota}, "
                 f"assegnati {self.amount} (arrotondamento {rounding})"
             )
             bound = {"minimum": "minimo", "maximum": "massimo"}.get(self.bound or "")

@@ -116,6 +116,11 @@ def _plain(value: Decimal, kind: CellKind) -> Number:
     return int(value) if kind is CellKind.COUNT and value == value.to_integral_value() else value
 
 
+def _italian(number: Number | None) -> str:
+    """A figure as Italian text: decimal comma (``-14,67``)."""
+    return str(number).replace(".", ",")
+
+
 def _finding(
     table: PublishedTable,
     row: str,
@@ -135,9 +140,10 @@ def _finding(
             f"{where}: {what[0]}: published {published}, recomputed {recomputed} "
             f"(difference {difference}, tolerance {tolerance})"
         )
+        it = [_italian(n) for n in (published, recomputed, difference, tolerance)]
         message_it = (
-            f"{where}: {what[1]}: pubblicato {published}, ricalcolato {recomputed} "
-            f"(differenza {difference}, tolleranza {tolerance})"
+            f"{where}: {what[1]}: pubblicato {it[0]}, ricalcolato {it[1]} "
+            f"(differenza {it[2]}, tolleranza {it[3]})"
         )
     else:
         message = f"{where}: {what[0]}"
