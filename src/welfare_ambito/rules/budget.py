@@ -93,6 +93,16 @@ def _sum_findings(budget: Budget, *codes: str) -> tuple[BudgetFinding, ...]:
     return tuple(f for f in check_sums(budget) if f.code in codes)
 
 
+def _compared(budget: Budget, code: str, stated: Money) -> Verdict:
+    """Pass or fail on ``check_sums``' finding ``code``, with stated, computed and difference."""
+    found = _sum_findings(budget, code)
+    if found:
+        return failed(
+            stated=found[0].stated, computed=found[0].computed, difference=found[0].difference
+        )
+    return passed(stated=stated, computed=stated, difference=Money(0))
+
+
 @rule(
     id="budget.total",
     subject="budget",
@@ -112,16 +122,9 @@ def _sum_findings(budget: Budget, *codes: str) -> tuple[BudgetFinding, ...]:
 )
 def budget_total(budget: Budget, p: Parameters) -> Verdict:
     """The stated ``total`` equals the sum of the lines that have no parent, to the cent."""
-    top = budget.top_level()
-    if not top:
+    if not budget.top_level():
         return not_applicable("il budget non ha voci / the budget has no lines")
-    computed = sum((line.amount for line in top), Money(0))
-    return check(
-        computed == budget.total,
-        stated=budget.total,
-        computed=computed,
-        difference=budget.total - computed,
-    )
+    return _compared(budget, "budget.total", budget.total)
 
 
 @rule(
@@ -155,13 +158,7 @@ def overall_total(budget: Budget, p: Parameters) -> Verdict:
             "overall_total",
             note="numero di anni senza totale complessivo / years without overall total",
         )
-    computed = budget.total * budget.years
-    return check(
-        computed == budget.overall_total,
-        stated=budget.overall_total,
-        computed=computed,
-        difference=budget.overall_total - computed,
-    )
+    return _compared(budget, "budget.overall_total", budget.overall_total)
 
 
 @rule(
