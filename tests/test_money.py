@@ -36,7 +36,9 @@ def test_parse_reads_the_forms_of_the_seeds(text: str, expected: str) -> None:
     assert Money.parse(text) == Money(expected)
 
 
-@pytest.mark.parametrize("text", ["", "abc", "1,2,3", "12.34.5", "€", "1.2345,00", "35,600.00"])
+@pytest.mark.parametrize(
+    "text", ["", "abc", "1,2,3", "12.34.5", "€", "1.2345,00", "35,600.00", "1,500", "1e3", "1."]
+)
 def test_parse_refuses_what_is_not_an_amount(text: str) -> None:
     """Unreadable text is a clear InvalidValue, not a guess."""
     with pytest.raises(InvalidValue):
@@ -53,12 +55,31 @@ def test_construction_refuses_float_nan_infinity_and_bool(bad: object) -> None:
 
 
 def test_more_than_two_decimals_needs_an_explicit_rounding() -> None:
-    """1.005 is refused without a rounding and rounds as asked with one."""
+    """1.0050 is refused without a rounding and rounds as asked with one."""
     with pytest.raises(InvalidValue) as info:
-        Money("1.005")
+        Money("1.0050")
     assert info.value.code == "money_precision"
-    assert Money("1.005", rounding=ROUND_HALF_UP) == Money("1.01")
-    assert Money("1.005", rounding="ROUND_HALF_EVEN") == Money("1.00")
+    assert Money("1.0050", rounding=ROUND_HALF_UP) == Money("1.01")
+    assert Money(Decimal("1.005"), rounding="ROUND_HALF_EVEN") == Money("1.00")
+
+
+def test_one_dot_and_three_digits_is_thousands_unless_a_rounding_makes_it_ambiguous() -> None:
+    """Money("1.000") is € 1.000,00 like Money.parse; with a rounding it is refused."""
+    assert Money("1.000") == Money.parse("1.000") == Money(1000)
+    assert Money("100.005") == Money(100005)
+    with pytest.raises(InvalidValue) as info:
+        Money("1.005", rounding=ROUND_HALF_UP)
+    assert info.value.code == "number_ambiguous"
+    assert "'1.005'" in str(info.value)
+
+
+def test_format_spec_formats_the_decimal_amount() -> None:
+    """f"{m:.2f}" is the plain amount; a width or no spec formats the Italian text."""
+    amount = Money("35600.5")
+    assert f"{amount:.2f}" == "35600.50"
+    assert f"{amount:,.2f}" == "35,600.50"
+    assert f"{amount}" == "€ 35.600,50"
+    assert f"{amount:>14}" == "   € 35.600,50"
 
 
 def test_str_is_the_italian_form() -> None:

@@ -129,13 +129,13 @@ class ErrorDetail:
 
     >>> from welfare_ambito.periods import parse_date
     >>> try:
-    ...     parse_date("31/12/2021")
+    ...     parse_date("31/02/2021")
     ... except InvalidValue as exc:
     ...     detail = ErrorDetail.from_error(exc, "families[2].children[0].birth_date")
     >>> print(detail)
-    families[2].children[0].birth_date: '31/12/2021' is not a date (use YYYY-MM-DD)
+    families[2].children[0].birth_date: not a day of the calendar (check day and month)
     >>> detail.code, detail.text("it")
-    ('date', "'31/12/2021' non è una data (usa AAAA-MM-GG)")
+    ('date', 'non è un giorno del calendario (controlla giorno e mese)')
     """
 
     path: str

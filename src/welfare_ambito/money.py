@@ -2,49 +2,35 @@
 
 from __future__ import annotations
 
-import re
+import numbers
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Final, SupportsIndex
 
 from welfare_ambito.errors import IncompatibleTypes, InvalidValue
+from welfare_ambito.parsing import MAX_INTEGER_DIGITS, read_amount
 
 __all__ = ["ROUND_HALF_EVEN", "ROUND_HALF_UP", "Money", "format_euro"]
 
 _CENT: Final = Decimal("0.01")
 
-# "€ 35.600,00", "35.600,00", "-1.234,5", "35600.00", "211.500", "EUR 10", "10 €"
-_NUMBER = re.compile(r"^[+-]?[\d.,]+$")
-
-
-def _as_decimal(value: object, *, path: str = "") -> Decimal:
-    if isinstance(value, bool):
-        raise InvalidValue.of("type", path=path, expected="an amount", actual="bool")
-    if isinstance(value, float):
-        raise InvalidValue.of("money_float", path=path)
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, str):
-        try:
-            number = Decimal(value.strip())
-        except InvalidOperation:
-            raise InvalidValue.of("money_parse", path=path, value=value) from None
-    else:
-        raise InvalidValue.of(
-            "type", path=path, expected="str, int or Decimal", actual=type(value).__name__
-        )
-    if not number.is_finite():
-        raise InvalidValue.of("money_not_finite", path=path, value=str(value))
-    return number
+def _as_decimal(value: object, *, path: str = "", rounding: str | None = None) -> Decimal:
+    if isinstance(value, Money):
+        return value.amount
+    if isinstance(value, Decimal) and value.is_finite() and value.adjusted() < MAX_INTEGER_DIGITS:
+        return value  # any number of decimals: quantizing to the cent refuses or rounds them
+    # With a rounding, three decimals are meaningful, so "1.005" is ambiguous.
+    return read_amount(value, path=path, ambiguous_dot=rounding is not None)
 
 
 class Money:
     """An amount in euros, exact to the cent.
 
-    Built from ``str``, ``int`` or ``Decimal``. A ``float``, NaN, infinity or
-    more than two decimals is rejected unless ``rounding`` (a :mod:`decimal`
-    rounding mode such as ``ROUND_HALF_UP``) says how to round.
+    Built from ``str`` (read by :func:`welfare_ambito.parsing.read_amount`: the
+    machine form ``"1500.25"`` or the Italian ``"1.500,25"``), ``int`` (numpy
+    integers too) or ``Decimal``. A ``float``, NaN, infinity or more than two
+    decimals is rejected unless ``rounding`` (a :mod:`decimal` rounding mode
+    such as ``ROUND_HALF_UP``) says how to round; with a rounding, text such as
+    ``"1.005"`` (a thousand and five, or one and a half cent?) is refused.
 
     >>> Money("35600") + Money("0.50")
     Money('35600.50')
@@ -52,15 +38,21 @@ class Money:
     '€ 35.600,00'
     >>> sum([Money(1), Money(2)])
     Money('3.00')
-    >>> Money("1.005", rounding=ROUND_HALF_UP)
+    >>> Money("1.000"), Money("1.000,50")
+    (Money('1000.00'), Money('1000.50'))
+    >>> Money("1.0050", rounding=ROUND_HALF_UP)
     Money('1.01')
+    >>> f"{Money('35600'):.2f} | {Money('35600')}"
+    '35600.00 | € 35.600,00'
     """
 
     __slots__ = ("_amount",)
     _amount: Decimal
 
-    def __init__(self, amount: str | int | Decimal = 0, *, rounding: str | None = None) -> None:
-        number = _as_decimal(amount)
+    def __init__(
+        self, amount: str | int | Decimal | numbers.Integral | Money = 0, *, rounding: str | None = None
+    ) -> None:
+        number = _as_decimal(amount, rounding=rounding)
         try:
             quantized = number.quantize(_CENT, rounding=rounding or ROUND_HALF_EVEN)
         except InvalidOperation:  # more digits than the decimal context holds
@@ -76,7 +68,8 @@ class Money:
 
         Accepts an optional ``€``/``EUR`` before or after, Italian grouping
         (``"35.600,00"``, ``"211.500"``), a plain decimal point
-        (``"35600.00"``) and ``"-"`` for zero, as published tables use.
+        (``"35600.00"``) and ``"-"`` for zero, as published tables use: the
+        grammar of :mod:`welfare_ambito.parsing`, the same as ``Money(text)``.
 
         >>> Money.parse("€ 35.600,00")
         Money('35600.00')
@@ -87,16 +80,7 @@ class Money:
         """
         if not isinstance(text, str):
             raise InvalidValue.of("type", expected="str", actual=type(text).__name__)
-        cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
-        for token in ("EUR", "eur", "€"):
-            cleaned = cleaned.replace(token, "")
-        if cleaned in {"-", "–", "—"}:
-            return cls(0)
-        if cleaned.startswith("-€"):
-            cleaned = "-" + cleaned[2:]
-        if not cleaned or not _NUMBER.match(cleaned):
-            raise InvalidValue.of("money_parse", value=text)
-        return cls(_normalise_number(cleaned, text))
+        return cls(read_amount(text, dash_zero=True))
 
     @classmethod
     def from_cents(cls, cents: int) -> Money:
@@ -233,43 +217,14 @@ class Money:
         return format_euro(self)
 
     def __format__(self, spec: str) -> str:
+        # A numeric presentation (".2f", ",.2f", "e", "%") formats the Decimal amount;
+        # anything else (width, alignment) formats the Italian text.
+        if spec and spec[-1] in "eEfFgGn%":
+            return format(self._amount, spec)
         return format(str(self), spec) if spec else str(self)
 
     def __round__(self, ndigits: SupportsIndex | None = None) -> Money:
         return self
-
-
-def _normalise_number(cleaned: str, original: str) -> str:
-    """Turn Italian or plain notation into a string :class:`Decimal` accepts."""
-    sign = ""
-    if cleaned[0] in "+-":
-        sign, cleaned = cleaned[0], cleaned[1:]
-    if "," in cleaned:
-        # Italian: dots group thousands, the comma marks decimals.
-        integer, _, decimals = cleaned.rpartition(",")
-        if "," in integer or not _grouped(integer, "."):
-            raise InvalidValue.of("money_parse", value=original)
-        return sign + integer.replace(".", "") + "." + decimals
-    if cleaned.count(".") == 1:
-        integer, decimals = cleaned.split(".")
-        # "211.500": a thousands separator (three digits after), as the seeds write it.
-        if len(decimals) == 3 and integer and integer != "0":
-            return sign + integer + decimals
-        return sign + cleaned
-    if cleaned.count(".") > 1:
-        if not _grouped(cleaned, "."):
-            raise InvalidValue.of("money_parse", value=original)
-        return sign + cleaned.replace(".", "")
-    return sign + cleaned
-
-
-def _grouped(integer: str, separator: str) -> bool:
-    if separator not in integer:
-        return integer.isdigit()
-    head, *groups = integer.split(separator)
-    return (
-        head.isdigit() and 1 <= len(head) <= 3 and all(len(g) == 3 and g.isdigit() for g in groups)
-    )
 
 
 def format_euro(money: Money, *, symbol: bool = True) -> str:

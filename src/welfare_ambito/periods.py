@@ -9,32 +9,25 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from welfare_ambito.errors import InvalidValue
+from welfare_ambito.parsing import read_date
 
 __all__ = ["Period", "parse_date"]
 
 
 def parse_date(value: object, *, path: str = "") -> dt.date:
-    """A :class:`datetime.date` from a date or an ISO ``YYYY-MM-DD`` string.
+    """A :class:`datetime.date` from a date, ``YYYY-MM-DD`` or ``DD/MM/YYYY`` text.
 
-    A :class:`datetime.datetime` is refused: a time of day has no meaning here.
+    A ``datetime`` (or ``pandas.Timestamp``) at midnight is its date; a time of
+    day is refused. The grammar is :func:`welfare_ambito.parsing.read_date`.
 
-    >>> parse_date("2023-06-01")
-    datetime.date(2023, 6, 1)
-    >>> parse_date("01/06/2023", path="period.start")
+    >>> parse_date("2023-06-01"), parse_date("01/06/2023")
+    (datetime.date(2023, 6, 1), datetime.date(2023, 6, 1))
+    >>> parse_date("2023/06/01", path="period.start")
     Traceback (most recent call last):
     ...
-    welfare_ambito.errors.InvalidValue: period.start: '01/06/2023' is not a date (use YYYY-MM-DD)
+    welfare_ambito.errors.InvalidValue: period.start: not a date (write YYYY-MM-DD or DD/MM/YYYY)
     """
-    if isinstance(value, dt.datetime):
-        raise InvalidValue.of("type", path=path, expected="a date", actual="datetime")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise InvalidValue.of("date", path=path, value=value) from None
-    raise InvalidValue.of("type", path=path, expected="a date", actual=type(value).__name__)
+    return read_date(value, path=path)
 
 
 def _end_not_before_start(

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import math
-from decimal import Decimal, InvalidOperation
+import numbers
+from decimal import Decimal
 from fractions import Fraction
 from types import ModuleType
 from typing import Any
 
 from welfare_ambito.errors import InvalidValue, WelfareAmbitoError
 from welfare_ambito.money import Money
+from welfare_ambito.parsing import read_amount, read_fraction
 
 __all__ = ["MissingOptionalDependency", "cents_of", "number_of", "optional_module"]
 
@@ -45,67 +46,46 @@ def optional_module(name: str, *, feature: str, extra: str | None = None) -> Mod
 
 
 def cents_of(value: object, *, path: str) -> int:
-    """Cents of an amount given as Money, or euros as str (Italian or plain), int or Decimal."""
+    """Cents of an amount given as Money, or euros as str (Italian or plain), int or Decimal.
+
+    Text is read by :func:`welfare_ambito.parsing.read_amount`, as ``Money(text)`` reads it.
+
+    >>> cents_of("1.500", path="total"), cents_of(Money("2.50"), path="total")
+    (150000, 250)
+    """
     if isinstance(value, Money):
         return value.cents
+    if isinstance(value, bool) or not isinstance(value, str | numbers.Integral | Decimal):
+        raise InvalidValue(
+            f"expected an amount (Money, str, int or Decimal), got {type(value).__name__}",
+            code="budget.amount_type",
+            message_it=f"atteso un importo (Money, str, int o Decimal), trovato {type(value).__name__}",
+            path=path,
+        )
     try:
-        if isinstance(value, str):
-            return Money.parse(value).cents
-        if isinstance(value, int | Decimal) and not isinstance(value, bool):
-            return Money(value).cents
+        return Money(read_amount(value, path=path, dash_zero=isinstance(value, str))).cents
     except InvalidValue as exc:
         exc.path = path
         raise
-    raise InvalidValue(
-        f"expected an amount (Money, str, int or Decimal), got {type(value).__name__}",
-        code="budget.amount_type",
-        message_it=f"atteso un importo (Money, str, int o Decimal), trovato {type(value).__name__}",
-        path=path,
-    )
 
 
 def number_of(value: object, *, path: str) -> Fraction:
-    """An exact non-negative-or-not number from int, Decimal, Fraction, float or text.
+    """An exact, bounded number from int, Decimal, Fraction, float or text (a weight).
 
-    Text may use a decimal comma (``"12,5"``, ``"1.234,5"``) or point (``"12.5"``).
-    A float is read through its shortest decimal form (``0.1`` is one tenth).
+    Text follows :mod:`welfare_ambito.parsing` (``"12,5"``, ``"1.234,5"``,
+    ``"12.5"``; ``"1.500"`` is refused as ambiguous). A float (numpy's too) is
+    read through its shortest decimal form (``0.1`` is one tenth); numpy
+    integers are integers.
+
+    >>> number_of("1.234,5", path="w"), number_of(0.1, path="w")
+    (Fraction(2469, 2), Fraction(1, 10))
     """
-    if isinstance(value, bool):
-        raise _not_a_number(value, path)
-    if isinstance(value, int):
-        return Fraction(value)
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise _not_a_number(value, path)
-        return Fraction(Decimal(repr(value)))
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise _not_a_number(value, path)
-        return Fraction(value)
-    if isinstance(value, str):
-        text = value.strip().replace("\u00a0", "").replace(" ", "")
-        if "," in text:
-            text = text.replace(".", "").replace(",", ".")
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise _not_a_number(value, path) from None
-        if not number.is_finite():
-            raise _not_a_number(value, path)
-        return Fraction(number)
-    raise _not_a_number(value, path)
-
-
-def _not_a_number(value: object, path: str) -> InvalidValue:
-    shown = repr(value) if isinstance(value, str | int | float | Decimal) else type(value).__name__
-    return InvalidValue(
-        f"{shown} is not a number",
-        code="budget.not_a_number",
-        message_it=f"{shown} non è un numero",
-        path=path,
-    )
+    try:
+        return read_fraction(value, path=path, floats="shortest")
+    except InvalidValue as exc:
+        if exc.code in {"number", "type", "number_not_finite"}:  # the budget tools' stable code for these
+            exc.code = "budget.not_a_number"
+        raise
 
 
 def fraction_text(value: Fraction, digits: int = 6) -> str:

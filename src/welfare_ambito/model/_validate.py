@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import numbers
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
@@ -18,6 +19,7 @@ import attrs
 from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.money import Money
+from welfare_ambito.parsing import read_decimal
 
 E = TypeVar("E", bound=enum.Enum)
 K = TypeVar("K", bound=Hashable)
@@ -200,25 +202,12 @@ def to_frozenset(value: Any) -> Any:
 
 
 def parse_decimal(value: Any, *, path: str = "") -> Decimal:
-    """An int, Decimal or numeric string as a finite Decimal; a float or bool is refused."""
-    if isinstance(value, bool):
-        raise InvalidValue.of("type", path=path, expected="a number", actual="bool")
-    if isinstance(value, float):
-        raise InvalidValue.of("number_float", path=path)
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, str):
-        try:
-            number = Decimal(value.strip().replace(",", "."))
-        except InvalidOperation:
-            raise InvalidValue.of("number", path=path, value=value) from None
-    else:
-        raise InvalidValue.of("type", path=path, expected="a number", actual=type(value).__name__)
-    if not number.is_finite():
-        raise InvalidValue.of("number", path=path, value=str(value))
-    return number
+    """An int, Decimal or numeric text as a finite, bounded Decimal; a float or bool is refused.
+
+    Text follows :mod:`welfare_ambito.parsing`: ``"8"``, ``"7,5"``, ``"1.234,5"``;
+    ``"1.500"`` (fifteen hundred or one and a half?) is refused.
+    """
+    return read_decimal(value, path=path)
 
 
 def to_decimal(value: Any, attribute: attrs.Attribute[Any]) -> Any:
@@ -250,9 +239,9 @@ def decimal_field(*, default: Any = attrs.NOTHING, validators: Iterable[Validato
 
 
 def to_money(value: Any) -> Any:
-    """A str, int or Decimal becomes :class:`Money`; anything else is judged later."""
-    if isinstance(value, str | int | Decimal) and not isinstance(value, bool):
-        return Money(value) if not isinstance(value, str) else Money.parse(value)
+    """A str, int or Decimal becomes :class:`Money` (text read as ``Money(text)`` reads it)."""
+    if isinstance(value, str | numbers.Integral | Decimal) and not isinstance(value, bool):
+        return Money(value)
     return value
 
 

@@ -1,0 +1,457 @@
+"""One reader of numbers and dates: the grammar every door of welfare_ambito uses.
+
+Amounts, hours, weights, counts and dates come in as text (a TOML value, a CSV
+cell, a CLI argument), as Python numbers or as numpy/pandas scalars. This
+module is the only place that reads them, so the same text never means two
+different numbers: a door either reads it as every other door does, or refuses
+it with a message that repeats what was written and says how to write it.
+
+The grammar (see ``docs/reference/numbers.md``):
+
+* the machine form: ``1500``, ``1500.25``, ``-0.5`` (a point marks decimals);
+* the Italian form: ``1.500,25``, ``1.234.567``, ``1500,25``, ``€ 35.600,00``
+  (dots group thousands in threes, the comma marks decimals);
+* ``1.500`` (one group of three after a single dot) could be fifteen hundred or
+  one and a half: it is fifteen hundred where a number cannot have three
+  decimals (counts, and amounts in euros, as the notices write «211.500»), and
+  refused where it can (hours, weights, percentages);
+* refused everywhere: ``1,000.00`` and ``1,000,000`` (English grouping),
+  ``1,500`` (one and a half in Italian, fifteen hundred in English),
+  ``1e3`` (scientific notation), more than 15 integer digits or 12 decimals;
+* ``-`` means zero only where a published table means it (``dash_zero=True``).
+
+Dates are ``YYYY-MM-DD`` or ``DD/MM/YYYY`` (always day first); a ``datetime``
+(or ``pandas.Timestamp``) at midnight is that date.
+
+>>> read_decimal("1.234,5"), read_decimal("1234.5")
+(Decimal('1234.5'), Decimal('1234.5'))
+>>> read_amount("€ 211.500"), read_count("17.205")
+(Decimal('211500'), 17205)
+>>> read_decimal("1.500", path="weekly_hours")
+Traceback (most recent call last):
+...
+welfare_ambito.errors.InvalidValue: weekly_hours: '1.500' could be 1500 or 1.5: write 1500 (or 1.500,0) for fifteen hundred, 1.5 (or 1,5) for one and a half
+>>> read_date("01/06/2023")
+datetime.date(2023, 6, 1)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import numbers
+import re
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final, Literal
+
+from welfare_ambito.errors import InvalidValue
+
+__all__ = [
+    "MAX_DECIMALS",
+    "MAX_INTEGER_DIGITS",
+    "read_amount",
+    "read_count",
+    "read_date",
+    "read_decimal",
+    "read_fraction",
+]
+
+MAX_INTEGER_DIGITS: Final = 15
+"""The most digits before the decimal mark: 10^15 is beyond any budget or caseload."""
+MAX_DECIMALS: Final = 12
+"""The most digits after the decimal mark (trailing zeros aside)."""
+_MAX_TEXT: Final = 64
+_MAX_FRACTION_BITS: Final = 256
+
+Kind = Literal["amount", "decimal", "count"]
+Floats = Literal["refuse", "shortest"]
+
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2212": "-"})
+_SHAPE = re.compile(
+    r"^(?P<s1>[+-]?)\s*(?P<c1>€|eur)?\s*(?P<s2>[+-]?)\s*"
+    r"(?P<num>\d[\d., ]*)\s*(?P<c2>€|eur)?$",
+    re.IGNORECASE,
+)
+_EXPONENT = re.compile(r"\d\s*[eE]\s*[+-]?\s*\d")
+_DIGITS = re.compile(r"^\d+$")
+_HEAD = re.compile(r"^[1-9]\d{0,2}$")
+_DASHES = frozenset({"-", "–", "—"})
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
+_ITALIAN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def _error(
+    code: str, path: str, en: str, it: str, *, value: object = None, what: str = ""
+) -> InvalidValue:
+    params: dict[str, object] = {"what": what}
+    if value is not None:
+        params["value"] = value
+    return InvalidValue(en, code=code, path=path, message_it=it, params=params)
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _not_a_number(text: str, path: str, kind: Kind) -> InvalidValue:
+    shown = _shown(text)
+    if kind == "amount":
+        return _error(
+            "money_parse",
+            path,
+            f"{shown} is not an amount in euros (write 1500.25 or 1.500,25)",
+            f"{shown} non è un importo in euro (scrivi 1.500,25 oppure 1500.25)",
+            value=text,
+        )
+    if kind == "count":
+        return _error(
+            "number",
+            path,
+            f"{shown} is not a whole number (write 1500 or 1.500)",
+            f"{shown} non è un numero intero (scrivi 1500 oppure 1.500)",
+            value=text,
+        )
+    return _error(
+        "number",
+        path,
+        f"{shown} is not a number (write 1500.25 or 1.500,25)",
+        f"{shown} non è un numero (scrivi 1.500,25 oppure 1500.25)",
+        value=text,
+    )
+
+
+def _grouped(integer: str, separator: str) -> bool:
+    head, *groups = integer.split(separator)
+    return bool(_HEAD.match(head)) and all(len(g) == 3 and g.isdigit() for g in groups)
+
+
+def _integer_part(integer: str, text: str, path: str, kind: Kind) -> str:
+    """The digits of an integer part written plain or grouped by dots or spaces."""
+    if _DIGITS.match(integer):
+        return integer
+    for separator in (".", " "):
+        if separator in integer and _grouped(integer, separator):
+            return integer.replace(separator, "")
+    raise _not_a_number(text, path, kind)
+
+
+def _parse_text(text: str, *, kind: Kind, path: str, dash_zero: bool) -> Decimal:
+    if len(text) > _MAX_TEXT:
+        raise _error(
+            "number_too_long",
+            path,
+            f"a number of {len(text)} characters is too long (at most {_MAX_TEXT})",
+            f"un numero di {len(text)} caratteri è troppo lungo (al massimo {_MAX_TEXT})",
+        )
+    cleaned = text.translate(_SPACES).strip()
+    if cleaned in _DASHES:
+        if dash_zero:
+            return Decimal(0)
+        raise _error(
+            "number_dash",
+            path,
+            f"{_shown(text)} is not a number here (write 0 for zero)",
+            f"{_shown(text)} qui non è un numero (scrivi 0 per zero)",
+            value=text,
+        )
+    if _EXPONENT.search(cleaned):
+        raise _error(
+            "number_exponent",
+            path,
+            f"{_shown(text)} uses scientific notation: write the number in full (e.g. 1500)",
+            f"{_shown(text)} usa la notazione scientifica: scrivi il numero per esteso (es. 1500)",
+            value=text,
+        )
+    match = _SHAPE.match(cleaned)
+    if not match or (match["s1"] and match["s2"]):
+        raise _not_a_number(text, path, kind)
+    if kind != "amount" and (match["c1"] or match["c2"]):
+        raise _not_a_number(text, path, kind)
+    sign = match["s1"] or match["s2"]
+    body = match["num"].strip()
+    if "," in body:
+        integer, _, decimals = body.rpartition(",")
+        if "." in decimals or "," in integer:
+            raise _error(
+                "number_english",
+                path,
+                f"{_shown(text)} is written the English way: write 1000.00 or 1.000,00",
+                f"{_shown(text)} è scritto all'inglese: scrivi 1.000,00 oppure 1000.00",
+                value=text,
+            )
+        if _HEAD.match(integer) and len(decimals) == 3:
+            raise _ambiguous(text, path, integer, decimals, comma=True)
+    elif body.count(".") == 1:
+        integer, _, decimals = body.partition(".")
+        if _HEAD.match(integer) and len(decimals) == 3:
+            if kind == "decimal":
+                raise _ambiguous(text, path, integer, decimals, comma=False)
+            integer, decimals = integer + decimals, ""
+        elif " " in integer and not decimals:
+            raise _not_a_number(text, path, kind)
+    else:
+        integer, decimals = body, ""
+    if "," in body and not decimals:
+        raise _not_a_number(text, path, kind)
+    if decimals and not _DIGITS.match(decimals):
+        raise _not_a_number(text, path, kind)
+    if body.endswith("."):
+        raise _not_a_number(text, path, kind)
+    digits = _integer_part(integer, text, path, kind)
+    if kind == "count" and decimals:
+        raise _not_a_number(text, path, kind)
+    number = Decimal(f"{sign}{digits}.{decimals}" if decimals else f"{sign}{digits}")
+    return _bounded(number, path, text)
+
+
+def _ambiguous(text: str, path: str, integer: str, decimals: str, *, comma: bool) -> InvalidValue:
+    thousands, small = f"{integer}{decimals}", f"{integer}.{decimals}".rstrip("0").rstrip(".")
+    small_it = small.replace(".", ",")
+    grouped = f"{integer}.{decimals},0"
+    return _error(
+        "number_ambiguous",
+        path,
+        f"{_shown(text)} could be {thousands} or {small}: write {thousands} (or {grouped}) "
+        f"for {'fifteen hundred' if thousands == '1500' else 'the thousands'}, "
+        f"{small} (or {small_it}) for {'one and a half' if small == '1.5' else 'the decimals'}",
+        f"{_shown(text)} può valere {thousands} o {small}: scrivi {thousands} (o {grouped}) "
+        f"per le migliaia, {small_it} (o {small}) per i decimali",
+        value=text,
+        what="comma" if comma else "dot",
+    )
+
+
+def _bounded(number: Decimal, path: str, shown: object) -> Decimal:
+    """``number`` if it is finite and within the bounds, else a typed error, instantly."""
+    if not number.is_finite():
+        raise _error(
+            "number_not_finite",
+            path,
+            f"{_shown(str(shown))} is not a finite number",
+            f"{_shown(str(shown))} non è un numero finito",
+            value=str(shown),
+        )
+    sign, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    trailing = 0
+    # Trailing zeros after the point do not count as decimals ("1.50000").
+    stripped = list(digits)
+    while exponent + trailing < -MAX_DECIMALS and len(stripped) > 1 and stripped[-1] == 0:
+        stripped.pop()
+        trailing += 1
+    if len(stripped) + exponent + trailing > MAX_INTEGER_DIGITS and any(stripped):
+        raise _error(
+            "number_too_large",
+            path,
+            f"the number is too large (more than {MAX_INTEGER_DIGITS} digits before the decimal mark)",
+            f"il numero è troppo grande (più di {MAX_INTEGER_DIGITS} cifre prima della virgola)",
+        )
+    if exponent + trailing < -MAX_DECIMALS:
+        raise _error(
+            "number_too_precise",
+            path,
+            f"the number has more than {MAX_DECIMALS} decimals",
+            f"il numero ha più di {MAX_DECIMALS} decimali",
+        )
+    if trailing:
+        return Decimal((sign, tuple(stripped), exponent + trailing))
+    return number
+
+
+def _from_object(
+    value: object, *, kind: Kind, path: str, dash_zero: bool, floats: Floats
+) -> Decimal:
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        raise _type_error(value, path, kind)
+    if isinstance(value, str):
+        return _parse_text(value, kind=kind, path=path, dash_zero=dash_zero)
+    if isinstance(value, Decimal):
+        return _bounded(value, path, value)
+    if isinstance(value, numbers.Integral):
+        integer = int(value)
+        if abs(integer) >= 10**MAX_INTEGER_DIGITS:
+            raise _error(
+                "number_too_large",
+                path,
+                f"the number is too large (more than {MAX_INTEGER_DIGITS} digits)",
+                f"il numero è troppo grande (più di {MAX_INTEGER_DIGITS} cifre)",
+            )
+        return Decimal(integer)
+    if isinstance(value, Fraction):
+        return _bounded(_terminating(value, path), path, value)
+    if isinstance(value, numbers.Real):
+        as_float = float(value)
+        if floats == "refuse":
+            if kind == "amount":
+                raise InvalidValue.of("money_float", path=path)
+            raise InvalidValue.of("number_float", path=path)
+        if as_float != as_float or as_float in (float("inf"), float("-inf")):
+            return _bounded(Decimal(as_float), path, as_float)  # raises: not finite
+        return _bounded(Decimal(repr(as_float)), path, as_float)
+    raise _type_error(value, path, kind)
+
+
+def _terminating(value: Fraction, path: str) -> Decimal:
+    _bounded_fraction(value, path)
+    denominator = value.denominator
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    if denominator != 1 or max(twos, fives) > MAX_DECIMALS:
+        raise _error(
+            "number_not_decimal",
+            path,
+            f"{value} has no exact decimal form",
+            f"{value} non ha una forma decimale esatta",
+        )
+    places = max(twos, fives)
+    return Decimal(value.numerator * 10**places // value.denominator).scaleb(-places)
+
+
+def _bounded_fraction(value: Fraction, path: str) -> Fraction:
+    if (
+        value.numerator.bit_length() > _MAX_FRACTION_BITS
+        or value.denominator.bit_length() > _MAX_FRACTION_BITS
+    ):
+        raise _error(
+            "number_too_large",
+            path,
+            "the fraction has too many digits",
+            "la frazione ha troppe cifre",
+        )
+    return value
+
+
+def _type_error(value: object, path: str, kind: Kind) -> InvalidValue:
+    expected = {"amount": "an amount", "decimal": "a number", "count": "a whole number"}[kind]
+    actual = "bool" if type(value).__name__ in {"bool", "bool_"} else type(value).__name__
+    return InvalidValue.of("type", path=path, expected=expected, actual=actual)
+
+
+def read_decimal(
+    value: object, *, path: str = "", dash_zero: bool = False, floats: Floats = "refuse"
+) -> Decimal:
+    """A number (hours, a weight, a percentage) as an exact, bounded :class:`Decimal`.
+
+    ``value`` may be text in the grammar above, an ``int`` (or numpy integer), a
+    ``Decimal``, a terminating ``Fraction``; a ``float`` (or numpy float) is
+    refused unless ``floats="shortest"``, which reads it as its shortest
+    round-trip decimal form (``0.1`` is one tenth). ``1.500`` is refused as
+    ambiguous.
+
+    >>> read_decimal("12,5"), read_decimal("-0.25"), read_decimal(0.1, floats="shortest")
+    (Decimal('12.5'), Decimal('-0.25'), Decimal('0.1'))
+    >>> read_decimal("1e999999", path="weekly_hours")
+    Traceback (most recent call last):
+    ...
+    welfare_ambito.errors.InvalidValue: weekly_hours: '1e999999' uses scientific notation: write the number in full (e.g. 1500)
+    """
+    return _from_object(value, kind="decimal", path=path, dash_zero=dash_zero, floats=floats)
+
+
+def read_amount(
+    value: object, *, path: str = "", dash_zero: bool = False, ambiguous_dot: bool = False
+) -> Decimal:
+    """An amount in euros as an exact, bounded :class:`Decimal` (not yet rounded to cents).
+
+    Text may carry ``€`` or ``EUR`` before or after; ``1.500`` is fifteen hundred
+    (an amount has at most two decimals). With ``ambiguous_dot=True`` (an amount
+    that may be rounded, so three decimals are meaningful) ``1.500`` is refused.
+    A ``float`` is always refused.
+
+    >>> read_amount("€ 35.600,00"), read_amount("-1.234,5"), read_amount("35600.00")
+    (Decimal('35600.00'), Decimal('-1234.5'), Decimal('35600.00'))
+    >>> read_amount("1,000.00")
+    Traceback (most recent call last):
+    ...
+    welfare_ambito.errors.InvalidValue: '1,000.00' is written the English way: write 1000.00 or 1.000,00
+    """
+    kind: Kind = "decimal" if ambiguous_dot else "amount"
+    if isinstance(value, str) and ambiguous_dot:
+        stripped = re.sub(r"(€|eur)", "", value, flags=re.IGNORECASE)
+        return _from_object(stripped, kind=kind, path=path, dash_zero=dash_zero, floats="refuse")
+    return _from_object(value, kind=kind, path=path, dash_zero=dash_zero, floats="refuse")
+
+
+def read_count(value: object, *, path: str = "") -> int:
+    """A whole number (a caseload, a number of families); ``17.205`` is 17205.
+
+    >>> read_count("17.205"), read_count(42)
+    (17205, 42)
+    """
+    if isinstance(value, Decimal | Fraction) or (
+        isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral)
+    ):
+        number = _from_object(value, kind="decimal", path=path, dash_zero=False, floats="shortest")
+        if number != number.to_integral_value():
+            raise _not_a_number(str(value), path, "count")
+        return int(number)
+    return int(_from_object(value, kind="count", path=path, dash_zero=False, floats="refuse"))
+
+
+def read_fraction(value: object, *, path: str = "", floats: Floats = "shortest") -> Fraction:
+    """A weight as an exact :class:`Fraction`: text, int, Decimal, Fraction or float.
+
+    A float is read through its shortest decimal form (``0.1`` is one tenth)
+    unless ``floats="refuse"``; ``1.500`` is refused as ambiguous.
+
+    >>> read_fraction("950"), read_fraction("1.500,0"), read_fraction(0.1)
+    (Fraction(950, 1), Fraction(1500, 1), Fraction(1, 10))
+    """
+    if isinstance(value, Fraction):
+        return _bounded_fraction(value, path)
+    return Fraction(read_decimal(value, path=path, floats=floats))
+
+
+def read_date(value: object, *, path: str = "") -> dt.date:
+    """A date from a ``date``, a midnight ``datetime``/``Timestamp``, ``YYYY-MM-DD`` or ``DD/MM/YYYY``.
+
+    The message of a refused date never repeats it (it may be a birth date).
+
+    >>> read_date("2023-06-01"), read_date("1/6/2023")
+    (datetime.date(2023, 6, 1), datetime.date(2023, 6, 1))
+    >>> read_date("06-01-2023", path="birth_date")
+    Traceback (most recent call last):
+    ...
+    welfare_ambito.errors.InvalidValue: birth_date: not a date (write YYYY-MM-DD or DD/MM/YYYY)
+    """
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time(0) or value.tzinfo is not None:
+            raise _error(
+                "date_time",
+                path,
+                "a time of day has no meaning here: give the date only",
+                "un'ora del giorno qui non ha senso: indica solo la data",
+            )
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise InvalidValue.of("type", path=path, expected="a date", actual=type(value).__name__)
+    text = value.strip()
+    iso = _ISO.match(text) if len(text) <= 32 else None
+    italian = _ITALIAN_DATE.match(text) if len(text) <= 32 else None
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    elif italian:
+        day, month, year = (int(part) for part in italian.groups())
+    else:
+        raise _error(
+            "date",
+            path,
+            "not a date (write YYYY-MM-DD or DD/MM/YYYY)",
+            "non è una data (scrivi AAAA-MM-GG oppure GG/MM/AAAA)",
+        )
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise _error(
+            "date",
+            path,
+            "not a day of the calendar (check day and month)",
+            "non è un giorno del calendario (controlla giorno e mese)",
+        ) from None
