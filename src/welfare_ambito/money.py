@@ -13,6 +13,7 @@ __all__ = ["ROUND_HALF_EVEN", "ROUND_HALF_UP", "Money", "format_euro"]
 
 _CENT: Final = Decimal("0.01")
 
+
 def _as_decimal(value: object, *, path: str = "", rounding: str | None = None) -> Decimal:
     if isinstance(value, Money):
         return value.amount
@@ -50,7 +51,10 @@ class Money:
     _amount: Decimal
 
     def __init__(
-        self, amount: str | int | Decimal | numbers.Integral | Money = 0, *, rounding: str | None = None
+        self,
+        amount: str | int | Decimal | numbers.Integral | Money = 0,
+        *,
+        rounding: str | None = None,
     ) -> None:
         number = _as_decimal(amount, rounding=rounding)
         try:

@@ -42,7 +42,7 @@ import numbers
 import re
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final, Literal
+from typing import Final, Literal, cast
 
 from welfare_ambito.errors import InvalidValue
 
@@ -329,7 +329,7 @@ def _bounded_fraction(value: Fraction, path: str) -> Fraction:
 def _type_error(value: object, path: str, kind: Kind) -> InvalidValue:
     expected = {"amount": "an amount", "decimal": "a number", "count": "a whole number"}[kind]
     actual = "bool" if type(value).__name__ in {"bool", "bool_"} else type(value).__name__
-    return InvalidValue.of("type", path=path, expected=expected, actual=actual)
+    return cast(InvalidValue, InvalidValue.of("type", path=path, expected=expected, actual=actual))
 
 
 def read_decimal(

@@ -83,7 +83,8 @@ def number_of(value: object, *, path: str) -> Fraction:
     try:
         return read_fraction(value, path=path, floats="shortest")
     except InvalidValue as exc:
-        if exc.code in {"number", "type", "number_not_finite"}:  # the budget tools' stable code for these
+        # The budget tools keep their stable code for these.
+        if exc.code in {"number", "type", "number_not_finite"}:
             exc.code = "budget.not_a_number"
         raise
 

@@ -240,7 +240,9 @@ def decimal_field(*, default: Any = attrs.NOTHING, validators: Iterable[Validato
 
 def to_money(value: Any) -> Any:
     """A str, int or Decimal becomes :class:`Money` (text read as ``Money(text)`` reads it)."""
-    if isinstance(value, str | numbers.Integral | Decimal) and not isinstance(value, bool):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str | numbers.Integral | Decimal):
         return Money(value)
     return value
 

@@ -15,10 +15,9 @@ percentages and other numbers as :class:`~decimal.Decimal`, amounts as
 from __future__ import annotations
 
 import enum
-import re
 import tomllib
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -28,6 +27,7 @@ from welfare_ambito.citations import Citation
 from welfare_ambito.errors import InvalidValue, NotFound
 from welfare_ambito.model import _validate as v
 from welfare_ambito.money import Money
+from welfare_ambito.parsing import read_count, read_decimal
 
 __all__ = [
     "Cell",
@@ -93,9 +93,6 @@ class RowRole(enum.StrEnum):
     """A figure on its own."""
 
 
-_INT = re.compile(r"^-?\d{1,3}(\.\d{3})+$|^-?\d+$")
-
-
 @attrs.frozen(kw_only=True)
 class Cell:
     """One published cell: the ``text`` as printed and the ``value`` read from it.
@@ -124,18 +121,9 @@ class Cell:
             money = Money.parse(raw)
             return cls(text=text, kind=kind, value=money, decimals=2)
         if kind is CellKind.COUNT:
-            if not _INT.match(raw):
-                raise InvalidValue.of("pattern", path=path, value=text, what="count")
-            return cls(text=text, kind=kind, value=int(raw.replace(".", "")), decimals=0)
+            return cls(text=text, kind=kind, value=read_count(raw, path=path), decimals=0)
         body = raw.removesuffix("%").strip() if kind is CellKind.PERCENT else raw
-        if "," in body:
-            body = body.replace(".", "").replace(",", ".")
-        try:
-            number = Decimal(body)
-        except InvalidOperation:
-            raise InvalidValue.of("number", path=path, value=text) from None
-        if not number.is_finite():
-            raise InvalidValue.of("number", path=path, value=text)
+        number = read_decimal(body, path=path)
         exponent = number.as_tuple().exponent
         decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
         return cls(text=text, kind=kind, value=number, decimals=decimals)
