@@ -329,6 +329,9 @@ def _unknown(name: str, path: str) -> NotFound:
 
 
 def _recipients(weights: object, method: str) -> tuple[tuple[str, ...], list[object]]:
+    if not isinstance(weights, Mapping) and callable(getattr(weights, "items", None)):
+        # A pandas Series (index -> weight) or another mapping-like object.
+        weights = dict(weights.items())  # type: ignore[attr-defined]
     if isinstance(weights, Mapping):
         names = tuple(weights)
         values = list(weights.values())
@@ -756,7 +759,7 @@ def allocate(
             f"i minimi sommano {Money.from_cents(floor_sum)}, più del totale {Money.from_cents(total_cents)}",
             "minimum",
         )
-    if hi is not None and all(x >= 0 for x in hi):
+    if hi is not None and all(hi[i] >= 0 for i in range(n) if w[i]):
         # Zero-weight recipients take their minimum only.
         ceiling = sum(hi[i] if w[i] else lo[i] for i in range(n))
         if ceiling < total_cents:
