@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from collections.abc import Iterator
+from typing import Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -28,6 +31,26 @@ def parse_date(value: object, *, path: str = "") -> dt.date:
     welfare_ambito.errors.InvalidValue: period.start: not a date (write YYYY-MM-DD or DD/MM/YYYY)
     """
     return read_date(value, path=path)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date | None:
+    """``day`` plus ``months`` calendar months, or ``None`` past 9999-12-31."""
+    try:
+        return day + relativedelta(months=months)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+# A 400-year shift keeps weekdays, leap years and month lengths: it lets lengths be
+# measured for periods ending on 9999-12-31, whose next day does not exist.
+_CYCLE: Final = 400
+
+# "2023-06-01/2026-05-31", "01/06/2023 - 31/05/2026", "01/06/2023/31/05/2026".
+_ITALIAN_PERIOD = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4})\s*(?:/|-|–|—)\s*(\d{1,2}/\d{1,2}/\d{4})$")
 
 
 def _end_not_before_start(
@@ -63,10 +86,24 @@ class Period:
     # -- construction -----------------------------------------------------------
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Read ``"2023-06-01/2026-05-31"`` (ISO 8601 interval of dates)."""
-        start, sep, end = text.partition("/")
-        if not sep:
-            raise InvalidValue.of("pattern", value=text, what="period (start/end)")
+        """Read ``"2023-06-01/2026-05-31"`` (ISO 8601) or ``"01/06/2023 - 31/05/2026"``.
+
+        >>> str(Period.parse("01/06/2023 - 31/05/2026"))
+        '2023-06-01/2026-05-31'
+        >>> Period.parse(20230601)
+        Traceback (most recent call last):
+        ...
+        welfare_ambito.errors.InvalidValue: expected text, got int
+        """
+        if not isinstance(text, str):
+            raise InvalidValue.of("type", expected="text", actual=type(text).__name__)
+        italian = _ITALIAN_PERIOD.match(text.strip())
+        if italian:
+            start, end = italian.groups()
+        else:
+            start, sep, end = text.partition("/")
+            if not sep:
+                raise InvalidValue.of("pattern", value=text[:40], what="period (start/end)")
         return cls(parse_date(start, path="start"), parse_date(end, path="end"))
 
     @classmethod
@@ -76,9 +113,11 @@ class Period:
         >>> str(Period.of_months("2023-05", "2026-04"))
         '2023-05-01/2026-04-30'
         """
-        start = parse_date(f"{first}-01", path="start")
-        end_month = parse_date(f"{last}-01", path="end")
-        return cls(start, end_month + relativedelta(months=1, days=-1))
+        if not isinstance(first, str) or not isinstance(last, str):
+            raise InvalidValue.of("type", expected="text (YYYY-MM)", actual="not text")
+        start = parse_date(f"{first.strip()}-01", path="start")
+        end_month = parse_date(f"{last.strip()}-01", path="end")
+        return cls(start, _month_end(end_month))
 
     # -- size -------------------------------------------------------------------
     @property
@@ -89,7 +128,16 @@ class Period:
     @property
     def length(self) -> relativedelta:
         """Exact length as whole months and remaining days (ends included)."""
-        return relativedelta(self.end + dt.timedelta(days=1), self.start)
+        if self.end < dt.date.max:
+            return relativedelta(self.end + dt.timedelta(days=1), self.start)
+        if self.start.year <= _CYCLE:
+            raise InvalidValue(
+                "a period of more than 9,600 years has no measured length",
+                code="period_too_long",
+                message_it="un periodo di oltre 9.600 anni non ha una lunghezza misurabile",
+            )
+        shift = relativedelta(years=-_CYCLE)
+        return Period(self.start + shift, self.end + shift).length
 
     @property
     def months(self) -> int:
@@ -122,19 +170,19 @@ class Period:
     # -- iteration --------------------------------------------------------------
     def months_iter(self) -> Iterator[Period]:
         """Calendar months, the first and last cut to the period."""
-        cursor = self.start.replace(day=1)
-        while cursor <= self.end:
-            month_end = cursor + relativedelta(months=1, days=-1)
-            yield Period(max(cursor, self.start), min(month_end, self.end))
-            cursor += relativedelta(months=1)
+        cursor: dt.date | None = self.start.replace(day=1)
+        while cursor is not None and cursor <= self.end:
+            yield Period(max(cursor, self.start), min(_month_end(cursor), self.end))
+            cursor = _add_months(cursor, 1)
 
     def _steps(self, months: int) -> Iterator[Period]:
         index = 0
         while True:
-            first = self.start + relativedelta(months=months * index)
-            if first > self.end:
+            first = _add_months(self.start, months * index)
+            if first is None or first > self.end:
                 return
-            last = self.start + relativedelta(months=months * (index + 1)) - dt.timedelta(days=1)
+            following = _add_months(self.start, months * (index + 1))
+            last = self.end if following is None else following - dt.timedelta(days=1)
             yield Period(first, min(last, self.end))
             index += 1
 

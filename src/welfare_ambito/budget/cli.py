@@ -3,7 +3,14 @@
 ``register(subparsers)`` adds them to the main parser; each command function
 takes the parsed arguments and returns the exit status: 0 fine, 1 discrepancies
 found (``reconcile``), 2 invalid input (a clear message on stderr, never a traceback).
-Standalone: ``python -m welfare_ambito.budget.cli budget split 100 --weights a=1 b=2``.
+Standalone: ``python -m welfare_ambito.budget.cli split 100 --weights a=1 b=2``.
+
+``-`` reads standard input (``reconcile -``, ``--weights-file -``); ``--lang``
+chooses the language of messages; ``--format json`` writes
+``{"schema": "welfare-ambito/budget-split", "version": 1, "records": [...]}``
+with every number an exact string (a quotient that does not terminate is
+written ``"p/q"``); ``--format csv`` escapes cells a spreadsheet would run as
+a formula. A closed pipe (``| head``) ends the command quietly.
 """
 
 from __future__ import annotations
@@ -12,23 +19,33 @@ import argparse
 import csv
 import io
 import json
+import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any, TextIO
+from fractions import Fraction
+from typing import Any, Final, TextIO
 
-from welfare_ambito.budget._common import number_of
+from welfare_ambito.budget._common import cents_of, number_of
 from welfare_ambito.budget.allocation import METHODS, allocate
 from welfare_ambito.budget.phasing import BASES, UNITS, phase
 from welfare_ambito.budget.reconcile import reconcile
-from welfare_ambito.budget.tables import read_table
+from welfare_ambito.budget.tables import parse_table_csv, read_table
 from welfare_ambito.errors import InvalidValue, WelfareAmbitoError
 from welfare_ambito.money import Money
 from welfare_ambito.periods import Period
 
-__all__ = ["cmd_phase", "cmd_reconcile", "cmd_split", "register"]
+__all__ = ["BUDGET_SCHEMAS", "cmd_phase", "cmd_reconcile", "cmd_split", "main", "register"]
 
 FORMATS = ("text", "json", "csv")
+LANGS = ("it", "en")
+BUDGET_SCHEMAS: Final = {
+    "split": "welfare-ambito/budget-split",
+    "phase": "welfare-ambito/budget-phase",
+    "reconcile": "welfare-ambito/budget-reconcile",
+}
+"""The ``schema`` field of each command's JSON output (``version`` is 1)."""
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -47,16 +64,22 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         "split",
         help="split an amount by weights (caseload, population…)",
         description="Split TOTAL among recipients, exact to the cent. Example: "
-        "budget split 430900 --weights Barlassina=44 Giussano=129 --method webster",
+        "budget split 430900 --weights Barlassina=44 Giussano=129 --method webster. "
+        "With --method fixed the weights are the amounts themselves.",
     )
     split.add_argument("total", help="amount in euros, e.g. 430900 or 430.900,00")
     source = split.add_mutually_exclusive_group(required=True)
     source.add_argument("--weights", nargs="+", metavar="NAME=WEIGHT", help="weights per recipient")
-    source.add_argument("--weights-file", metavar="CSV", help="CSV with two columns: name, weight")
+    source.add_argument(
+        "--weights-file",
+        metavar="CSV",
+        help="CSV with two columns: name, weight ('-' for standard input)",
+    )
     split.add_argument("--method", choices=METHODS, default="largest_remainder")
     split.add_argument("--minimum", metavar="AMOUNT", help="the same minimum for every recipient")
     split.add_argument("--maximum", metavar="AMOUNT", help="the same maximum for every recipient")
     split.add_argument("--format", choices=FORMATS, default="text")
+    split.add_argument("--lang", choices=LANGS, default="it", help="language of messages")
     split.set_defaults(handler=cmd_split)
 
     phase_parser = commands.add_parser(
@@ -69,6 +92,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     phase_parser.add_argument("--by", choices=UNITS, default="month", dest="unit")
     phase_parser.add_argument("--basis", choices=BASES, default="days")
     phase_parser.add_argument("--format", choices=FORMATS, default="text")
+    phase_parser.add_argument("--lang", choices=LANGS, default="it", help="language of messages")
     phase_parser.set_defaults(handler=cmd_phase)
 
     rec = commands.add_parser(
@@ -76,7 +100,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         help="check the stated totals of a table (exit 1 if any differ)",
         description="Check that the last row/column totals of TABLE (CSV or XLSX) add up.",
     )
-    rec.add_argument("table", help="CSV (Italian numbers, ';' or ',') or .xlsx file")
+    rec.add_argument(
+        "table", help="CSV (Italian numbers, ';' or ',') or .xlsx file; '-' reads CSV from stdin"
+    )
     rec.add_argument("--sep", help="CSV separator (guessed when omitted)")
     rec.add_argument("--sheet", help="XLSX sheet name (default: the first)")
     rec.add_argument("--no-total-row", action="store_true", help="the last row is not a total")
@@ -84,57 +110,111 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         "--no-total-column", action="store_true", help="the last column is not a total"
     )
     rec.add_argument("--format", choices=FORMATS, default="text")
+    rec.add_argument("--lang", choices=LANGS, default="it", help="language of messages")
     rec.set_defaults(handler=cmd_reconcile)
     return budget
 
 
 # -- helpers -------------------------------------------------------------------------------
 
+_NUMBER_CELL = re.compile(r"^-?\d+(\.\d+)?$")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
+
+def _exact(value: Any) -> Any:
+    """A JSON-ready value: numbers become exact strings, dates ISO text."""
     if isinstance(value, Money):
         return str(value.amount)
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return str(value.numerator)
+        decimal = _terminating(value)
+        return decimal if decimal is not None else f"{value.numerator}/{value.denominator}"
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
 
 
-def _emit(records: list[dict[str, Any]], fmt: str, text: str, out: TextIO) -> None:
+def _terminating(value: Fraction) -> str | None:
+    denominator, places = value.denominator, 0
+    for prime in (2, 5):
+        count = 0
+        while denominator % prime == 0:
+            denominator //= prime
+            count += 1
+        places = max(places, count)
+    if denominator != 1:
+        return None
+    return f"{Decimal(value.numerator * 10**places // value.denominator).scaleb(-places):f}"
+
+
+def _csv_cell(value: Any) -> Any:
+    """Neutralise a cell a spreadsheet would run as a formula (OWASP CSV injection)."""
+    text = _exact(value)
+    if isinstance(text, str) and text.startswith(_FORMULA_START) and not _NUMBER_CELL.match(text):
+        return "'" + text
+    return text
+
+
+def _emit(records: list[dict[str, Any]], fmt: str, text: str, out: TextIO, *, command: str) -> None:
     if fmt == "json":
-        json.dump(
-            [{k: _plain(v) for k, v in r.items()} for r in records],
-            out,
-            ensure_ascii=False,
-            indent=2,
-        )
+        document = {
+            "schema": BUDGET_SCHEMAS[command],
+            "version": 1,
+            "records": [{k: _exact(v) for k, v in r.items()} for r in records],
+        }
+        json.dump(document, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "csv":
         buffer = io.StringIO()
         if records:
             writer = csv.DictWriter(buffer, fieldnames=list(records[0]), lineterminator="\n")
             writer.writeheader()
-            writer.writerows({k: _plain(v) for k, v in r.items()} for r in records)
+            writer.writerows({k: _csv_cell(v) for k, v in r.items()} for r in records)
         out.write(buffer.getvalue())
     else:
         out.write(text + "\n")
+    out.flush()
+
+
+def _message(lang: str, it: str, en: str) -> str:
+    return it if lang == "it" else en
+
+
+def _quiet_stdout() -> None:
+    # The reader went away (`| head`): send what is left to /dev/null so that the
+    # interpreter's final flush does not raise again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
+        lang = getattr(args, "lang", "it")
         try:
             return command(args)
+        except BrokenPipeError:
+            _quiet_stdout()
+            return 0
         except WelfareAmbitoError as exc:
-            where = f" [{exc.path}]" if exc.path else ""
-            print(f"errore{where}: {exc.message_it}\nerror{where}: {exc.message}", file=sys.stderr)
+            where = f"[{exc.path}] " if exc.path else ""
+            label = _message(lang, "errore", "error")
+            print(f"{label}: {where}{exc.text(lang)}", file=sys.stderr)
             return 2
         except OSError as exc:
-            print(f"errore / error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+            label = _message(lang, "errore", "error")
+            print(f"{label}: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
             return 2
         except UnicodeDecodeError:
             print(
-                "errore / error: the file is not UTF-8 text / il file non è testo UTF-8",
+                _message(
+                    lang, "errore: il file non è testo UTF-8", "error: the file is not UTF-8 text"
+                ),
                 file=sys.stderr,
             )
             return 2
@@ -144,7 +224,16 @@ def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
     return run
 
 
-def _weights_from_args(pairs: Sequence[str]) -> dict[str, object]:
+def _check_weight(value: str, *, path: str, fixed: bool) -> str:
+    """Read ``value`` now (to name the argument or line in an error); pass the text on."""
+    if fixed:
+        cents_of(value, path=path)
+    else:
+        number_of(value, path=path)
+    return value
+
+
+def _weights_from_args(pairs: Sequence[str], *, fixed: bool) -> dict[str, object]:
     weights: dict[str, object] = {}
     for pair in pairs:
         name, sep, value = pair.rpartition("=")
@@ -155,13 +244,20 @@ def _weights_from_args(pairs: Sequence[str]) -> dict[str, object]:
                 message_it=f"{pair!r} non è nella forma NOME=PESO",
                 path="--weights",
             )
-        weights[name.strip()] = number_of(value, path=f"weights.{name.strip()}")
+        weights[name.strip()] = _check_weight(value, path=f"weights.{name.strip()}", fixed=fixed)
     return weights
 
 
-def _weights_from_file(path: str) -> dict[str, object]:
+def _read_text(path: str) -> str:
+    if path == "-":
+        return sys.stdin.buffer.read().decode("utf-8-sig")
     with open(path, encoding="utf-8-sig", newline="") as handle:
-        text = handle.read()
+        return handle.read()
+
+
+def _weights_from_file(path: str, *, fixed: bool) -> dict[str, object]:
+    text = _read_text(path)
+    shown = "stdin" if path == "-" else path
     first = next((line for line in text.splitlines() if line.strip()), "")
     sep = ";" if ";" in first else ("\t" if "\t" in first else ",")
     weights: dict[str, object] = {}
@@ -170,33 +266,46 @@ def _weights_from_file(path: str) -> dict[str, object]:
             continue
         if len(row) != 2:
             raise InvalidValue(
-                f"line {number} of {path} must have two cells: name, weight",
+                f"line {number} of {shown} must have two cells: name, weight",
                 code="budget.cli_weights_file",
-                message_it=f"la riga {number} di {path} deve avere due celle: nome, peso",
-                path=f"{path}:{number}",
+                message_it=f"la riga {number} di {shown} deve avere due celle: nome, peso",
+                path=f"{shown}:{number}",
             )
         name, value = row[0].strip(), row[1].strip()
-        try:
-            weights[name] = number_of(value, path=f"{path}:{number}")
-        except InvalidValue:
-            if number == 1:  # a header line
-                continue
-            raise
+        if number == 1 and not any(char.isdigit() for char in value):
+            continue  # a header line ("comune;utenti"); a number is never taken for one
+        if name in weights:
+            raise InvalidValue(
+                f"{name!r} is listed twice",
+                code="budget.duplicate_recipient",
+                message_it=f"{name!r} compare due volte",
+                path=f"{shown}:{number}",
+            )
+        weights[name] = _check_weight(value, path=f"{shown}:{number} ({name})", fixed=fixed)
     return weights
 
 
+_MONTHS = re.compile(r"^\s*(\d{4}-\d{2})\s*/\s*(\d{4}-\d{2})\s*$")
+
+
 def _period(text: str) -> Period:
-    start, sep, end = text.partition("/")
-    if not sep:
+    """``YYYY-MM/YYYY-MM`` (whole months) or what :meth:`Period.parse` reads."""
+    months = _MONTHS.match(text)
+    if months:
+        return Period.of_months(*months.groups())
+    if "/" not in text:
         raise InvalidValue(
-            f"{text!r} is not a period START/END",
+            f"{text[:40]!r} is not a period START/END",
             code="budget.cli_period",
-            message_it=f"{text!r} non è un periodo INIZIO/FINE",
+            message_it=f"{text[:40]!r} non è un periodo INIZIO/FINE",
             path="period",
         )
-    if len(start.strip()) == 7 and len(end.strip()) == 7:
-        return Period.of_months(start.strip(), end.strip())
     return Period.parse(text)
+
+
+def _write(status: int, records: list[dict[str, Any]], args: argparse.Namespace, text: str) -> int:
+    _emit(records, args.format, text, sys.stdout, command=args.budget_command)
+    return status
 
 
 # -- commands --------------------------------------------------------------------------------
@@ -205,32 +314,65 @@ def _period(text: str) -> Period:
 @_guarded
 def cmd_split(args: argparse.Namespace) -> int:
     """``budget split``: print the allocation."""
+    fixed = args.method == "fixed"
     weights = (
-        _weights_from_args(args.weights) if args.weights else _weights_from_file(args.weights_file)
+        _weights_from_args(args.weights, fixed=fixed)
+        if args.weights
+        else _weights_from_file(args.weights_file, fixed=fixed)
     )
     result = allocate(
         args.total, weights, method=args.method, minimum=args.minimum, maximum=args.maximum
     )
-    _emit(result.to_records(), args.format, str(result), sys.stdout)
-    return 0
+    records = [
+        {**record, "weight": share.weight, "quota": share.quota, "rounding": share.rounding}
+        for record, share in zip(result.to_records(), result.shares, strict=True)
+    ]
+    return _write(0, records, args, str(result))
 
 
 @_guarded
 def cmd_phase(args: argparse.Namespace) -> int:
     """``budget phase``: print the amount per piece of the period."""
     result = phase(args.amount, _period(args.period), unit=args.unit, basis=args.basis)
-    _emit(result.to_records(), args.format, str(result), sys.stdout)
-    return 0
+    records = [
+        {**record, "weight": piece.weight}
+        for record, piece in zip(result.to_records(), result.phases, strict=True)
+    ]
+    return _write(0, records, args, str(result))
 
 
 @_guarded
 def cmd_reconcile(args: argparse.Namespace) -> int:
     """``budget reconcile``: list the discrepancies; exit 1 when there are any."""
-    table = read_table(args.table, sep=args.sep, sheet=args.sheet)
+    if args.table == "-":
+        table = parse_table_csv(_read_text("-"), sep=args.sep, title="stdin")
+    else:
+        table = read_table(args.table, sep=args.sep, sheet=args.sheet)
     result = reconcile(
         table,
         total_row=False if args.no_total_row else None,
         total_column=False if args.no_total_column else None,
     )
-    _emit(result.to_records(), args.format, str(result), sys.stdout)
-    return 0 if result.ok else 1
+    text = str(result).replace(result.summary("en"), result.summary(args.lang), 1)
+    return _write(0 if result.ok else 1, result.to_records(), args, text)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``welfare-ambito budget ARGS`` (``python -m welfare_ambito.budget.cli ARGS``).
+
+    >>> main(["split", "100", "--weights", "a=1", "b=3", "--format", "csv"])
+    recipient,weight,quota,amount,rounding,bound
+    a,1,25,25.00,0,
+    b,3,75,75.00,0,
+    0
+    """
+    from welfare_ambito.cli import main as welfare_ambito_main
+
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["budget"]:
+        arguments = arguments[1:]
+    return welfare_ambito_main(["budget", *arguments])
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
