@@ -117,7 +117,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
 # -- helpers -------------------------------------------------------------------------------
 
-_NUMBER_CELL = re.compile(r"^-?\d+(\.\d+)?$")
+_NUMBER_CELL = re.compile(r"^-?\d+(\.\d+)?(/\d+)?$")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 from welfare_ambito.errors import InvalidValue
+from welfare_ambito.periods import parse_date
 
 __all__ = ["cmd_check", "cmd_explain", "cmd_profiles", "cmd_rules", "demo_reports", "register"]
 
@@ -24,7 +25,7 @@ EXIT_FINDINGS = 1
 
 def _day(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        return parse_date(text)  # YYYY-MM-DD or DD/MM/YYYY: the one date grammar
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
