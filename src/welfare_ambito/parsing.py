@@ -30,7 +30,7 @@ Dates are ``YYYY-MM-DD`` or ``DD/MM/YYYY`` (always day first); a ``datetime``
 >>> read_decimal("1.500", path="weekly_hours")
 Traceback (most recent call last):
 ...
-welfare_ambito.errors.InvalidValue: weekly_hours: '1.500' could be 1500 or 1.5: write 1500 (or 1.500,0) for fifteen hundred, 1.5 (or 1,5) for one and a half
+welfare_ambito.errors.InvalidValue: weekly_hours: '1.500' could be 1500 or 1.5: write 1500 (or 1.500,0) for 1500, 1.5 (or 1,5) for 1.5
 >>> read_date("01/06/2023")
 datetime.date(2023, 6, 1)
 """
@@ -205,17 +205,18 @@ def _parse_text(text: str, *, kind: Kind, path: str, dash_zero: bool) -> Decimal
 
 
 def _ambiguous(text: str, path: str, integer: str, decimals: str, *, comma: bool) -> InvalidValue:
-    thousands, small = f"{integer}{decimals}", f"{integer}.{decimals}".rstrip("0").rstrip(".")
-    small_it = small.replace(".", ",")
+    thousands = f"{integer}{decimals}"
+    small = f"{integer}.{decimals}".rstrip("0").rstrip(".")
+    small_en = f"{small} (or {small.replace('.', ',')})" if "." in small else small
+    small_it = f"{small.replace('.', ',')} (o {small})" if "." in small else small
     grouped = f"{integer}.{decimals},0"
     return _error(
         "number_ambiguous",
         path,
         f"{_shown(text)} could be {thousands} or {small}: write {thousands} (or {grouped}) "
-        f"for {'fifteen hundred' if thousands == '1500' else 'the thousands'}, "
-        f"{small} (or {small_it}) for {'one and a half' if small == '1.5' else 'the decimals'}",
+        f"for {thousands}, {small_en} for {small}",
         f"{_shown(text)} può valere {thousands} o {small}: scrivi {thousands} (o {grouped}) "
-        f"per le migliaia, {small_it} (o {small}) per i decimali",
+        f"per {thousands}, {small_it} per {small}",
         value=text,
         what="comma" if comma else "dot",
     )

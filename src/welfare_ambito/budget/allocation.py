@@ -54,6 +54,7 @@ from welfare_ambito.budget._common import (
 from welfare_ambito.budget._html import html_table, text_table
 from welfare_ambito.errors import InvalidValue, NotFound
 from welfare_ambito.money import Money
+from welfare_ambito.parsing import MAX_INTEGER_DIGITS
 
 __all__ = ["METHODS", "Allocation", "Method", "Share", "allocate"]
 
@@ -372,11 +373,14 @@ def _recipients(weights: object, method: str) -> tuple[tuple[str, ...], list[obj
     return names, values
 
 
+_INT_BOUND = 10**MAX_INTEGER_DIGITS  # larger ints go through number_of, which refuses them
+
+
 def _weights(
     names: tuple[str, ...], values: list[object]
 ) -> tuple[list[int], tuple[int | Fraction, ...]]:
     """Exact weights, and the same scaled to integers with one common factor."""
-    if all(type(v) is int for v in values):
+    if all(type(v) is int and -_INT_BOUND < v < _INT_BOUND for v in values):
         ints: list[int] = values  # type: ignore[assignment]
         for name, value in zip(names, ints, strict=True):
             if value < 0:
