@@ -268,3 +268,23 @@ def test_late_periods_never_overflow(a: dt.date, b: dt.date) -> None:
     assert period.months >= 0
     assert sum(p.days for p in period.months_iter()) == period.days
     assert sum(p.days for p in period.semesters()) == period.days
+
+
+def test_spreadsheet_float_cells_are_amounts_only_to_the_cent(tmp_path: object) -> None:
+    """An XLSX float is read by its shortest form: 0.1 + 0.2 is € 0,30; 1.005 is refused."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from pathlib import Path
+
+    from welfare_ambito.budget.tables import read_table_xlsx
+
+    path = Path(str(tmp_path)) / "t.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Comune", "Minori", "TOTALE"])
+    book.active.append(["Meda", 0.1 + 0.2, 0.3])
+    book.save(path)
+    assert read_table_xlsx(path).cell("Meda", "Minori") == Money("0.30")
+    book.active.append(["Seveso", 1.005, 1.005])
+    book.save(path)
+    with pytest.raises(InvalidValue) as info:
+        read_table_xlsx(path)
+    assert "Seveso / Minori" in str(info.value)
