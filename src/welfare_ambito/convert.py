@@ -157,7 +157,7 @@ def _structure_money(value: object, _: type) -> Money:
         if isinstance(value, Money):
             return value
         if isinstance(value, str):
-            return Money.parse(value)
+            return Money(value)  # the grammar of welfare_ambito.parsing; "-" is no amount here
         if isinstance(value, int | Decimal | float) and not isinstance(value, bool):
             return Money(value)  # type: ignore[arg-type]  # a float is refused with a clear error
     except InvalidValue as exc:
