@@ -288,3 +288,16 @@ def test_spreadsheet_float_cells_are_amounts_only_to_the_cent(tmp_path: object) 
     with pytest.raises(InvalidValue) as info:
         read_table_xlsx(path)
     assert "Seveso / Minori" in str(info.value)
+
+
+def test_compare_split_takes_pandas_series() -> None:
+    """Stated amounts and keys may be pandas Series, read as the dicts they hold."""
+    pd = pytest.importorskip("pandas")
+    from welfare_ambito.budget import compare_split
+
+    comparison = compare_split(
+        pd.Series({"Meda": "100", "Seveso": "200"}),
+        {"caseload": pd.Series({"Meda": 1, "Seveso": 1})},
+    )
+    records = {r["recipient"]: r["by_caseload"] for r in comparison.to_records()}
+    assert records == {"Meda": Decimal("150.00"), "Seveso": Decimal("150.00")}

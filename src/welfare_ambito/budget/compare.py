@@ -169,6 +169,13 @@ class Comparison:
         return ax
 
 
+def _mapping(value: Any) -> Any:
+    """A pandas Series (index -> value) as a dict; anything else unchanged."""
+    if not isinstance(value, Mapping) and callable(getattr(value, "items", None)):
+        return dict(value.items())
+    return value
+
+
 def compare_split(
     stated: Mapping[str, Amount],
     keys: Mapping[str, Mapping[str, object]],
@@ -192,11 +199,13 @@ def compare_split(
     >>> [(r["recipient"], r["diff_caseload"]) for r in c.to_records()][-2:]
     [('Seregno', Decimal('65801.18')), ('Seveso', Decimal('-15467.98'))]
     """
+    stated = _mapping(stated)
     total = Money.from_cents(sum(cents_of(v, path=f"stated.{k}") for k, v in stated.items()))
     stated_split = allocate(total, stated, method="fixed")
     names = list(stated_split)
     splits: list[tuple[str, Allocation]] = []
-    for key, weights in keys.items():
+    for key, given in keys.items():
+        weights = _mapping(given)
         if not isinstance(weights, Mapping):
             raise InvalidValue(
                 f"the weights of key {key!r} must map each recipient to a number",
