@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numbers
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Final, SupportsIndex
 
@@ -52,7 +51,7 @@ class Money:
 
     def __init__(
         self,
-        amount: str | int | Decimal | numbers.Integral | Money = 0,
+        amount: str | int | Decimal | SupportsIndex | Money = 0,
         *,
         rounding: str | None = None,
     ) -> None:

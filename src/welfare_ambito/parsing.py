@@ -57,9 +57,17 @@ __all__ = [
 ]
 
 MAX_INTEGER_DIGITS: Final = 15
-"""The most digits before the decimal mark: 10^15 is beyond any budget or caseload."""
+"""The most digits before the decimal mark: 10^15 is beyond any budget or caseload.
+
+>>> read_decimal("9" * MAX_INTEGER_DIGITS) == 10**MAX_INTEGER_DIGITS - 1
+True
+"""
 MAX_DECIMALS: Final = 12
-"""The most digits after the decimal mark (trailing zeros aside)."""
+"""The most digits after the decimal mark (trailing zeros aside).
+
+>>> read_decimal("0," + "0" * (MAX_DECIMALS - 1) + "1")
+Decimal('1E-12')
+"""
 _MAX_TEXT: Final = 64
 _MAX_FRACTION_BITS: Final = 256
 
