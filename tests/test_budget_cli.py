@@ -306,3 +306,14 @@ def test_a_closed_pipe_ends_quietly() -> None:
     assert "Traceback" not in result.stderr
     assert "Broken pipe" not in result.stderr
     assert "BrokenPipe" not in result.stderr
+
+
+def test_unreadable_csv_exits_2_without_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A cell beyond the csv module's field limit is a message and exit 2, not a traceback."""
+    path = _weights_file(tmp_path, "Meda;" + "1" * 200_000 + "\n")
+    code, _, err = run(capsys, "split", "100", "--weights-file", str(path))
+    assert code == 2
+    assert err.startswith("errore")
+    assert "Traceback" not in err

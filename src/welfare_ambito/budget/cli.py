@@ -210,6 +210,16 @@ def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
             label = _message(lang, "errore", "error")
             print(f"{label}: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
             return 2
+        except csv.Error as exc:  # e.g. --sep ';;' or a cell beyond the csv field limit
+            print(
+                _message(
+                    lang,
+                    f"errore: CSV non leggibile ({exc})",
+                    f"error: the CSV cannot be read ({exc})",
+                ),
+                file=sys.stderr,
+            )
+            return 2
         except UnicodeDecodeError:
             print(
                 _message(
