@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import time
@@ -301,3 +302,20 @@ def test_compare_split_takes_pandas_series() -> None:
     )
     records = {r["recipient"]: r["by_caseload"] for r in comparison.to_records()}
     assert records == {"Meda": Decimal("150.00"), "Seveso": Decimal("150.00")}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=30), structured, noise))
+def test_any_text_is_read_or_refused_with_a_typed_error(text: str) -> None:
+    """No text, however odd (other scripts' digits, superscripts, newlines), escapes the grammar."""
+    for read in (read_decimal, read_amount, read_count, read_fraction, read_date, Period.parse):
+        with contextlib.suppress(InvalidValue):
+            read(text)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("text", ["١٢٣", "1.٢٣٤", "1.²³⁴", "1\n500", "1.500\n,5"])
+def test_only_ascii_digits_are_digits(text: str) -> None:
+    """Digits of other scripts and a newline inside the number are refused."""
+    for read in (read_decimal, read_amount, read_count):
+        with pytest.raises(InvalidValue):
+            read(text)

@@ -77,15 +77,15 @@ Floats = Literal["refuse", "shortest"]
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2212": "-"})
 _SHAPE = re.compile(
     r"^(?P<s1>[+-]?)\s*(?P<c1>€|eur)?\s*(?P<s2>[+-]?)\s*"
-    r"(?P<num>\d[\d., ]*)\s*(?P<c2>€|eur)?$",
-    re.IGNORECASE,
+    r"(?P<num>\d[\d., ]*)\s*(?P<c2>€|eur)?\Z",
+    re.IGNORECASE | re.ASCII,
 )
-_EXPONENT = re.compile(r"\d\s*[eE]\s*[+-]?\s*\d")
-_DIGITS = re.compile(r"^\d+$")
-_HEAD = re.compile(r"^[1-9]\d{0,2}$")
+_EXPONENT = re.compile(r"\d\s*[eE]\s*[+-]?\s*\d", re.ASCII)
+_DIGITS = re.compile(r"^\d+\Z", re.ASCII)
+_HEAD = re.compile(r"^[1-9]\d{0,2}\Z", re.ASCII)
 _DASHES = frozenset({"-", "–", "—"})
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
-_ITALIAN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?\Z", re.ASCII)
+_ITALIAN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\Z", re.ASCII)
 
 
 def _error(
@@ -130,7 +130,7 @@ def _not_a_number(text: str, path: str, kind: Kind) -> InvalidValue:
 
 def _grouped(integer: str, separator: str) -> bool:
     head, *groups = integer.split(separator)
-    return bool(_HEAD.match(head)) and all(len(g) == 3 and g.isdigit() for g in groups)
+    return bool(_HEAD.match(head)) and all(len(g) == 3 and _DIGITS.match(g) for g in groups)
 
 
 def _integer_part(integer: str, text: str, path: str, kind: Kind) -> str:

@@ -50,7 +50,9 @@ def _month_end(day: dt.date) -> dt.date:
 _CYCLE: Final = 400
 
 # "2023-06-01/2026-05-31", "01/06/2023 - 31/05/2026", "01/06/2023/31/05/2026".
-_ITALIAN_PERIOD = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4})\s*(?:/|-|–|—)\s*(\d{1,2}/\d{1,2}/\d{4})$")
+_ITALIAN_PERIOD = re.compile(
+    r"^(\d{1,2}/\d{1,2}/\d{4})\s*(?:/|-|–|—)\s*(\d{1,2}/\d{1,2}/\d{4})\Z", re.ASCII
+)
 
 
 def _end_not_before_start(

@@ -117,7 +117,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
 # -- helpers -------------------------------------------------------------------------------
 
-_NUMBER_CELL = re.compile(r"^-?\d+(\.\d+)?(/\d+)?$")
+_NUMBER_CELL = re.compile(r"^-?\d+(\.\d+)?(/\d+)?\Z")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -295,7 +295,7 @@ def _weights_from_file(path: str, *, fixed: bool) -> dict[str, object]:
     return weights
 
 
-_MONTHS = re.compile(r"^\s*(\d{4}-\d{2})\s*/\s*(\d{4}-\d{2})\s*$")
+_MONTHS = re.compile(r"^\s*(\d{4}-\d{2})\s*/\s*(\d{4}-\d{2})\s*\Z", re.ASCII)
 
 
 def _period(text: str) -> Period:
