@@ -319,3 +319,18 @@ def test_only_ascii_digits_are_digits(text: str) -> None:
     for read in (read_decimal, read_amount, read_count):
         with pytest.raises(InvalidValue):
             read(text)
+
+
+def test_parameter_overrides_read_numbers_with_the_same_grammar() -> None:
+    """`--set educator_min=6.000` is refused, not read as six hours; '6.000,0' and '20%' read."""
+    from welfare_ambito.rules._values import parse_value
+
+    with pytest.raises(InvalidValue) as info:
+        parse_value("hours", "6.000", path="pippi.hours.educator_min")
+    assert info.value.code == "number_ambiguous"
+    assert parse_value("hours", "6.000,0") == Decimal(6000)
+    assert parse_value("hours", "6_000") == Decimal(6000)
+    assert parse_value("share", "20%") == Decimal("0.2")
+    assert parse_value("EUR", "211.500") == Money(211500)
+    with pytest.raises(InvalidValue):
+        parse_value("hours", Decimal("1e999999"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -18,6 +18,7 @@ import attrs
 from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.money import Money, format_euro
+from welfare_ambito.parsing import read_decimal
 from welfare_ambito.periods import Period, parse_date
 
 __all__ = ["UNITS", "display", "jsonable", "parse_value"]
@@ -47,24 +48,13 @@ def _decimal(value: object, path: str) -> Decimal:
         raise InvalidValue.of(
             "number_float" if isinstance(value, float) else "number", path=path, value=value
         )
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, str):
+    if isinstance(value, str):  # the grammar of welfare_ambito.parsing, plus "20%" and "6_000"
         text = value.strip().replace("_", "")
-        percent = text.endswith("%")
-        try:
-            number = Decimal(text.rstrip("%").strip().replace(",", "."))
-        except InvalidOperation:
-            raise InvalidValue.of("number", path=path, value=value) from None
-        if percent:
-            number = number / 100
-    else:
-        raise InvalidValue.of("type", path=path, expected="a number", actual=type(value).__name__)
-    if not number.is_finite():
-        raise InvalidValue.of("number", path=path, value=str(value))
-    return number
+        number = read_decimal(text.removesuffix("%").strip(), path=path)
+        return number / 100 if text.endswith("%") else number
+    if isinstance(value, Decimal | int):
+        return read_decimal(value, path=path)
+    raise InvalidValue.of("type", path=path, expected="a number", actual=type(value).__name__)
 
 
 def parse_value(unit: str, value: object, *, path: str = "") -> Any:
