@@ -26,6 +26,7 @@ import enum
 import functools
 import inspect
 import json
+import re
 import textwrap
 import types
 import typing
@@ -57,6 +58,111 @@ _AMOUNT_NOTE = (
 _NUMBER_NOTE = 'A number, or its exact text ("37.5").'
 
 
+# Italian label of each field name of the model, and a description for the fields whose
+# meaning their name and type already say (the model documents the others under the field).
+_FIELDS: Final[Mapping[str, tuple[str, str]]] = {
+    "abuse_or_severe_maltreatment": (
+        "abuso o grave maltrattamento",
+        "The family's situation is abuse or severe maltreatment (outside the P.I.P.P.I. target).",
+    ),
+    "adversities": ("avversità specifiche", ""),
+    "albo_registered": ("iscritto all'albo", ""),
+    "aliases": (
+        "altre denominazioni",
+        'Other names the notices use for the Comune ("Lentate S/S").',
+    ),
+    "ambito": (
+        "Ambito territoriale",
+        "The Ambito: the id of an embedded one, or the Ambito written in full.",
+    ),
+    "amount": ("importo", ""),
+    "birth_date": (
+        "data di nascita",
+        "The child's birth date (never shown in messages or reports).",
+    ),
+    "budget": ("piano economico", "The plan's budget."),
+    "cadence": ("cadenza", "How often the group meets."),
+    "children": ("figli", "The family's children."),
+    "code": ("codice", "A short code of the funding line."),
+    "comune": ("Comune", "The Comune (official name or alias)."),
+    "comuni": ("Comuni", "Comuni, by official name or alias."),
+    "covers": ("periodo di riferimento", "The days the report covers."),
+    "cup": ("CUP", "The public investment project code (15 letters and digits)."),
+    "degree": ("titolo di studio", ""),
+    "derogation_approved": ("deroga approvata", ""),
+    "due": ("scadenza", "The day the report is due."),
+    "em_orientation": (
+        "orientamento dell'EM",
+        "The orientation the Équipe Multidisciplinare has matured for the child.",
+    ),
+    "em_participation_included": (
+        "partecipazione all'EM inclusa",
+        "The weekly hours include the educator's participation in the EM.",
+    ),
+    "end": ("fine", "The last day (inclusive)."),
+    "families": ("famiglie", "The families, by pseudonymous id."),
+    "family": ("famiglia", ""),
+    "fiscal_code": ("codice fiscale", "The partner's fiscal code."),
+    "funding": ("finanziamento", "Where the money comes from."),
+    "funds_hour_plan": ("finanzia il monte ore", ""),
+    "groups": ("moduli di gruppo", "The group modules."),
+    "hour_plan": ("monte ore", "Hours per profession over the project."),
+    "hourly_cost": ("costo orario", "Hourly cost per profession."),
+    "hours": ("ore", "Hours per profession over the project."),
+    "id": (
+        "identificativo",
+        'An identifier: letters, digits, "-", "_" or "." (pseudonymous for people).',
+    ),
+    "impact_evaluation": ("valutazione di impatto sociale (VIS)", "The social-impact evaluation."),
+    "in_service": ("già in servizio", ""),
+    "indicators": ("indicatori", "The indicators the evaluation measures."),
+    "interventions": ("interventi", "The educational interventions."),
+    "istat_code": ("codice ISTAT", "The Comune's 6-digit ISTAT code."),
+    "kind": ("tipo", "The kind."),
+    "label": ("voce", "The line's label."),
+    "lead": ("Comune capofila", "The lead Comune (capofila), by name."),
+    "lines": ("voci", "The budget lines."),
+    "meetings": ("incontri", "The number of meetings of the module."),
+    "method": ("metodo", "The evaluation method."),
+    "name": ("denominazione", "The name."),
+    "overall_total": (
+        "totale complessivo",
+        "The total over all the years, as the notice states it.",
+    ),
+    "parent": ("voce superiore", "The label of the line this one is part of."),
+    "partner": ("ente partner (ETS)", "The Third Sector partner."),
+    "period": ("periodo", 'The period: "START/END" or a table with start and end.'),
+    "pre_assessment": ("pre-assessment", "The EM's judgement through the pre-assessment tool."),
+    "profession": ("profilo professionale", "The professional profile."),
+    "programme": ("programma", "The programme the plan belongs to."),
+    "psychotherapist": ("psicoterapeuta", ""),
+    "removal_in_progress": ("allontanamento in corso", ""),
+    "reports": ("rendicontazioni", "The reports the plan promises."),
+    "scope": ("ambito del servizio", "Where the service or line applies."),
+    "service": ("servizio", ""),
+    "services": ("servizi", "The services of the catalogue as the plan offers them."),
+    "split": ("riparto", ""),
+    "staff": ("personale", "The staff, by pseudonymous id."),
+    "start": ("inizio", "The first day."),
+    "title": ("titolo", "The plan's title."),
+    "total": ("totale", ""),
+    "trainings": ("formazione", ""),
+    "trust_in_services": ("fiducia nei servizi", ""),
+    "weekly_hours": ("ore settimanali", "Hours a week."),
+    "yearly_hours": ("ore annue", "Hours a year."),
+    "years": ("anni", "The number of years the budget covers."),
+    "years_in_tutela_minori": ("anni in Tutela Minori", ""),
+}
+
+_ROLE = re.compile(r":\w+:`~?([\w.]+)`")
+
+
+def _clean(text: str) -> str:
+    """reStructuredText roles and double backticks as plain Markdown code."""
+    text = _ROLE.sub(lambda m: "`" + m.group(1).rsplit(".", 1)[-1] + "`", text)
+    return " ".join(text.replace("``", "`").split())
+
+
 # -- attribute docstrings ---------------------------------------------------------------
 
 
@@ -79,14 +185,14 @@ def _field_docs(cls: type) -> Mapping[str, str]:
             and isinstance(after.value, ast.Constant)
             and isinstance(after.value.value, str)
         ):
-            docs[before.target.id] = inspect.cleandoc(after.value.value)
+            docs[before.target.id] = _clean(inspect.cleandoc(after.value.value))
     return docs
 
 
 def _summary(cls: type) -> str:
     """The first paragraph of a class's docstring."""
     text = inspect.cleandoc(cls.__doc__ or "")
-    return text.split("\n\n")[0].replace("\n", " ").strip()
+    return _clean(text.split("\n\n")[0])
 
 
 def _labels_it(values: list[Any]) -> dict[str, str]:
@@ -193,9 +299,12 @@ class _Builder:
             key = field.alias or field.name
             prop = dict(self.type_schema(hints[field.name]))
             note = prop.pop("description", None)
-            text = " ".join(t for t in (docs.get(field.name), note) if t)
+            label, fallback = _FIELDS.get(field.name, ("", ""))
+            text = " ".join(t for t in (docs.get(field.name) or fallback, note) if t)
             if text:
                 prop["description"] = text
+            if label:
+                prop["x-label-it"] = label
             if field.default is attrs.NOTHING:
                 required.append(key)
             elif not isinstance(field.default, attrs.Factory) and field.default is not None:  # type: ignore[arg-type]
