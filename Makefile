@@ -37,6 +37,7 @@ format: $(VENV)/.installed-lint
 
 docs: $(VENV)/.installed-docs  ## build the documentation site, strict
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	$(PY) docs/hooks/offline_check.py site
 
 bench: $(VENV)/.installed-test  ## speed figures (see benchmarks/README.md)
 	$(PY) benchmarks/run.py
