@@ -67,3 +67,27 @@ def test_sesei_diagram_is_svg_with_every_transition() -> None:
         assert {event.label_it, event.value} <= texts
     sizes = {t.get("font-size") for t in root.iter("{http://www.w3.org/2000/svg}text")}
     assert min(int(s) for s in sizes if s) >= 12
+
+
+def test_italian_pages_get_the_italian_language_and_interface() -> None:
+    """The Italian hook sets lang="it" and Material's Italian strings, leaving prose alone."""
+    pytest.importorskip("material")
+    html = (
+        '<html lang="en"><body><input placeholder="Search"><p>Search</p>'
+        '<script id="__config" type="application/json">'
+        '{"translations": {"clipboard.copy": "Copy to clipboard"}}</script></body></html>'
+    )
+    out = _hook("italian").italianise(html)
+    assert out.startswith('<html lang="it">')
+    assert 'placeholder="Cerca"' in out
+    assert '"clipboard.copy": "Copia"' in out
+
+
+@pytest.mark.skipif(not (SITE / "it" / "index.html").exists(), reason="site/ not built")
+def test_built_italian_pages_say_they_are_italian() -> None:
+    """Every page of the built Italian section is <html lang="it">; the others are English."""
+    pages = sorted((SITE / "it").rglob("index.html"))
+    assert len(pages) >= 5
+    for page in pages:
+        assert '<html lang="it"' in page.read_text(encoding="utf-8"), page
+    assert '<html lang="en"' in (SITE / "index.html").read_text(encoding="utf-8")
