@@ -91,3 +91,26 @@ def test_built_italian_pages_say_they_are_italian() -> None:
     for page in pages:
         assert '<html lang="it"' in page.read_text(encoding="utf-8"), page
     assert '<html lang="en"' in (SITE / "index.html").read_text(encoding="utf-8")
+
+
+def test_glossary_code_names_link_to_the_reference() -> None:
+    """A documented code name becomes a link to its anchor; an unknown one stays plain."""
+    module = _hook("glossary_links")
+    known = {"welfare_ambito.Ambito": "reference/model", "welfare_ambito.sesei.EventKind": "x/y"}
+    html, plain = module.link(
+        "<td><code>Ambito.lead</code></td><td><code>EventKind</code></td><td><code>Nope</code>",
+        "glossary",
+        known,
+    )
+    assert (
+        '<a href="../reference/model/#welfare_ambito.Ambito"><code>Ambito.lead</code></a>' in html
+    )
+    assert '<a href="../x/y/#welfare_ambito.sesei.EventKind"><code>EventKind</code></a>' in html
+    assert plain == ["Nope"]
+
+
+@pytest.mark.skipif(not (SITE / "glossary" / "index.html").exists(), reason="site/ not built")
+def test_built_glossary_links_its_code_names() -> None:
+    """In the built glossary, every code name the reference documents is a link (40 or more)."""
+    html = (SITE / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert html.count('"><code>') >= 40
