@@ -96,6 +96,26 @@ def test_every_field_of_the_plan_is_described() -> None:
     assert "children" in family["required"]
 
 
+@pytest.mark.parametrize("kind", list(schema.KINDS))
+def test_every_field_has_an_italian_label(kind: str) -> None:
+    """Every property of every table of every schema carries its Italian label."""
+    unlabelled: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, prop in node.get("properties", {}).items():
+                if isinstance(prop, dict) and not prop.get("x-label-it"):
+                    unlabelled.append(key)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema.build(kind))
+    assert unlabelled == []
+
+
 @pytest.mark.parametrize("path", PLAN_EXAMPLES, ids=lambda p: p.name)
 def test_example_plans_validate(path: Path) -> None:
     """Every plan in examples/ validates, as TOML and as its JSON dump."""

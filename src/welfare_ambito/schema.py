@@ -21,6 +21,7 @@ this module generates.
 from __future__ import annotations
 
 import ast
+import copy
 import datetime as dt
 import enum
 import functools
@@ -374,6 +375,107 @@ def _model_examples() -> Mapping[type, Any]:
     return found
 
 
+# Italian labels of the keys of the documents that are not attrs classes (profiles, case
+# files, reports, budget outputs); a key the model also has keeps the model's label.
+_KEYS_IT: Final[Mapping[str, str]] = {
+    "allocation": "riparto",
+    "along": "direzione del totale",
+    "amount": "importo",
+    "bound": "limite applicato",
+    "budget": "piano economico",
+    "cases": "casi",
+    "citation": "citazione",
+    "code": "codice",
+    "column": "colonna",
+    "computed": "totale calcolato",
+    "condition": "condizione",
+    "conflict": "deroghe in conflitto",
+    "days": "giorni",
+    "description": "descrizione",
+    "difference": "differenza",
+    "document": "documento",
+    "enabled": "attiva",
+    "end": "fine",
+    "error": "errore atteso",
+    "errors": "errori",
+    "exception": "deroga",
+    "expect": "esito atteso",
+    "extends": "estende",
+    "failing": "regole non rispettate",
+    "failures": "non conformità",
+    "family": "famiglia",
+    "findings": "esiti",
+    "group": "gruppo",
+    "id": "identificativo",
+    "info": "informazioni",
+    "label": "etichetta",
+    "lang": "lingua",
+    "maximum": "massimo",
+    "message": "messaggio",
+    "message_it": "messaggio in italiano",
+    "method": "metodo",
+    "minimum": "minimo",
+    "missing": "dati mancanti",
+    "name": "nome",
+    "note": "nota",
+    "ok": "conforme",
+    "on": "data di riferimento",
+    "outcome": "esito",
+    "outcomes": "esiti per tipo",
+    "overrides": "valori modificati",
+    "parameters": "parametri",
+    "path": "percorso",
+    "plan": "piano",
+    "profile": "profilo",
+    "profile_title": "titolo del profilo",
+    "programme": "programma",
+    "quota": "quota esatta",
+    "quote": "testo citato",
+    "readings": "letture",
+    "recipient": "destinatario",
+    "reunification": "riunificazione",
+    "rounding": "arrotondamento",
+    "row": "riga",
+    "rule": "regola",
+    "rules": "regole",
+    "schema": "schema",
+    "section": "sezione",
+    "severity": "gravità",
+    "shares": "quote",
+    "since": "dal",
+    "start": "inizio",
+    "stated": "totale dichiarato",
+    "summary": "riepilogo",
+    "title": "titolo",
+    "total": "totale",
+    "unit": "unità di misura",
+    "until": "fino al",
+    "url": "indirizzo",
+    "value": "valore",
+    "values": "valori",
+    "verified_on": "verificato il",
+    "version": "versione",
+    "warning": "avvertimenti",
+    "warnings": "avvertimenti",
+    "weight": "peso",
+    "weights": "pesi",
+    "ambito": "Ambito territoriale",
+}
+
+
+def _label_keys(node: Any) -> None:
+    """Give every property without an Italian label the one of its key, where known."""
+    if isinstance(node, dict):
+        for key, prop in node.get("properties", {}).items():
+            if isinstance(prop, dict) and "x-label-it" not in prop and key in _KEYS_IT:
+                prop["x-label-it"] = _KEYS_IT[key]
+        for value in node.values():
+            _label_keys(value)
+    elif isinstance(node, list):
+        for value in node:
+            _label_keys(value)
+
+
 def _document(kind: str, root: dict[str, Any], defs: dict[str, Any], title: str) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "$schema": DRAFT,
@@ -383,6 +485,8 @@ def _document(kind: str, root: dict[str, Any], defs: dict[str, Any], title: str)
     schema.update(root)
     if defs:
         schema["$defs"] = dict(sorted(defs.items()))
+    schema = copy.deepcopy(schema)  # module-level pieces are shared: label a copy
+    _label_keys(schema)
     return schema
 
 
