@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint format docs bench clean
+.PHONY: demo test lint format docs bench dist clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -37,9 +37,16 @@ format: $(VENV)/.installed-lint
 
 docs: $(VENV)/.installed-docs  ## build the documentation site, strict
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	$(PY) docs/hooks/offline_check.py site
 
 bench: $(VENV)/.installed-test  ## speed figures (see benchmarks/README.md)
 	$(PY) benchmarks/run.py
+
+dist: $(VENV)/.installed-base  ## build the sdist and the wheel into dist/ and check them (twine)
+	$(PIP) install build twine
+	rm -rf dist
+	$(PY) -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
 
 clean:
 	rm -rf $(VENV) site build dist .pytest_cache .mypy_cache .ruff_cache

@@ -81,7 +81,8 @@ def test_missing_optional_library_is_a_clear_error(monkeypatch: pytest.MonkeyPat
         comparison.plot()
     assert info.value.code == "budget.missing_matplotlib"
     assert isinstance(info.value, ImportError)
-    with pytest.raises(ImportError, match="pip install pandas"):
+    assert "pip install 'welfare-ambito[plot]'" in str(info.value)
+    with pytest.raises(ImportError, match=r"pip install 'welfare-ambito\[notebook\]'"):
         comparison.to_pandas()
 
 

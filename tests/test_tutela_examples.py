@@ -28,15 +28,14 @@ def _reviews(report: Report) -> set[str]:
     return {f.rule for f in report.findings if f.outcome is Outcome.NEEDS_REVIEW}
 
 
-def test_examples_are_embedded_and_symlinked() -> None:
-    """Each example is embedded and linked from examples/ to the embedded file."""
+def test_examples_are_embedded_and_copied() -> None:
+    """Each example is embedded, and examples/ holds an identical real file (no symlink)."""
     for name in EXAMPLES:
         assert name in example_names()
-        link = REPO / "examples" / f"{name}.toml"
-        assert link.is_symlink()
-        assert (
-            link.resolve() == (REPO / "src/welfare_ambito/data/examples" / f"{name}.toml").resolve()
-        )
+        copy = REPO / "examples" / f"{name}.toml"
+        assert not copy.is_symlink()
+        embedded = REPO / "src/welfare_ambito/data/examples" / f"{name}.toml"
+        assert copy.read_bytes() == embedded.read_bytes()
 
 
 @pytest.mark.parametrize("name", EXAMPLES)

@@ -29,6 +29,7 @@ except ImportError:  # run as a script without mkdocs
     log = logging.getLogger("pictures")
 
 CHART_URI = "assets/budget-comparison.svg"
+SESEI_URI = "assets/sesei-workflow.svg"
 _EDGE = re.compile(r"^\s*(\[\*\]|\w+)\s*-->\s*(\[\*\]|\w+)\s*:.*?·\s*(\w+)\s*$")
 _MERMAID_BLOCK = re.compile(r"```mermaid\n(.*?)```", re.DOTALL)
 
@@ -51,6 +52,133 @@ def sesei_mermaid() -> str:
     for state in sorted(finals):
         lines.append(f"    {state.value} --> [*]")
     return "\n".join(lines) + "\n"
+
+
+def sesei_svg() -> str:
+    """The SESEI workflow as a top-down SVG state diagram, drawn from ``TRANSITIONS``.
+
+    Sized for the page's content column (720 px at 1:1, 13-14 px text) so that it reads at
+    1366 px without zooming; no script or third-party host is needed to show it.
+    """
+    from welfare_ambito.sesei import TRANSITIONS, CaseState
+
+    finals = [s for s in CaseState if not any(b is s for b, _ in TRANSITIONS)]
+    chain = [s for s in CaseState if s not in finals]
+    width, x, box_w, box_h, gap = 720, 330, 180, 50, 140
+    bus_x, top = 620, 110
+    row = {state: top + i * gap for i, state in enumerate(chain)}
+    last = row[chain[-1]]
+    final_y = last + 170
+    for i, state in enumerate(finals):
+        row[state] = final_y + i * 90
+    height = max(row.values()) + 110
+    edges: dict[tuple[Any, Any], list[Any]] = {}
+    for (before, event), after in TRANSITIONS.items():
+        edges.setdefault((before, after), []).append(event)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" font-family="sans-serif" font-size="14" '
+        'role="img" aria-labelledby="sesei-title sesei-desc">',
+        '<title id="sesei-title">SESEI: stati di un caso e passaggi · case states and '
+        "transitions</title>",
+        '<desc id="sesei-desc">'
+        + escape(
+            "; ".join(
+                f"{'inizio' if b is None else b.label_it} → {a.label_it}: "
+                + ", ".join(e.label_it for e in evs)
+                for (b, a), evs in edges.items()
+            )
+        )
+        + "</desc>",
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" '
+        'markerWidth="8" markerHeight="8" orient="auto-start-reverse">'
+        '<path d="M0,0 L10,5 L0,10 z" fill="#37474f"/></marker></defs>',
+        '<rect width="100%" height="100%" fill="white"/>',
+    ]
+    line = 'stroke="#37474f" stroke-width="1.6" fill="none"'
+
+    def label(lx: float, ly: float, events: list[Any], anchor: str) -> None:
+        for k, event in enumerate(events):
+            y0 = ly + k * 34
+            parts.append(
+                f'<text x="{lx:.0f}" y="{y0:.0f}" text-anchor="{anchor}" font-size="14">'
+                f"{escape(event.label_it)}</text>"
+                f'<text x="{lx:.0f}" y="{y0 + 15:.0f}" text-anchor="{anchor}" font-size="12" '
+                f'fill="#546e7a">{escape(event.value)}</text>'
+            )
+
+    def node(state: Any, cx: float) -> None:
+        y = row[state]
+        final = state in finals
+        parts.append(
+            f'<rect x="{cx - box_w / 2:.0f}" y="{y - box_h / 2:.0f}" width="{box_w}" '
+            f'height="{box_h}" rx="10" fill="{"#eceff1" if final else "#e0f2f1"}" '
+            f'stroke="{"#455a64" if final else "#00796b"}" stroke-width="1.6"/>'
+            f'<text x="{cx:.0f}" y="{y - 3:.0f}" text-anchor="middle" font-weight="bold">'
+            f"{escape(state.label_it)}</text>"
+            f'<text x="{cx:.0f}" y="{y + 15:.0f}" text-anchor="middle" font-size="12" '
+            f'fill="#546e7a">{escape(state.value)}</text>'
+        )
+
+    half = box_h / 2
+    back = 0
+    for (before, after), events in edges.items():
+        if before is None:
+            y1 = row[after] - half
+            parts.append(f'<circle cx="{x}" cy="{y1 - 60}" r="8" fill="#37474f"/>')
+            parts.append(
+                f'<line x1="{x}" y1="{y1 - 52}" x2="{x}" y2="{y1}" {line} '
+                'marker-end="url(#arrow)"/>'
+            )
+            label(x - 14, y1 - 34, events, "end")
+        elif after in finals:
+            y = row[before]
+            parts.append(f'<line x1="{x + box_w / 2}" y1="{y}" x2="{bus_x}" y2="{y}" {line}/>')
+            label(x + box_w / 2 + 12, y - 26 - 34 * (len(events) - 1), events, "start")
+        elif before is after:
+            y = row[before] + half
+            parts.append(
+                f'<path d="M{x - 30},{y} C{x - 50},{y + 55} {x + 50},{y + 55} {x + 30},{y}" '
+                f'{line} marker-end="url(#arrow)"/>'
+            )
+            label(x, y + 62, events, "middle")
+        elif chain.index(after) == chain.index(before) + 1:
+            y1, y2 = row[before] + half, row[after] - half
+            parts.append(
+                f'<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" {line} marker-end="url(#arrow)"/>'
+            )
+            label(x - 14, (y1 + y2) / 2 - 2, events, "end")
+        else:
+            lane = 40 + back * 24
+            back += 1
+            y1, y2 = row[before], row[after]
+            parts.append(
+                f'<path d="M{x - box_w / 2},{y1} H{lane} V{y2} H{x - box_w / 2}" {line} '
+                'marker-end="url(#arrow)"/>'
+            )
+            label(lane + 10, (y1 + y2) / 2 + 70, events, "start")
+    # The bus: every edge into a final state joins it, and it enters the final state once.
+    sources = [row[b] for (b, a) in edges if b is not None and a in finals]
+    if sources and finals:
+        target = row[finals[0]]
+        parts.append(
+            f'<path d="M{bus_x},{min(sources)} V{target} H{x + box_w / 2}" {line} '
+            'marker-end="url(#arrow)"/>'
+        )
+    for state in chain:
+        node(state, x)
+    for state in finals:
+        node(state, x)
+        y = row[state] + half
+        parts.append(
+            f'<line x1="{x}" y1="{y}" x2="{x}" y2="{y + 40}" {line} marker-end="url(#arrow)"/>'
+            f'<circle cx="{x}" cy="{y + 52}" r="10" fill="none" stroke="#37474f" '
+            'stroke-width="1.6"/>'
+            f'<circle cx="{x}" cy="{y + 52}" r="6" fill="#37474f"/>'
+        )
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
 
 
 def mermaid_transitions(text: str) -> set[tuple[str | None, str, str]]:
@@ -174,8 +302,10 @@ def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
     from mkdocs.structure.files import File
 
     files.append(File.generated(config, CHART_URI, content=budget_comparison_svg()))
+    files.append(File.generated(config, SESEI_URI, content=sesei_svg()))
     return files
 
 
 if __name__ == "__main__":
-    sys.stdout.write(budget_comparison_svg() if sys.argv[1:] == ["svg"] else sesei_mermaid())
+    pictures = {"svg": budget_comparison_svg, "sesei": sesei_svg}
+    sys.stdout.write(pictures.get("".join(sys.argv[1:]), sesei_mermaid)())

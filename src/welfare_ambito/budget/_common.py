@@ -115,5 +115,5 @@ def decimal_of(value: Fraction) -> Decimal:
 
 def records_frame(records: list[dict[str, Any]], *, feature: str) -> Any:
     """A pandas DataFrame of ``records`` (pandas imported only now)."""
-    pandas = optional_module("pandas", feature=feature)
+    pandas = optional_module("pandas", feature=feature, extra="notebook")
     return pandas.DataFrame.from_records(records)

@@ -149,8 +149,8 @@ class Comparison:
 
         Returns the matplotlib ``Axes``.
         """
-        optional_module("matplotlib", feature="Comparison.plot")
-        pyplot = optional_module("matplotlib.pyplot", feature="Comparison.plot")
+        optional_module("matplotlib", feature="Comparison.plot", extra="plot")
+        pyplot = optional_module("matplotlib.pyplot", feature="Comparison.plot", extra="plot")
         if ax is None:
             _, ax = pyplot.subplots()
         names = list(self.stated)

@@ -1,6 +1,6 @@
 """Testing kit for downstream projects: strategies, property suites, case files, a pytest plugin.
 
-Install with ``pip install welfare-ambito[testing]``. ``import welfare_ambito``
+Install with ``pip install "welfare-ambito[testing]"``. ``import welfare_ambito``
 never imports this package, and this package imports nothing heavy: pick the
 module you need.
 
