@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import pathlib
@@ -11,10 +10,10 @@ from decimal import Decimal
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests._tables_data import HEADER, as_csv
 
 from welfare_ambito import InvalidInput, InvalidValue, Money
 from welfare_ambito.model import Adversity, EMOrientation, Family, PreAssessment, Profession
-from welfare_ambito.model._labels import LABELS_IT
 from welfare_ambito.tables import (
     ColumnMapping,
     FamilyTable,
@@ -27,11 +26,6 @@ from welfare_ambito.tables import (
     sniff_separator,
 )
 from welfare_ambito.testing.strategies import families
-
-HEADER = (
-    "Famiglia;Comune;Minore;Data di nascita;Valutazione preliminare;Orientamento EM;"
-    "Fiducia nei servizi;Abuso o maltrattamento grave;Allontanamento in corso;Fragilità"
-)
 
 
 def excel_italian_csv(path: pathlib.Path, lines: list[str]) -> pathlib.Path:
@@ -51,11 +45,13 @@ def test_excel_italian_export_reads_with_labels_dates_and_blanks(tmp_path: pathl
         ],
     )
     first, second = read_families(path)
-    assert first.id == "F01" and [c.id for c in first.children] == ["F01-C1", "F01-C2"]
+    assert first.id == "F01"
+    assert [c.id for c in first.children] == ["F01-C1", "F01-C2"]
     assert first.children[1].birth_date == dt.date(2012, 9, 3)
     assert first.pre_assessment is PreAssessment.WORRYING
     assert first.em_orientation is EMOrientation.KEEP_IN_FAMILY
-    assert first.trust_in_services is True and first.adversities == {Adversity.DISABILITY}
+    assert first.trust_in_services is True
+    assert first.adversities == {Adversity.DISABILITY}
     assert second.children[0].id == "F02-1"
     assert second.trust_in_services is None  # blank: not recorded
     assert second.removal_in_progress is True
@@ -76,7 +72,8 @@ def test_every_bad_cell_is_reported_at_once_at_its_cell(tmp_path: pathlib.Path) 
     assert paths == ["famiglie.csv!D2", "famiglie.csv!E2", "famiglie.csv!G3"]
     messages = " ".join(e.message + e.message_it for e in caught.value.errors)
     assert "31/02/2016" not in messages
-    assert "«Data di nascita»" in messages and "gg/mm/aaaa" in messages
+    assert "«Data di nascita»" in messages
+    assert "gg/mm/aaaa" in messages
     assert "preoccupante" in caught.value.errors[1].message_it
 
 
@@ -102,7 +99,8 @@ def test_missing_required_column_names_the_accepted_headers() -> None:
     with pytest.raises(InvalidInput) as caught:
         read_families(io.StringIO("famiglia;comune\nF01;Meda\n"))
     (error,) = caught.value.errors
-    assert error.code == "tables.missing_column" and "data di nascita" in error.message_it
+    assert error.code == "tables.missing_column"
+    assert "data di nascita" in error.message_it
 
 
 def test_a_mapping_adapts_a_vendor_export_from_toml(tmp_path: pathlib.Path) -> None:
@@ -114,7 +112,8 @@ def test_a_mapping_adapts_a_vendor_export_from_toml(tmp_path: pathlib.Path) -> N
     )
     text = "Cod. Nucleo,Nato/a il,Esito scheda,Altro\nN-7,2016-04-12,Rischio alto,x\n"
     (family,) = read_families(io.StringIO(text), mapping=tmp_path / "mappa.toml")
-    assert family.id == "N-7" and family.pre_assessment is PreAssessment.WORRYING
+    assert family.id == "N-7"
+    assert family.pre_assessment is PreAssessment.WORRYING
 
 
 def test_a_mapping_to_an_unknown_field_is_reported() -> None:
@@ -139,7 +138,8 @@ def test_dataframe_source_reads_numpy_and_timestamps() -> None:
     )
     first, second = read_families(frame)
     assert first.children[0].birth_date == dt.date(2016, 4, 12)
-    assert first.trust_in_services is True and second.trust_in_services is None
+    assert first.trust_in_services is True
+    assert second.trust_in_services is None
 
 
 def test_xlsx_families_with_dates_and_booleans(tmp_path: pathlib.Path) -> None:
@@ -153,8 +153,10 @@ def test_xlsx_families_with_dates_and_booleans(tmp_path: pathlib.Path) -> None:
     sheet.append(["F02", dt.datetime(2017, 5, 1), "x", None])
     book.save(tmp_path / "f.xlsx")
     first, second = read_families(tmp_path / "f.xlsx")
-    assert first.em_orientation is EMOrientation.REUNIFICATION and first.trust_in_services
-    assert second.trust_in_services is True and second.em_orientation is None
+    assert first.em_orientation is EMOrientation.REUNIFICATION
+    assert first.trust_in_services
+    assert second.trust_in_services is True
+    assert second.em_orientation is None
 
 
 def test_family_table_streams_records_with_errors_per_family() -> None:
@@ -173,11 +175,14 @@ def test_other_kinds_read_with_italian_headers() -> None:
             "SEDT-1;educativa domiciliare;8;F01;01/09/2023;31/08/2025\n"
         )
     )
-    assert sedt.weekly_hours == 8 and sedt.period is not None and sedt.period.months == 24
+    assert sedt.weekly_hours == 8
+    assert sedt.period is not None
+    assert sedt.period.months == 24
     (member,) = read_staff(
         io.StringIO("Operatore;Professione;Iscritto all'albo\nAS-1;assistente sociale;sì\n")
     )
-    assert member.profession is Profession.SOCIAL_WORKER and member.albo_registered
+    assert member.profession is Profession.SOCIAL_WORKER
+    assert member.albo_registered
     plan = read_hour_plan(io.StringIO("Professione;Ore;Costo orario\neducatore;6000;€ 24,50\n"))
     assert plan.cost_of(Profession.EDUCATOR) == Money("147000.00")
     lines = read_budget_lines(
@@ -208,30 +213,6 @@ def test_validator_errors_land_on_their_cell() -> None:
     assert caught.value.errors[0].path == "CSV!C2"
 
 
-def _as_csv(rows: list[Family], sep: str) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
-    writer.writerow(HEADER.split(";"))
-    label = {True: "sì", False: "no", None: ""}
-    for family in rows:
-        for child in family.children:
-            writer.writerow(
-                [
-                    family.id,
-                    family.comune or "",
-                    child.id,
-                    child.birth_date.strftime("%d/%m/%Y"),
-                    LABELS_IT[family.pre_assessment] if family.pre_assessment else "",
-                    LABELS_IT[family.em_orientation] if family.em_orientation else "",
-                    label[family.trust_in_services],
-                    label[family.abuse_or_severe_maltreatment],
-                    label[family.removal_in_progress],
-                    ", ".join(sorted(LABELS_IT[a] for a in family.adversities)),
-                ]
-            )
-    return out.getvalue()
-
-
 @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(families(), min_size=1, max_size=5, unique_by=lambda f: f.id),
@@ -239,7 +220,7 @@ def _as_csv(rows: list[Family], sep: str) -> str:
 )
 def test_families_written_as_a_spreadsheet_read_back_equal(rows: list[Family], sep: str) -> None:
     """Any families, written with Italian labels and dates, read back equal (sep sniffed)."""
-    assert read_families(io.StringIO(_as_csv(rows, sep))) == tuple(rows)
+    assert read_families(io.StringIO(as_csv(rows, sep))) == tuple(rows)
 
 
 @given(st.lists(st.sampled_from([";", ",", "\t", "a", " ", '"']), max_size=30))

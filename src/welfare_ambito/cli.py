@@ -27,6 +27,7 @@ _COMMAND_MODULES = (
     "welfare_ambito.rules.cli",
     "welfare_ambito.budget.cli",
     "welfare_ambito.testing.cli",
+    "welfare_ambito.tables.cli",
 )
 
 

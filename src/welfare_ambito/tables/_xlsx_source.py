@@ -75,7 +75,9 @@ def _check_archive(path: str, name: str, max_bytes: int) -> None:
                     _check_prolog(archive, info, name)
     except WelfareAmbitoError:
         raise
-    except Exception as exc:  # zipfile, zlib and the file system fail in many ways on a damaged file
+    except (
+        Exception
+    ) as exc:  # zipfile, zlib and the file system fail in many ways on a damaged file
         raise _not_xlsx(name, type(exc).__name__, type(exc).__name__) from None
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 import enum
 import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -88,12 +88,13 @@ def write_rows(
     fmt: str | None = None,
     sheet: str = "Esiti",
     sep: str = ";",
-    extra_sheets: Mapping[str, Sequence[Sequence[Any]]] | None = None,
+    extra_sheets: Callable[[], Mapping[str, Sequence[Sequence[Any]]]] | None = None,
 ) -> int:
     """Write ``header`` and ``rows`` to ``path``, streaming; returns the number of rows.
 
     CSV is UTF-8 with a BOM (Excel opens it right) and ``;``; XLSX writes one
-    sheet (plus ``extra_sheets``, e.g. a summary) in write-only mode; JSON is a
+    sheet (plus the sheets ``extra_sheets()`` returns once the rows are written,
+    e.g. a summary) in write-only mode; JSON is a
     list of objects keyed by the header.
 
     >>> import pathlib, tempfile
@@ -109,7 +110,7 @@ def write_rows(
         return _write_csv(path, header, rows, sep)
     if chosen == "json":
         return _write_json(path, header, rows)
-    return _write_xlsx(path, header, rows, sheet, extra_sheets or {})
+    return _write_xlsx(path, header, rows, sheet, extra_sheets or dict)
 
 
 def _write_csv(
@@ -158,7 +159,7 @@ def _write_xlsx(
     header: Sequence[str],
     rows: Iterable[Sequence[Any]],
     sheet: str,
-    extra: Mapping[str, Sequence[Sequence[Any]]],
+    extra: Callable[[], Mapping[str, Sequence[Sequence[Any]]]],
 ) -> int:
     from welfare_ambito.budget._common import optional_module
 
@@ -170,7 +171,7 @@ def _write_xlsx(
     for row in rows:
         main.append([_xlsx_value(v) for v in row])
         count += 1
-    for title, extra_rows in extra.items():
+    for title, extra_rows in extra().items():
         other = book.create_sheet(title[:31])
         for extra_row in extra_rows:
             other.append([_xlsx_value(v) for v in extra_row])
