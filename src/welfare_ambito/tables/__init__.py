@@ -47,7 +47,14 @@ from welfare_ambito.tables.records import (
     read_groups,
     read_hour_plan,
     read_interventions,
+    read_reports,
     read_staff,
+)
+from welfare_ambito.tables.workbook import (
+    SHEETS,
+    PlanWorkbook,
+    read_plan_workbook,
+    write_plan_template,
 )
 
 __all__ = [
@@ -57,11 +64,13 @@ __all__ = [
     "MAX_CELL_CHARS",
     "MAX_ROWS",
     "MAX_XLSX_BYTES",
+    "SHEETS",
     "UNCOMPUTED",
     "Column",
     "ColumnMapping",
     "FamilyRecord",
     "FamilyTable",
+    "PlanWorkbook",
     "cell_address",
     "column_letter",
     "csv_rows",
@@ -74,10 +83,13 @@ __all__ = [
     "read_groups",
     "read_hour_plan",
     "read_interventions",
+    "read_plan_workbook",
+    "read_reports",
     "read_staff",
     "schema",
     "sniff_separator",
     "valid_separator",
+    "write_plan_template",
     "write_rows",
     "xlsx_rows",
 ]

@@ -22,6 +22,7 @@ from welfare_ambito.model import (
     InterventionKind,
     PreAssessment,
     Profession,
+    ReportKind,
     ServiceScope,
     SplitKind,
 )
@@ -271,6 +272,7 @@ _STAFF = (
     ),
     _c("weekly_hours", "decimal", "ore settimanali|ore a settimana|weekly hours", "weekly hours"),
     _c("degree", "text", "laurea|titolo di studio|degree", "degree"),
+    _c("trainings", "text", "formazione|formazioni|corsi|trainings", "trainings"),
 )
 
 _HOUR_PLAN = (
@@ -340,6 +342,20 @@ _GROUPS = (
     _c("families", "text", "famiglie|famiglie partecipanti|families", "families"),
 )
 
+_REPORTS = (
+    _c(
+        "kind",
+        "choice",
+        "tipo|tipologia|adempimento|kind",
+        "kind",
+        required=True,
+        choices=ReportKind,
+    ),
+    _c("start", "date", "dal|inizio|periodo dal|from|start", "from", required=True),
+    _c("end", "date", "al|fine|periodo al|to|end", "to", required=True),
+    _c("due", "date", "scadenza|entro il|due", "due"),
+)
+
 KINDS: Mapping[str, tuple[Column, ...]] = {
     "families": _FAMILIES,
     "interventions": _INTERVENTIONS,
@@ -347,6 +363,7 @@ KINDS: Mapping[str, tuple[Column, ...]] = {
     "hour_plan": _HOUR_PLAN,
     "budget_lines": _BUDGET_LINES,
     "groups": _GROUPS,
+    "reports": _REPORTS,
 }
 """The kinds of table the readers know, with their columns."""
 

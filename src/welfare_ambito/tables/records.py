@@ -18,7 +18,14 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue
-from welfare_ambito.model import BudgetLine, GroupModule, HourPlan, Intervention, StaffMember
+from welfare_ambito.model import (
+    BudgetLine,
+    GroupModule,
+    HourPlan,
+    Intervention,
+    ReportDue,
+    StaffMember,
+)
 from welfare_ambito.periods import Period
 from welfare_ambito.tables._rows import Header, Source, decode, open_table
 
@@ -27,6 +34,7 @@ __all__ = [
     "read_groups",
     "read_hour_plan",
     "read_interventions",
+    "read_reports",
     "read_rows",
     "read_staff",
 ]
@@ -108,9 +116,35 @@ def _intervention(values: dict[str, Any]) -> Intervention:
     return Intervention(period=period, **_given(values, "start", "end"))
 
 
+def _split(text: str | None) -> list[str]:
+    return [p.strip() for p in re.split(r"[;|\n]", text or "") if p.strip()]
+
+
 def _group(values: dict[str, Any]) -> GroupModule:
     families = [p.strip() for p in re.split(r"[,;|\n]", values.get("families") or "") if p.strip()]
     return GroupModule(families=families, **_given(values, "families"))
+
+
+def _staff(values: dict[str, Any]) -> StaffMember:
+    return StaffMember(trainings=_split(values.get("trainings")), **_given(values, "trainings"))
+
+
+def _report(values: dict[str, Any]) -> ReportDue:
+    return ReportDue(
+        kind=values["kind"], covers=Period(values["start"], values["end"]), due=values.get("due")
+    )
+
+
+def read_reports(source: Source, **options: Any) -> tuple[ReportDue, ...]:
+    """Reports due, one per row (``tipo``, ``dal``, ``al``, ``scadenza``).
+
+    >>> import io
+    >>> text = "tipo;dal;al\\nrendicontazione semestrale;01/06/2023;30/11/2023\\n"
+    >>> str(read_reports(io.StringIO(text))[0].covers)
+    '2023-06-01/2023-11-30'
+    """
+    header, rows = _kwargs(source, "reports", options)
+    return tuple(build_all(header, rows, _report))
 
 
 def _kwargs(
@@ -139,7 +173,7 @@ def read_staff(source: Source, **options: Any) -> tuple[StaffMember, ...]:
     StaffMember(id='PSI-1', profession=<Profession.PSYCHOLOGIST: 'psychologist'>, albo_registered=None, psychotherapist=True, years_in_tutela_minori=None, derogation_approved=None, in_service=None, weekly_hours=None, degree=None, trainings=())
     """
     header, rows = _kwargs(source, "staff", options)
-    return tuple(build_all(header, rows, lambda v: StaffMember(**_given(v))))
+    return tuple(build_all(header, rows, _staff))
 
 
 def read_hour_plan(source: Source, **options: Any) -> HourPlan:
