@@ -41,7 +41,7 @@ from welfare_ambito.tables.families import (
     read_families,
 )
 from welfare_ambito.tables.mapping import ColumnMapping, load_mapping
-from welfare_ambito.tables.output import FORMATS, escape_cell, format_of, write_rows
+from welfare_ambito.tables.output import FORMATS, escape_cell, export, format_of, write_rows
 from welfare_ambito.tables.records import (
     read_budget_lines,
     read_groups,
@@ -76,6 +76,7 @@ __all__ = [
     "csv_rows",
     "detect_encoding",
     "escape_cell",
+    "export",
     "format_of",
     "load_mapping",
     "read_budget_lines",

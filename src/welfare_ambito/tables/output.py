@@ -20,7 +20,7 @@ from typing import Any
 from welfare_ambito.money import Money
 from welfare_ambito.tables._errors import table_error
 
-__all__ = ["FORMATS", "escape_cell", "format_of", "write_rows"]
+__all__ = ["FORMATS", "escape_cell", "export", "format_of", "write_rows"]
 
 FORMATS = ("csv", "xlsx", "json")
 """The formats :func:`write_rows` writes."""
@@ -118,7 +118,7 @@ def _write_csv(
 ) -> int:
     count = 0
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=sep, lineterminator="\n")
+        writer = csv.writer(handle, delimiter=sep, lineterminator="\r\n")
         writer.writerow([escape_cell(h) for h in header])
         for row in rows:
             writer.writerow([escape_cell(_csv_text(v)) for v in row])
@@ -188,3 +188,32 @@ def _xlsx_value(value: Any) -> Any:
     if value is None:
         return None
     return escape_cell(str(value))
+
+
+def export(
+    result: Any, path: str | os.PathLike[str], *, fmt: str | None = None, title: str | None = None
+) -> int:
+    """Write anything with ``to_records()`` — a Report, Allocation, Phasing, Reconciliation,
+    Table or Screening — to CSV, XLSX or JSON (by the suffix or ``fmt``); returns the rows.
+
+    Decimal amounts stay numbers in the spreadsheet; text is escaped against
+    formula injection. The sheet is named ``title`` (default: the result's class).
+
+    >>> import pathlib, tempfile, openpyxl
+    >>> from welfare_ambito.budget import allocate
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder, "riparto.xlsx")
+    ...     export(allocate("430900", {"Meda": 108, "Seregno": 255}), path)
+    ...     rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+    2
+    >>> rows[0][:2], rows[1][0]
+    (('recipient', 'weight'), 'Meda')
+    """
+    records = result.to_records()
+    header: list[str] = []
+    for record in records:
+        for key in record:
+            if key not in header:
+                header.append(key)
+    rows = ([record.get(key) for key in header] for record in records)
+    return write_rows(path, header, rows, fmt=fmt, sheet=title or type(result).__name__)
