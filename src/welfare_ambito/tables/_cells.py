@@ -10,6 +10,7 @@ reader of Italian numbers and dates lands, only these functions change.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -50,6 +51,7 @@ class CellProblem(Exception):
         self.code = code
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Lower case, accents off, spaces collapsed: how headers and labels are compared.
 
@@ -67,13 +69,15 @@ def is_blank(cell: object) -> bool:
     >>> is_blank(""), is_blank(" n.d. "), is_blank(None), is_blank("no")
     (True, True, True, False)
     """
+    if isinstance(cell, str):
+        if len(cell) > 16:  # every blank word is short: skip normalising ids and long text
+            return not cell.strip()
+        return not cell or normalise(cell) in _BLANKS
     if cell is None:
         return True
     if isinstance(cell, float) and cell != cell:  # NaN from pandas
         return True
-    if type(cell).__name__ in ("NaTType", "NAType"):
-        return True
-    return isinstance(cell, str) and normalise(cell) in _BLANKS
+    return type(cell).__name__ in ("NaTType", "NAType")
 
 
 def read_text(cell: object) -> str | None:

@@ -9,6 +9,7 @@ label and the usual short forms of case-record exports.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -89,6 +90,7 @@ def labels_of(enum_type: type[enum.Enum]) -> dict[str, Any]:
     return labels
 
 
+@functools.cache
 def shown_choices(enum_type: type[enum.Enum]) -> str:
     """The Italian labels a user may write, for messages."""
     return ", ".join(LABELS_IT.get(str(m.value), str(m.value)) for m in enum_type)
