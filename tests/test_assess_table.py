@@ -179,3 +179,20 @@ def test_streamed_outcomes_equal_assess_for_any_families(rows: list[Family]) -> 
     """For any families written as a table, the streamed outcome is assess()'s outcome."""
     results = list(assess_table(io.StringIO(as_csv(rows, ";")), on=ON))
     assert [r.outcome for r in results] == [assess(f, on=ON).outcome.value for f in rows]
+
+
+def test_no_progress_output_when_not_a_terminal(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a pipe (not a TTY) the command prints no progress bar: stderr stays empty."""
+    source = italian_export(tmp_path / "famiglie.csv", count=5)
+    assert main(["assess", str(source), "--on", "2023-06-01", "-o", str(tmp_path / "e.csv")]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_openpyxl_parses_through_defusedxml() -> None:
+    """With the xlsx extra installed, openpyxl's XML parser is defusedxml's."""
+    pytest.importorskip("defusedxml")
+    from openpyxl.xml import DEFUSEDXML
+
+    assert DEFUSEDXML is True
