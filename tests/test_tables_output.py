@@ -69,3 +69,20 @@ def test_json_export_keeps_exact_amount_strings(tmp_path: pathlib.Path) -> None:
     records = json.loads(path.read_text(encoding="utf-8"))
     assert sum(Decimal(r["amount"]) for r in records) == Decimal("100")
     assert isinstance(io.StringIO, type)
+
+
+def test_tables_public_names_have_docstrings_and_import_lightly() -> None:
+    """Every name in welfare_ambito.tables.__all__ exists and is documented; no pandas on import."""
+    import inspect
+    import subprocess
+    import sys
+
+    import welfare_ambito.tables as tables
+
+    for name in tables.__all__:
+        obj = getattr(tables, name)
+        if inspect.isclass(obj) or inspect.isfunction(obj):
+            assert inspect.getdoc(obj), name
+    code = "import sys, welfare_ambito.tables; print('pandas' in sys.modules, 'openpyxl' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
