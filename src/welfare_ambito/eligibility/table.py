@@ -122,6 +122,12 @@ class ScreeningResult:
 
     ``labels`` maps a family field to its header in the user's file, so missing
     inputs are named as the user wrote them.
+
+    >>> import io, datetime as dt
+    >>> (result,) = assess_table(io.StringIO("Famiglia;Nascita;Fiducia\\nF1;01/01/2016;\\n"),
+    ...                          on=dt.date(2023, 6, 1))
+    >>> result.outcome, "Fiducia" in result.missing_labels(), result.to_row("en")[2]
+    ('needs_review', True, 'needs review')
     """
 
     family: str | None
@@ -185,6 +191,12 @@ class Screening:
 
     :attr:`summary` counts the outcomes of the results yielded so far;
     :meth:`to_records` and :meth:`to_pandas` consume the rest of the stream.
+
+    >>> import io, datetime as dt
+    >>> screening = assess_table(io.StringIO("famiglia,data di nascita\\nF1,2016-01-01\\n"),
+    ...                          on=dt.date(2023, 6, 1))
+    >>> [record["outcome"] for record in screening.to_records()], screening.summary["needs_review"]
+    (['needs_review'], 1)
     """
 
     def __init__(self, results: Iterator[ScreeningResult], labels: Mapping[str, str]) -> None:
@@ -233,6 +245,12 @@ def assess_table(
     :class:`~welfare_ambito.errors.InvalidInput` here); families are read and
     assessed as the result is iterated. A family with bad cells, or born after
     ``on``, yields a result with outcome ``invalid`` and its errors; the others go on.
+
+    >>> import io, datetime as dt
+    >>> text = "famiglia;data di nascita\\nF1;01/01/2016\\nF2;31/02/2016\\n"
+    >>> [(r.family, r.outcome, [e.path for e in r.errors])
+    ...  for r in assess_table(io.StringIO(text), on=dt.date(2023, 6, 1))]
+    [('F1', 'needs_review', []), ('F2', 'invalid', ['CSV!B3'])]
     """
     from welfare_ambito.rules import load_profile
     from welfare_ambito.tables import FamilyTable

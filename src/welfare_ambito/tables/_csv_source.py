@@ -24,7 +24,11 @@ from welfare_ambito.tables._errors import table_error
 __all__ = ["MAX_CELL_CHARS", "csv_rows", "detect_encoding", "sniff_separator", "valid_separator"]
 
 MAX_CELL_CHARS = 131_072
-"""The longest cell read (the csv module's default limit): longer is refused, not truncated."""
+"""The longest cell read (the csv module's default limit): longer is refused, not truncated.
+
+>>> MAX_CELL_CHARS
+131072
+"""
 
 _SEPARATORS = (";", "\t", ",")
 _SAMPLE = 65_536

@@ -24,9 +24,17 @@ from welfare_ambito.tables._errors import table_error
 __all__ = ["MAX_COLUMNS", "MAX_ROWS", "MAX_XLSX_BYTES", "UNCOMPUTED", "open_sheet", "xlsx_rows"]
 
 MAX_XLSX_BYTES = 512 * 1024 * 1024
-"""Default cap on the uncompressed size of a workbook (all its parts)."""
+"""Default cap on the uncompressed size of a workbook (all its parts).
+
+>>> MAX_XLSX_BYTES // 2**20
+512
+"""
 MAX_ROWS = 1_048_576
-"""Default cap on the rows of a sheet (Excel's own limit)."""
+"""Default cap on the rows of a sheet (Excel's own limit).
+
+>>> MAX_ROWS
+1048576
+"""
 MAX_COLUMNS = 16_384
 """Columns of a sheet (Excel's own limit): a cell beyond is refused."""
 
@@ -39,7 +47,11 @@ class _Uncomputed:
 
 
 UNCOMPUTED: Any = _Uncomputed()
-"""Stands for a formula cell without a cached value."""
+"""Stands for a formula cell without a cached value.
+
+>>> UNCOMPUTED
+UNCOMPUTED
+"""
 
 _ROOT = re.compile(rb"<[A-Za-z_]")
 _DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)

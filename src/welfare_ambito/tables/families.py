@@ -42,7 +42,11 @@ FAMILY_FIELDS = (
     "removal_in_progress",
     "adversities",
 )
-"""The family-level fields of the layout (beside ``family``)."""
+"""The family-level fields of the layout (beside ``family``).
+
+>>> FAMILY_FIELDS[:2]
+('comune', 'pre_assessment')
+"""
 
 
 @attrs.frozen(kw_only=True)
@@ -50,6 +54,12 @@ class FamilyRecord:
     """One family as read: the :class:`Family`, or the problems of its cells.
 
     ``first_row`` and ``last_row`` are the rows (one-based, header included) it spans.
+
+    >>> import io
+    >>> text = "famiglia;data di nascita\\nF1;01/01/2016\\nF1;02/02/2018\\n"
+    >>> (record,) = FamilyTable(io.StringIO(text))
+    >>> record.id, record.first_row, record.last_row, record.ok
+    ('F1', 2, 3, True)
     """
 
     id: str | None
@@ -211,6 +221,13 @@ def read_families(
 
     Every bad cell of the whole table is reported at once, at its cell; a
     family id that comes back after other families is reported too.
+
+    >>> import io
+    >>> try:
+    ...     read_families(io.StringIO("famiglia;data di nascita;fiducia\\nF1;31/02/2016;boh\\n"))
+    ... except InvalidInput as error:
+    ...     print([e.path for e in error.errors])
+    ['CSV!B2', 'CSV!C2']
     """
     families: list[Family] = []
     problems: list[ErrorDetail] = []

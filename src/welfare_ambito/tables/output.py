@@ -23,7 +23,11 @@ from welfare_ambito.tables._errors import table_error
 __all__ = ["FORMATS", "escape_cell", "export", "format_of", "write_rows"]
 
 FORMATS = ("csv", "xlsx", "json")
-"""The formats :func:`write_rows` writes."""
+"""The formats :func:`write_rows` writes.
+
+>>> "xlsx" in FORMATS
+True
+"""
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 

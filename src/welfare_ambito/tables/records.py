@@ -177,7 +177,12 @@ def read_staff(source: Source, **options: Any) -> tuple[StaffMember, ...]:
 
 
 def read_hour_plan(source: Source, **options: Any) -> HourPlan:
-    """The hour plan: one row per profession (``professione``, ``ore``, ``costo orario``)."""
+    """The hour plan: one row per profession (``professione``, ``ore``, ``costo orario``).
+
+    >>> import io
+    >>> read_hour_plan(io.StringIO("professione;ore\\npedagogista;900\\n")).hours_of("pedagogist")
+    Decimal('900')
+    """
     header, rows = _kwargs(source, "hour_plan", options)
     hours: dict[Any, Any] = {}
     costs: dict[Any, Any] = {}

@@ -55,7 +55,11 @@ SHEETS: Mapping[str, str] = {
     "staff": "Personale",
     "reports": "Rendicontazioni",
 }
-"""Sheet title of each part of the plan (beside «Piano»)."""
+"""Sheet title of each part of the plan (beside «Piano»).
+
+>>> SHEETS["hour_plan"]
+'Monte ore'
+"""
 
 PLAN_SHEET = "Piano"
 
@@ -344,6 +348,17 @@ class PlanWorkbook:
     ``headers`` are the bound header rows per part; ``rows`` the spreadsheet row
     of each object per part (the first row of a family); ``fields`` the row of
     each «Piano» field.
+
+    >>> import pathlib, tempfile
+    >>> from welfare_ambito import data
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder, "piano.xlsx")
+    ...     write_plan_template(path, plan=data.example("pippi_seregno"))
+    ...     book = read_plan_workbook(path)
+    >>> book.address("interventions[0].weekly_hours")
+    'Interventi!C2'
+    >>> book.address("hour_plan", "pippi.hours.educator")
+    'Monte ore!B2'
     """
 
     plan: CoDesignPlan
@@ -537,7 +552,18 @@ def _plan_cell(kind: str, cell: Any, programmes: Mapping[str, Any]) -> Any:
 
 
 def read_plan_workbook(path: str | os.PathLike[str]) -> PlanWorkbook:
-    """Read a filled plan workbook (see :func:`write_plan_template`); every bad cell reported at once."""
+    """Read a filled plan workbook (see :func:`write_plan_template`); every bad cell reported at once.
+
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder, "piano.xlsx")
+    ...     write_plan_template(path)
+    ...     try:
+    ...         read_plan_workbook(path)
+    ...     except InvalidInput as error:
+    ...         print(error.errors[0].path, error.errors[0].text("it"))
+    Piano!B2 «identificativo del piano» è obbligatorio: compila la cella
+    """
     from welfare_ambito import data
     from welfare_ambito.tables._xlsx_source import open_sheet
     from welfare_ambito.tables.families import FamilyTable
