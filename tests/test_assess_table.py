@@ -196,3 +196,22 @@ def test_openpyxl_parses_through_defusedxml() -> None:
     from openpyxl.xml import DEFUSEDXML
 
     assert DEFUSEDXML is True
+
+
+def test_cli_mapping_encoding_and_separator_options(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--mapping, --encoding and --sep adapt a vendor's cp1252 export from the shell."""
+    (tmp_path / "mappa.toml").write_text(
+        '[columns]\n"Cod. Nucleo" = "family"\n"Nato il" = "birth_date"\n"Città" = "comune"\n',
+        encoding="utf-8",
+    )
+    source = tmp_path / "export.csv"
+    source.write_bytes("Cod. Nucleo|Nato il|Città\r\nN1|12/04/2016|Cantù\r\n".encode("cp1252"))
+    out = tmp_path / "esiti.json"
+    argv = ["assess", str(source), "--on", "2023-06-01", "-o", str(out)]
+    options = ["--mapping", str(tmp_path / "mappa.toml"), "--encoding", "cp1252", "--sep", "|"]
+    assert main([*argv, *options]) == 0
+    (record,) = json.loads(out.read_text(encoding="utf-8"))
+    assert record["family"] == "N1"
+    assert record["outcome"] == "needs_review"
