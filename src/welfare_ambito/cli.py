@@ -28,6 +28,7 @@ _COMMAND_MODULES = (
     "welfare_ambito.budget.cli",
     "welfare_ambito.testing.cli",
     "welfare_ambito._schema_cli",
+    "welfare_ambito.tables.cli",
 )
 
 

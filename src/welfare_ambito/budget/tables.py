@@ -32,6 +32,7 @@ from welfare_ambito.budget._html import html_table, text_table
 from welfare_ambito.errors import InvalidValue, NotFound
 from welfare_ambito.money import Money, format_euro
 from welfare_ambito.parsing import MAX_INTEGER_DIGITS
+from welfare_ambito.tables import UNCOMPUTED, csv_rows, sniff_separator, xlsx_rows
 
 __all__ = [
     "Table",
@@ -42,6 +43,7 @@ __all__ = [
     "read_table_csv",
     "read_table_xlsx",
     "rhodense_spesa_2011",
+    "sniff_separator",
 ]
 
 
@@ -244,42 +246,39 @@ def _it(cents: int) -> str:
 # -- reading -------------------------------------------------------------------------------
 
 
-def _sniff(first_line: str) -> str:
-    for sep in (";", "\t"):
-        if sep in first_line:
-            return sep
-    return ","
-
-
 def _rows_to_table(
-    raw: Iterable[Sequence[object]], *, title: str, citation: str | None, source: str
+    raw: Iterable[tuple[int, Sequence[object]]], *, title: str, citation: str | None, source: str
 ) -> Table:
-    rows = [r for r in raw if any(str(c).strip() for c in r if c is not None)]
-    if not rows:
+    """Build a table from ``(line, cells)`` rows streamed by the one opener of each format."""
+    rows = iter(raw)
+    first = next(rows, None)
+    if first is None:
         raise _table_error(
             f"{source} holds no table",
             f"{source} non contiene una tabella",
             "",
             "budget.table_empty",
         )
-    header = [("" if c is None else str(c)).strip() for c in rows[0]]
+    header = [("" if c is None else str(c)).strip() for c in first[1]]
     while header and not header[-1]:
         header.pop()
     if len(header) < 2:
         raise _table_error(
             "the first row must hold the row heading and at least one column name",
             "la prima riga deve contenere l'intestazione e almeno un nome di colonna",
-            "line 1",
+            f"line {first[0]}",
             "budget.table_header",
         )
     columns = header[1:]
     labels: list[str] = []
     body: list[tuple[int, ...]] = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in rows:
         cells = list(row)
         while len(cells) > len(header) and (cells[-1] is None or not str(cells[-1]).strip()):
             cells.pop()
         label = ("" if cells[0] is None else str(cells[0])).strip()
+        if len(cells) < len(header) and all(c is None for c in cells[1:]) and label:
+            cells.extend([None] * (len(header) - len(cells)))  # XLSX drops trailing blank cells
         if len(cells) != len(header):
             raise _table_error(
                 f"line {number} ({label!r}) has {len(cells)} cells, the header has {len(header)}",
@@ -310,6 +309,15 @@ def _rows_to_table(
 
 
 def _cell_cents(cell: object, path: str, line: int) -> int:
+    if cell is UNCOMPUTED:
+        raise _table_error(
+            f"a formula on line {line} has no computed value: open and save the file in Excel "
+            "or LibreOffice, or write the value",
+            f"una formula alla riga {line} non ha un valore calcolato: apri e salva il file con "
+            "Excel o LibreOffice, oppure scrivi il valore",
+            path,
+            "budget.table_uncomputed",
+        )
     if cell is None or (isinstance(cell, str) and not cell.strip()):
         raise _table_error(
             f"empty cell on line {line} (write '-' for zero)",
@@ -362,20 +370,21 @@ def parse_table_csv(
     >>> table.rows, table.columns, table.cell("Seveso", "Minori")
     (('Meda', 'Seveso'), ('Minori', 'TOTALE'), Money('0.00'))
     """
-    text = text.lstrip("\ufeff")
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    reader = csv.reader(io.StringIO(text), delimiter=sep or _sniff(first))
-    return _rows_to_table(reader, title=title, citation=citation, source="the CSV text")
+    rows = csv_rows(io.StringIO(text), sep=sep, name="CSV")
+    return _rows_to_table(rows, title=title, citation=citation, source="the CSV text")
 
 
 def read_table_csv(
     path: str | os.PathLike[str],
     *,
     sep: str | None = None,
-    encoding: str = "utf-8",
+    encoding: str | None = None,
     title: str = "",
 ) -> Table:
     """A :class:`Table` from a CSV file (see :func:`parse_table_csv`).
+
+    The encoding is detected (UTF-8 with or without BOM, else Windows-1252)
+    unless named; the file is streamed through :func:`welfare_ambito.tables.csv_rows`.
 
     >>> import pathlib, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -385,9 +394,9 @@ def read_table_csv(
     >>> table.title, table.cell("Rho", "Minori")
     ('spesa.csv', Money('3422214.60'))
     """
-    with open(path, encoding=encoding, newline="") as handle:
-        text = handle.read()
-    return parse_table_csv(text, sep=sep, title=title or os.path.basename(os.fspath(path)))
+    name = os.path.basename(os.fspath(path))
+    rows = csv_rows(path, encoding=encoding, sep=sep, name=name)
+    return _rows_to_table(rows, title=title or name, citation=None, source=name)
 
 
 def read_table_xlsx(
@@ -396,7 +405,9 @@ def read_table_xlsx(
     """A :class:`Table` from the first (or the named) sheet of an XLSX file (needs ``openpyxl``).
 
     Cells may hold numbers or Italian-format text; formulas are read as their
-    last computed values.
+    last computed values, and a formula never computed is an error, not a blank.
+    The workbook goes through :func:`welfare_ambito.tables.xlsx_rows` (zip and
+    XML-entity checks, size and row caps).
 
     >>> import pathlib, tempfile
     >>> import openpyxl
@@ -409,23 +420,14 @@ def read_table_xlsx(
     >>> table.row("Meda")
     {'Minori': Money('32600.00'), 'TOTALE': Money('32600.00')}
     """
-    openpyxl = optional_module("openpyxl", feature="read_table_xlsx", extra="xlsx")
-    book = openpyxl.load_workbook(os.fspath(path), read_only=True, data_only=True)
+    name = os.path.basename(os.fspath(path))
+    optional_module("openpyxl", feature="read_table_xlsx", extra="xlsx")
     try:
-        if sheet is not None and sheet not in book.sheetnames:
-            raise NotFound(
-                f"no sheet {sheet!r} in {os.fspath(path)}",
-                code="budget.table_no_sheet",
-                message_it=f"nessun foglio {sheet!r} in {os.fspath(path)}",
-                path="sheet",
-            )
-        worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-        raw = [list(r) for r in worksheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
-    return _rows_to_table(
-        raw, title=title or os.path.basename(os.fspath(path)), citation=None, source=os.fspath(path)
-    )
+        rows = xlsx_rows(path, sheet=sheet)
+        return _rows_to_table(rows, title=title or name, citation=None, source=name)
+    except NotFound as exc:
+        exc.code = "budget.table_no_sheet"
+        raise
 
 
 def read_table(

@@ -14,13 +14,17 @@ from welfare_ambito.eligibility.pippi import (
     assess_all,
     target_group,
 )
+from welfare_ambito.eligibility.table import Screening, ScreeningResult, assess_table
 
 __all__ = [
     "AgeBands",
     "Assessment",
     "EligibilityOutcome",
+    "Screening",
+    "ScreeningResult",
     "TargetGroup",
     "assess",
     "assess_all",
+    "assess_table",
     "target_group",
 ]

@@ -287,6 +287,32 @@ class Assessment:
     def __str__(self) -> str:
         return self.message
 
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per finding: family, outcome of the assessment, rule, finding outcome, message.
+
+        >>> from welfare_ambito import data
+        >>> plan = data.example("pippi_seregno_mistakes")
+        >>> rows = assess(plan.families[4], on=plan.period.start).to_records()
+        >>> sorted({(r["family"], r["assessment"]) for r in rows})
+        [('F05', 'needs_review')]
+        """
+        return _assessment_records(self)
+
+    def to_pandas(self) -> Any:
+        """:meth:`to_records` as a DataFrame with categorical outcomes (needs pandas)."""
+        from welfare_ambito.rules.report import findings_frame
+
+        return findings_frame(self.to_records(), leading=("family", "assessment"))
+
+
+def _assessment_records(assessment: Assessment) -> list[dict[str, Any]]:
+    from welfare_ambito.rules.report import finding_record
+
+    return [
+        {"family": assessment.family, "assessment": assessment.outcome.value, **finding_record(f)}
+        for f in assessment.findings
+    ]
+
 
 _ORIENTATIVE = frozenset({"pippi.target.no_abuse"})
 

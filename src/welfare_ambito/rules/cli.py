@@ -61,11 +61,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     from welfare_ambito.rules.engine import evaluate
     from welfare_ambito.rules.render import render
 
-    plan: Any = load(args.plan)
+    book: Any = None
+    if str(args.plan).lower().endswith((".xlsx", ".xlsm")):  # a plan workbook (tables package)
+        from welfare_ambito.tables.workbook import read_plan_workbook
+
+        book = read_plan_workbook(args.plan)
+    plan: Any = book.plan if book is not None else load(args.plan)
     profile = _profile(args.profile, plan)
     report = evaluate(
         plan, profile, on=args.on, lang=args.lang, overrides=_assignments(args.set) or None
     )
+    report = book.relocate(report) if book is not None else report
     sys.stdout.write(render(report, args.format, verbose=args.verbose))
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
@@ -178,7 +184,7 @@ def demo_reports(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     """Add ``check``, ``rules``, ``explain`` and ``profiles`` to the command."""
     check = subparsers.add_parser("check", help="check a plan against a profile's rules")
-    check.add_argument("plan", help="the plan: a .toml or .json file")
+    check.add_argument("plan", help="the plan: a .toml, .json or .xlsx (plan template) file")
     check.add_argument("--profile", help="embedded profile id or a profile .toml file")
     check.add_argument("--on", type=_day, help="the day whose parameter values apply (YYYY-MM-DD)")
     check.add_argument(

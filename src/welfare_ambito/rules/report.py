@@ -27,6 +27,8 @@ __all__ = [
     "Summary",
     "citation_from_dict",
     "citation_to_dict",
+    "finding_record",
+    "findings_frame",
 ]
 
 REPORT_SCHEMA: Final = "welfare-ambito/report"
@@ -529,6 +531,24 @@ class Report:
     def __str__(self) -> str:
         return self.to_text()
 
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row per finding (see :func:`finding_record`), with the report's profile and day.
+
+        >>> from welfare_ambito import data
+        >>> from welfare_ambito.rules import evaluate
+        >>> report = evaluate(data.example("pippi_seregno_mistakes"), "seregno-pippi-2023",
+        ...                   rules=["pippi.hours.educator"])
+        >>> [(r["rule"], r["outcome"], r["path"]) for r in report.to_records()]
+        [('pippi.hours.educator', 'fail', 'hour_plan')]
+        """
+        return [
+            {"profile": self.profile, "on": self.on, **finding_record(f)} for f in self.findings
+        ]
+
+    def to_pandas(self) -> Any:
+        """:meth:`to_records` as a DataFrame: categorical outcome and severity (needs pandas)."""
+        return findings_frame(self.to_records(), leading=("profile", "on"))
+
 
 @attrs.frozen(kw_only=True)
 class ReportDiff:
@@ -589,3 +609,61 @@ class ReportDiff:
 
     def __str__(self) -> str:
         return self.to_text()
+
+
+FINDING_COLUMNS: Final = (
+    "rule",
+    "outcome",
+    "severity",
+    "path",
+    "title",
+    "message",
+    "missing",
+    "exception",
+    "source",
+)
+"""The columns of :func:`finding_record`."""
+
+
+def finding_record(finding: Finding) -> dict[str, Any]:
+    """A finding as one flat row: codes for outcome and severity, missing inputs joined.
+
+    >>> f = Finding(rule="a.b", outcome=Outcome.NEEDS_REVIEW, severity=Severity.ERROR, path="x",
+    ...             title="T", message="m", missing=("x.y",))
+    >>> finding_record(f)["outcome"], finding_record(f)["missing"]
+    ('needs_review', 'x.y')
+    """
+    citation = finding.citation
+    return {
+        "rule": finding.rule,
+        "outcome": finding.outcome.value,
+        "severity": finding.severity.value,
+        "path": finding.path,
+        "title": finding.title,
+        "message": finding.message,
+        "missing": "; ".join(finding.missing),
+        "exception": finding.exception,
+        "source": None if citation is None else f"{citation.document}, {citation.section}",
+    }
+
+
+def findings_frame(records: list[dict[str, Any]], *, leading: tuple[str, ...]) -> Any:
+    """Finding rows as a DataFrame: ``outcome`` and ``severity`` categorical (needs pandas).
+
+    >>> from welfare_ambito import data
+    >>> from welfare_ambito.rules import evaluate
+    >>> report = evaluate(data.example("pippi_seregno"), "seregno-pippi-2023",
+    ...                   rules=["pippi.hours.educator"])
+    >>> str(report.to_pandas()["outcome"].dtype)
+    'category'
+    """
+    from welfare_ambito.tables.frames import to_frame
+
+    return to_frame(
+        records,
+        columns=(*leading, *FINDING_COLUMNS),
+        categories={
+            "outcome": [o.value for o in Outcome],
+            "severity": [s.value for s in Severity],
+        },
+    )
