@@ -2,9 +2,9 @@
 
 Each reader takes the raw cell (text from CSV, a number/date/bool from XLSX or
 pandas) and returns the value, ``None`` for a blank, or raises :class:`CellProblem`
-saying what to write. Numbers go through :meth:`Money.parse` and dates through
-:func:`~welfare_ambito.periods.parse_date` plus ``dd/mm/yyyy``: when the single
-reader of Italian numbers and dates lands, only these functions change.
+saying what to write. Numbers and dates go through :mod:`welfare_ambito.parsing`,
+the one grammar of every door; a spreadsheet's binary float is read by its
+shortest decimal form (an amount only when it is exact to the cent).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from welfare_ambito import parsing
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.money import Money
-from welfare_ambito.periods import parse_date
 
 __all__ = [
     "CellProblem",
@@ -38,7 +38,6 @@ __all__ = [
 _BLANKS = frozenset({"", "-", "n.d", "nd", "n/d", "non rilevato", "non rilevata", "?", "na", "n/a"})
 _TRUE = frozenset({"si", "sì", "s", "yes", "y", "true", "vero", "x", "1"})
 _FALSE = frozenset({"no", "n", "false", "falso", "0"})
-_DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 
 
 class CellProblem(Exception):
@@ -132,13 +131,9 @@ def read_date(cell: object) -> dt.date | None:
     if hasattr(cell, "to_pydatetime"):  # pandas.Timestamp
         return read_date(cell.to_pydatetime())
     if isinstance(cell, str):
-        match = _DMY.match(cell)
         try:
-            if match:
-                day, month, year = (int(g) for g in match.groups())
-                return dt.date(year, month, day)
-            return parse_date(cell.strip())
-        except (ValueError, InvalidValue):
+            return parsing.read_date(cell)
+        except InvalidValue:
             raise _not_a_date() from None
     raise _not_a_date()
 
@@ -159,55 +154,25 @@ def read_decimal(cell: object) -> Decimal | None:
     >>> read_decimal("1.500")
     Traceback (most recent call last):
     ...
-    welfare_ambito.tables._cells.CellProblem: '1.500' could be read two ways: write 1500 (or 1.500,0) or 1,5
+    welfare_ambito.tables._cells.CellProblem: '1.500' could be 1500 or 1.5: write 1500 (or 1.500,0) for 1500, 1.5 (or 1,5) for 1.5
     """
     if is_blank(cell):
         return None
     if isinstance(cell, bool):
         raise _not_a_number()
-    if isinstance(cell, int):
-        return Decimal(cell)
-    if isinstance(cell, float):
-        exact = Decimal(repr(cell))
-        if not exact.is_finite() or abs(exact.adjusted()) > 12:
-            raise _not_a_number()
-        return exact
-    if isinstance(cell, Decimal):
-        if not cell.is_finite():
-            raise _not_a_number()
-        return cell
-    text = str(cell).strip().replace("\u00a0", "").replace(" ", "")
-    if len(text) > 40:
-        raise _not_a_number()
-    if _AMBIGUOUS.match(text):
-        raise CellProblem(
-            f"{text!r} could be read two ways: write 1500 (or 1.500,0) or 1,5",
-            f"{text!r} si legge in due modi: scrivi 1500 (o 1.500,0) oppure 1,5",
-            "tables.ambiguous_number",
+    try:
+        return parsing.read_decimal(
+            cell.strip() if isinstance(cell, str) else cell, floats="shortest"
         )
-    if _ITALIAN.match(text):
-        text = text.replace(".", "").replace(",", ".")
-    elif not _PLAIN.match(text):
-        raise _not_a_number()
-    return _plain(text)
-
-
-_AMBIGUOUS = re.compile(r"^-?\d{1,3}\.\d{3}$")
-_ITALIAN = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
-_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
-
-
-def _plain(text: str) -> Decimal:
-    number = Decimal(text)
-    if not number.is_finite() or abs(number.adjusted()) > 12:
-        raise _not_a_number()
-    return number
+    except InvalidValue as error:
+        code = "tables.ambiguous_number" if error.code == "number_ambiguous" else "tables.number"
+        raise CellProblem(error.text("en"), error.text("it"), code) from None
 
 
 def _not_a_number() -> CellProblem:
     return CellProblem(
-        "not a number: write it as 1.500 or 1.500,5",
-        "non è un numero: scrivilo come 1.500 o 1.500,5",
+        "not a number: write it as 1500 or 1.500,5",
+        "non è un numero: scrivilo come 1500 o 1.500,5",
         "tables.number",
     )
 
