@@ -266,14 +266,12 @@ def _read_text(path: str) -> str:
 
 
 def _weights_from_file(path: str, *, fixed: bool) -> dict[str, object]:
-    text = _read_text(path)
+    from welfare_ambito.tables import csv_rows
+
     shown = "stdin" if path == "-" else path
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    sep = ";" if ";" in first else ("\t" if "\t" in first else ",")
+    source = io.StringIO(_read_text(path)) if path == "-" else path
     weights: dict[str, object] = {}
-    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep), start=1):
-        if not any(cell.strip() for cell in row):
-            continue
+    for index, (number, row) in enumerate(csv_rows(source, name=shown)):
         if len(row) != 2:
             raise InvalidValue(
                 f"line {number} of {shown} must have two cells: name, weight",
@@ -282,7 +280,7 @@ def _weights_from_file(path: str, *, fixed: bool) -> dict[str, object]:
                 path=f"{shown}:{number}",
             )
         name, value = row[0].strip(), row[1].strip()
-        if number == 1 and not any(char.isdigit() for char in value):
+        if index == 0 and not any(char.isdigit() for char in value):
             continue  # a header line ("comune;utenti"); a number is never taken for one
         if name in weights:
             raise InvalidValue(
