@@ -129,6 +129,8 @@ def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
             where = f" [{exc.path}]" if exc.path else ""
             print(f"errore{where}: {exc.message_it}\nerror{where}: {exc.message}", file=sys.stderr)
             return 2
+        except BrokenPipeError:  # the main command ends quietly
+            raise
         except OSError as exc:
             print(f"errore / error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
             return 2
