@@ -111,7 +111,7 @@ expect = { outcome = "maybe" }
     ]
     assert _main(["test", str(file)]) == 2
     # Locations read as the user counts: from 1, with the kind of item.
-    assert "2º caso › family › 1º bambino › birth_date" in capsys.readouterr().err
+    assert "2º caso › famiglia › 1º bambino › birth_date" in capsys.readouterr().err
     (tmp_path / "syntax.welfare.toml").write_text("[[cases]\n", encoding="utf-8")
     assert _main(["test", str(tmp_path / "syntax.welfare.toml")]) == 2
     assert _main(["test", str(tmp_path / "missing.welfare.toml")]) == 2

@@ -98,6 +98,10 @@ _CATALOGUE: Mapping[str, Mapping[Lang, Template]] = {
         "it": {"one": "1 ora", "other": "{count} ore"},
         "en": {"one": "1 hour", "other": "{count} hours"},
     },
+    "outcome.pass": {"it": "superata", "en": "passed"},
+    "outcome.fail": {"it": "non superata", "en": "failed"},
+    "outcome.not_applicable": {"it": "non applicabile", "en": "not applicable"},
+    "outcome.needs_review": {"it": "da verificare", "en": "needs review"},
     "severity.error": {"it": "errore", "en": "error"},
     "severity.warning": {"it": "avviso", "en": "warning"},
     "severity.info": {"it": "informazione", "en": "info"},
@@ -123,6 +127,14 @@ _ITEMS: Mapping[str, tuple[str, str, str]] = {
     "sources": ("fonte", "f", "source"),
     "offers": ("offerta", "f", "offer"),
     "evaluations": ("valutazione", "f", "evaluation"),
+}
+
+# Parts of a document that are not lists, named as the user names them.
+_PARTS: Mapping[str, tuple[str, str]] = {
+    "hour_plan": ("monte ore", "hour plan"),
+    "budget": ("budget", "budget"),
+    "plan": ("piano", "plan"),
+    "family": ("famiglia", "family"),
 }
 
 _SEGMENT = re.compile(r"([^.\[\]]+)((?:\[\d+\])*)")
@@ -284,7 +296,8 @@ def location(path: str, lang: Lang = "it", ids: Mapping[str, str] | None = None)
         consumed = f"{consumed}.{name}" if consumed else name
         positions = [int(i) for i in re.findall(r"\[(\d+)\]", indexes)]
         if not positions:
-            parts.append(name)
+            named = _PARTS.get(name)
+            parts.append(name if named is None else named[0 if lang == "it" else 1])
             continue
         for depth, index in enumerate(positions):
             consumed += f"[{index}]"
