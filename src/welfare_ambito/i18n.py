@@ -28,8 +28,11 @@ from welfare_ambito._lang import Lang
 
 __all__ = [
     "date",
+    "define",
+    "known",
     "location",
     "message",
+    "message_keys",
     "number",
     "ordinal",
     "plural_category",
@@ -41,7 +44,7 @@ PluralCategory = Literal["one", "other"]
 Template = str | Mapping[PluralCategory, str]
 
 # key: {lang: template or {plural category: template}}; the count is the ``count`` parameter.
-_CATALOGUE: Mapping[str, Mapping[Lang, Template]] = {
+_CATALOGUE: dict[str, Mapping[Lang, Template]] = {
     "cli.invalid_input": {
         "it": {"one": "Dati non validi: 1 problema", "other": "Dati non validi: {count} problemi"},
         "en": {"one": "Invalid input: 1 problem", "other": "Invalid input: {count} problems"},
@@ -102,6 +105,28 @@ _CATALOGUE: Mapping[str, Mapping[Lang, Template]] = {
     "outcome.fail": {"it": "non superata", "en": "failed"},
     "outcome.not_applicable": {"it": "non applicabile", "en": "not applicable"},
     "outcome.needs_review": {"it": "da verificare", "en": "needs review"},
+    "unit.families": {
+        "it": {"one": "1 famiglia", "other": "{count} famiglie"},
+        "en": {"one": "1 family", "other": "{count} families"},
+    },
+    "unit.indicators": {
+        "it": {"one": "1 indicatore", "other": "{count} indicatori"},
+        "en": {"one": "1 indicator", "other": "{count} indicators"},
+    },
+    "rules.shortfall_hours": {
+        "it": "Ore mancanti: {count}",
+        "en": {"one": "Shortfall: 1 hour", "other": "Shortfall: {count} hours"},
+    },
+    "rules.families_over_share": {
+        "it": {
+            "one": "1 famiglia oltre la quota (è una media: da motivare).",
+            "other": "{count} famiglie oltre la quota (è una media: da motivare).",
+        },
+        "en": {
+            "one": "1 family over the share (it is an average: explain why).",
+            "other": "{count} families over the share (it is an average: explain why).",
+        },
+    },
     "severity.error": {"it": "errore", "en": "error"},
     "severity.warning": {"it": "avviso", "en": "warning"},
     "severity.info": {"it": "informazione", "en": "info"},
@@ -129,8 +154,15 @@ _ITEMS: Mapping[str, tuple[str, str, str]] = {
     "evaluations": ("valutazione", "f", "evaluation"),
 }
 
-# Parts of a document that are not lists, named as the user names them.
+# Parts of a document named as the user names them (lists by their plural).
 _PARTS: Mapping[str, tuple[str, str]] = {
+    "families": ("famiglie", "families"),
+    "children": ("bambini", "children"),
+    "interventions": ("interventi", "interventions"),
+    "groups": ("gruppi", "groups"),
+    "staff": ("personale", "staff"),
+    "services": ("servizi", "services"),
+    "reports": ("rendicontazioni", "reports"),
     "hour_plan": ("monte ore", "hour plan"),
     "budget": ("budget", "budget"),
     "plan": ("piano", "plan"),
@@ -186,6 +218,22 @@ def quantity(key: str, count: int | Decimal, lang: Lang = "it") -> str:
     return message(key, lang, count=count)
 
 
+def define(key: str, *, it: Template, en: Template) -> None:
+    """Add message ``key`` to the catalogue, next to the code that uses it.
+
+    Defining a key again with the same texts is harmless; with other texts it is an error.
+
+    >>> define("example.greeting", it="Ciao {name}", en="Hello {name}")
+    >>> message("example.greeting", "en", name="Ada")
+    'Hello Ada'
+    """
+    entry: Mapping[Lang, Template] = {"it": it, "en": en}
+    known_entry = _CATALOGUE.get(key)
+    if known_entry is not None and dict(known_entry) != dict(entry):
+        raise ValueError(f"message {key!r} is already defined with other texts")
+    _CATALOGUE[key] = entry
+
+
 def known(key: str) -> bool:
     """Whether the catalogue has ``key``.
 
@@ -195,10 +243,10 @@ def known(key: str) -> bool:
     return key in _CATALOGUE
 
 
-def keys() -> tuple[str, ...]:
+def message_keys() -> tuple[str, ...]:
     """Every key of the catalogue, sorted.
 
-    >>> "unit.errors" in keys()
+    >>> "unit.errors" in message_keys()
     True
     """
     return tuple(sorted(_CATALOGUE))

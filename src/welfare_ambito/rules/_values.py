@@ -201,9 +201,9 @@ def _display_decimal(value: Decimal, lang: str) -> str:
 
 
 def _enum_label(member: enum.Enum, lang: str) -> str:
-    """An enum member in ``lang``: its Italian label in Italian, its value in English."""
+    """An enum member in ``lang``: its Italian label in Italian, its value as words in English."""
     if lang != "it":
-        return str(member.value)
+        return str(member.value).replace("_", " ")
     own = getattr(member, "label_it", None)
     if isinstance(own, str):
         return own
@@ -283,6 +283,19 @@ class Text:
     def display(self, lang: str = "it") -> str:
         """The sentence in ``lang``."""
         return self.it if lang == "it" else self.en
+
+    @classmethod
+    def message(cls, key: str, /, **params: Any) -> Text:
+        """The catalogue message ``key`` (:mod:`welfare_ambito.i18n`) in both languages.
+
+        >>> Text.message("unit.families", count=1)
+        Text(it='1 famiglia', en='1 family')
+        >>> Text.message("unit.hours", count=Decimal("1400.5")).it
+        '1.400,5 ore'
+        """
+        from welfare_ambito import i18n
+
+        return cls(i18n.message(key, "it", **params), i18n.message(key, "en", **params))
 
     def __json__(self) -> dict[str, str]:
         return {"it": self.it, "en": self.en}

@@ -436,7 +436,7 @@ class Checker:
                     shown[name] = display(value, lang)
                     values[name] = jsonable(value)
             missing = result.missing
-            note = result.note
+            note = None if result.note is None else display(result.note, lang)
         exception: str | None = None
         conflict: tuple[str, ...] = ()
         if outcome is _FAIL and bound.exceptions:

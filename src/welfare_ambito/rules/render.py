@@ -225,7 +225,7 @@ def md_code(text: object) -> str:
     >>> md_code("a`b|c")
     '`` a`b\\|c ``'
     """
-    body = " ".join(str(text).splitlines()).replace("|", "\\|")
+    body = " ".join(str(text).splitlines()).replace("|", "\\|") or " "
     longest = run = 0
     for char in body:
         run = run + 1 if char == "`" else 0
