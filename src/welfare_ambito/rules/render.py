@@ -398,8 +398,13 @@ def render_catalogue(catalogue: Catalogue, *, lang: str = "it", markdown: bool =
             ]
         for parameter in entry.parameters:
             values = "; ".join(
-                f"{display(d.value, lang)} ({'dal' if lang == 'it' else 'from'} {d.since.isoformat()}"
-                + (f" {'al' if lang == 'it' else 'to'} {d.until.isoformat()}" if d.until else "")
+                f"{display(d.value, lang)} ({'dal' if lang == 'it' else 'from'} "
+                f"{i18n.date(d.since, _lang(lang))}"
+                + (
+                    f" {'al' if lang == 'it' else 'to'} {i18n.date(d.until, _lang(lang))}"
+                    if d.until
+                    else ""
+                )
                 + ")"
                 for d in parameter.values
             )
