@@ -210,7 +210,13 @@ def _run(args: argparse.Namespace, handler: Callable[[argparse.Namespace], int])
 
 
 def args_lang(argv: Sequence[str] | None) -> Lang:
-    """The ``--lang`` written in ``argv`` (the default when none or a wrong one)."""
+    """The ``--lang`` written in ``argv`` (the default when none or a wrong one).
+
+    Used to speak the user's language even when ``argv`` could not be parsed.
+
+    >>> args_lang(["check", "plan.toml", "--lang", "en"]), args_lang(["--lang=fr"])
+    ('en', 'it')
+    """
     words = list(sys.argv[1:] if argv is None else argv)
     chosen: Lang = DEFAULT_LANG
     for before, word in zip(["", *words], words, strict=False):

@@ -169,7 +169,8 @@ def cmd_profiles(args: argparse.Namespace) -> int:
     from welfare_ambito.rules.profiles import list_profiles
 
     for info in list_profiles():
-        base = f" (extends {info.extends})" if info.extends else ""
+        extends = "estende" if getattr(args, "lang", "it") == "it" else "extends"
+        base = f" ({extends} {info.extends})" if info.extends else ""
         sys.stdout.write(f"{info.id}{base}\n    {info.title}\n")
     return EXIT_OK
 
