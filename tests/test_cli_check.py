@@ -61,7 +61,7 @@ def test_check_exits_1_on_error_findings(
     out = capsys.readouterr().out
     assert code == 1
     assert "test.sedt.weekly_hours" in out
-    assert "interventions[0]" in out
+    assert "intervento I0 (1º)" in out  # the user's id and position, not a machine path
 
 
 def test_check_set_overrides_a_parameter(

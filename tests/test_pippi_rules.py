@@ -391,7 +391,7 @@ def test_labour_cost_below_a1_warns_and_before_2024_needs_review() -> None:
     finding = evaluate(plan, PROFILE, rules=["pippi.costs.labour_floor"], lang="en").findings[0]
     assert finding.outcome is Outcome.FAIL
     assert finding.severity is Severity.WARNING
-    assert "cultural_mediator" in finding.message
+    assert "cultural mediator" in finding.message  # words, not the id
     assert "2024-02-01" in finding.message
     early = attrs.evolve(plan, period=Period.parse("2023-01-01/2023-12-31"))
     review = evaluate(early, PROFILE, rules=["pippi.costs.labour_floor"]).findings[0]

@@ -341,11 +341,11 @@ def test_streams_tally_and_outcomes_agree_with_findings() -> None:
 
 
 def test_renderers_show_failures_with_their_source() -> None:
-    """Text, Markdown and HTML show the failing rule, its path and the quoted sentence."""
+    """Text, Markdown and HTML show the failing rule, where (id and position) and the source."""
     report = evaluate(make_plan(), make_profile(), on=ON)
     for text in (report.to_text(), report.to_markdown(), report._repr_html_()):
         assert "test.sedt.weekly_hours" in text
-        assert "interventions[1]" in text
+        assert "intervento I1 (2º)" in text
         assert "otto ore settimanali" in text
     assert "NON CONFORME" in report.to_text()
 

@@ -110,7 +110,8 @@ expect = { outcome = "maybe" }
         "colour",
     ]
     assert _main(["test", str(file)]) == 2
-    assert "cases[1].family.children[0].birth_date" in capsys.readouterr().err
+    # Locations read as the user counts: from 1, with the kind of item.
+    assert "2º caso › famiglia › 1º bambino › birth_date" in capsys.readouterr().err
     (tmp_path / "syntax.welfare.toml").write_text("[[cases]\n", encoding="utf-8")
     assert _main(["test", str(tmp_path / "syntax.welfare.toml")]) == 2
     assert _main(["test", str(tmp_path / "missing.welfare.toml")]) == 2

@@ -1,7 +1,8 @@
-"""Bilingual (Italian / English) templates of the messages a user can cause.
+"""Bilingual (Italian / English) templates of the input errors a user can cause.
 
-Each code maps to an English and an Italian template; parameters are filled in
-with :meth:`str.format`. Codes are stable: tools may match on them.
+Each code maps to an English and an Italian template, defined in the one message
+catalogue (:mod:`welfare_ambito.i18n`) under ``error.<code>``; parameters are
+filled in with :meth:`str.format`. Codes are stable: tools may match on them.
 """
 
 from __future__ import annotations
@@ -9,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-Language = str
+from welfare_ambito import i18n
+from welfare_ambito._lang import LANGS, Lang
+
+Language = Lang
 """A message language: ``"it"`` or ``"en"``."""
 
-LANGUAGES: tuple[Language, ...] = ("it", "en")
+LANGUAGES: tuple[Language, ...] = LANGS
 
 _TEMPLATES: Mapping[str, tuple[str, str]] = {
     # code: (english, italian)
@@ -117,7 +121,11 @@ _TYPE_WORDS_IT: Mapping[str, str] = {
 }
 
 
-def render(code: str, lang: Language = "en", /, **params: Any) -> str:
+for _code, (_english, _italian) in _TEMPLATES.items():
+    i18n.define(f"error.{_code}", it=_italian, en=_english)
+
+
+def render(code: str, lang: str = "en", /, **params: Any) -> str:
     """Render message ``code`` in ``lang`` (``"it"`` or ``"en"``) with ``params``.
 
     >>> render("empty", "it")
@@ -125,15 +133,16 @@ def render(code: str, lang: Language = "en", /, **params: Any) -> str:
     >>> render("type", "it", expected="a whole number", actual="text")
     'atteso un numero intero, trovato testo'
     """
-    english, italian = _TEMPLATES[code]
+    if code not in _TEMPLATES:
+        raise KeyError(code)
     if lang != "it":
-        return english.format(**params)
+        return i18n.message(f"error.{code}", "en", **params)
     if code == "type":
         params = {
             key: _TYPE_WORDS_IT.get(value, value) if isinstance(value, str) else value
             for key, value in params.items()
         }
-    return italian.format(**params)
+    return i18n.message(f"error.{code}", "it", **params)
 
 
 def known(code: str) -> bool:

@@ -206,6 +206,8 @@ def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
             label = _message(lang, "errore", "error")
             print(f"{label}: {where}{exc.text(lang)}", file=sys.stderr)
             return 2
+        except BrokenPipeError:  # the main command ends quietly
+            raise
         except OSError as exc:
             label = _message(lang, "errore", "error")
             print(f"{label}: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)

@@ -13,15 +13,32 @@ from typing import Any, Final
 
 import attrs
 
+from welfare_ambito._lang import Lang
 from welfare_ambito.budget._common import records_frame
 from welfare_ambito.budget._findings import BudgetFinding
 from welfare_ambito.budget._html import html_table, text_table
 from welfare_ambito.budget.structure import check_budget, split_kind
 from welfare_ambito.model.budget import Budget, BudgetLine
 from welfare_ambito.model.territory import Ambito
-from welfare_ambito.money import Money
+from welfare_ambito.money import Money, format_euro
 
 __all__ = ["BudgetView", "budget_view"]
+
+_HEADER: Final = {
+    "it": ("voce", "ambito", "Comune", "importo"),
+    "en": ("line", "scope", "Comune", "amount"),
+}
+
+
+def _display(value: object, lang: Lang) -> str:
+    """An amount or a scope as a reader of ``lang`` writes it."""
+    from welfare_ambito import i18n
+    from welfare_ambito.model._labels import label_it
+
+    if isinstance(value, Money):
+        return format_euro(value) if lang == "it" else "€ " + i18n.number(value.amount, "en")
+    text = str(getattr(value, "value", value))
+    return label_it(text) if lang == "it" else text.replace("_", " ")
 
 
 @attrs.frozen(kw_only=True)
@@ -39,6 +56,8 @@ class BudgetView:
     budget: Budget
     findings: tuple[BudgetFinding, ...]
     full_splits: frozenset[str] | None = None
+    lang: Lang = "it"
+    """The language of the headers, notes and amounts shown (``"it"`` or ``"en"``)."""
 
     def ordered(self) -> list[tuple[int, BudgetLine]]:
         """``(depth, line)`` pairs, parents before their children."""
@@ -86,7 +105,10 @@ class BudgetView:
         """A pandas DataFrame of :meth:`to_records` (needs pandas)."""
         return records_frame(self.to_records(), feature="BudgetView.to_pandas")
 
-    _HEADER: Final = ("line", "scope", "comune", "amount")
+    def _words(self) -> dict[str, str]:
+        if self.lang == "it":
+            return {"total": "totale", "years": "anni", "ok": "I conti tornano."}
+        return {"total": "total", "years": "years", "ok": "The figures add up."}
 
     def _rows(self) -> tuple[list[list[str]], list[int]]:
         flagged = {
@@ -99,34 +121,49 @@ class BudgetView:
             rows.append(
                 [
                     "  " * depth + line.label,
-                    "" if line.scope is None else str(line.scope),
+                    "" if line.scope is None else _display(line.scope, self.lang),
                     line.comune or "",
-                    str(line.amount),
+                    _display(line.amount, self.lang),
                 ]
             )
             if line.id in flagged:
                 marked.append(index)
-        rows.append(["total", "", "", str(self.budget.total)])
+        words = self._words()
+        rows.append([words["total"], "", "", _display(self.budget.total, self.lang)])
         if self.budget.years is not None:
             overall = self.budget.overall_total or self.budget.total * self.budget.years
-            rows.append([f"total × {self.budget.years} years", "", "", str(overall)])
+            rows.append(
+                [
+                    f"{words['total']} × {self.budget.years} {words['years']}",
+                    "",
+                    "",
+                    _display(overall, self.lang),
+                ]
+            )
         return rows, marked
 
     def _repr_html_(self) -> str:
         rows, marked = self._rows()
-        notes = "; ".join(f"{f.path}: {f.message_it}" for f in self.findings) or "I conti tornano."
-        return html_table(self._HEADER, rows, right=(3,), highlight=marked, footer=notes)
+        notes = "; ".join(f"{f.path}: {f.text(self.lang)}" for f in self.findings)
+        header = _HEADER[self.lang]
+        return html_table(
+            header, rows, right=(3,), highlight=marked, footer=notes or self._words()["ok"]
+        )
 
     def __str__(self) -> str:
         rows, _ = self._rows()
-        text = text_table(self._HEADER, rows, right=(3,))
+        text = text_table(_HEADER[self.lang], rows, right=(3,))
         if self.findings:
-            text += "\n" + "\n".join(f"! {f}" for f in self.findings)
+            text += "\n" + "\n".join(f"! {f.path}: {f.text(self.lang)}" for f in self.findings)
         return text
 
 
 def budget_view(
-    budget: Budget, ambito: Ambito | None = None, *, full_splits: Collection[str] | None = None
+    budget: Budget,
+    ambito: Ambito | None = None,
+    *,
+    full_splits: Collection[str] | None = None,
+    lang: Lang = "it",
 ) -> BudgetView:
     """Wrap ``budget`` for notebooks, running :func:`~welfare_ambito.budget.check_budget`.
 
@@ -138,5 +175,8 @@ def budget_view(
     """
     splits = None if full_splits is None else frozenset(full_splits)
     return BudgetView(
-        budget=budget, findings=check_budget(budget, ambito, full_splits=splits), full_splits=splits
+        budget=budget,
+        findings=check_budget(budget, ambito, full_splits=splits),
+        full_splits=splits,
+        lang=lang,
     )

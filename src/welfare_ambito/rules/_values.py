@@ -185,14 +185,15 @@ def decimal_text(value: Decimal) -> str:
 
 
 def _display_decimal(value: Decimal, lang: str) -> str:
-    text = decimal_text(value)
-    return text.replace(".", ",") if lang == "it" else text
+    from welfare_ambito import i18n
+
+    return i18n.number(Decimal(decimal_text(value)), "it" if lang == "it" else "en")
 
 
 def _enum_label(member: enum.Enum, lang: str) -> str:
-    """An enum member in ``lang``: its Italian label in Italian, its value in English."""
+    """An enum member in ``lang``: its Italian label in Italian, its value as words in English."""
     if lang != "it":
-        return str(member.value)
+        return str(member.value).replace("_", " ")
     own = getattr(member, "label_it", None)
     if isinstance(own, str):
         return own
@@ -206,8 +207,13 @@ def _enum_label(member: enum.Enum, lang: str) -> str:
 def display(value: object, lang: str = "it") -> str:
     """A value as a person reads it in ``lang``: ``€ 211.500,00``, ``7,5``, ``01/06/2023``.
 
+    Thousands are grouped (``6.000`` in Italian, ``6,000`` in English); dates are
+    ``dd/mm/yyyy`` in Italian and ISO in English.
+
     >>> display(Decimal("7.5"), "it"), display(Decimal("7.5"), "en")
     ('7,5', '7.5')
+    >>> display(6000, "it"), display(Decimal("1400.5"), "it"), display(Money("211500"), "en")
+    ('6.000', '1.400,5', '€ 211,500.00')
     >>> display(Period.parse("2023-06-01/2026-05-31"), "it")
     '01/06/2023–31/05/2026'
     """
@@ -217,7 +223,9 @@ def display(value: object, lang: str = "it") -> str:
     if kind is str:
         return value  # type: ignore[return-value]
     if kind is int:
-        return str(value)
+        from welfare_ambito import i18n
+
+        return i18n.number(value, "it" if lang == "it" else "en")  # type: ignore[arg-type]
     if value is None:
         return "—"
     if isinstance(value, bool):
@@ -227,11 +235,17 @@ def display(value: object, lang: str = "it") -> str:
     if isinstance(value, enum.Enum):
         return _enum_label(value, lang)
     if isinstance(value, Money):
-        return format_euro(value)
+        if lang == "it":
+            return format_euro(value)
+        from welfare_ambito import i18n
+
+        return "€ " + i18n.number(value.amount, "en")
     if isinstance(value, Decimal):
         return _display_decimal(value, lang)
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y") if lang == "it" else value.isoformat()
+        from welfare_ambito import i18n
+
+        return i18n.date(value, "it" if lang == "it" else "en")
     if isinstance(value, Period):
         return f"{display(value.start, lang)}–{display(value.end, lang)}"
     if isinstance(value, Mapping):
@@ -259,6 +273,19 @@ class Text:
     def display(self, lang: str = "it") -> str:
         """The sentence in ``lang``."""
         return self.it if lang == "it" else self.en
+
+    @classmethod
+    def message(cls, key: str, /, **params: Any) -> Text:
+        """The catalogue message ``key`` (:mod:`welfare_ambito.i18n`) in both languages.
+
+        >>> Text.message("unit.families", count=1)
+        Text(it='1 famiglia', en='1 family')
+        >>> Text.message("unit.hours", count=Decimal("1400.5")).it
+        '1.400,5 ore'
+        """
+        from welfare_ambito import i18n
+
+        return cls(i18n.message(key, "it", **params), i18n.message(key, "en", **params))
 
     def __json__(self) -> dict[str, str]:
         return {"it": self.it, "en": self.en}

@@ -25,6 +25,7 @@ from welfare_ambito.budget import BudgetFinding, check_comuni, check_sums
 from welfare_ambito.citations import Citation
 from welfare_ambito.model import Budget, CoDesignPlan
 from welfare_ambito.money import Money
+from welfare_ambito.rules._values import Text
 from welfare_ambito.rules.definition import (
     Verdict,
     check,
@@ -123,7 +124,7 @@ def _compared(budget: Budget, code: str, stated: Money) -> Verdict:
 def budget_total(budget: Budget, p: Parameters) -> Verdict:
     """The stated ``total`` equals the sum of the lines that have no parent, to the cent."""
     if not budget.top_level():
-        return not_applicable("il budget non ha voci / the budget has no lines")
+        return not_applicable(Text("il budget non ha voci", "the budget has no items"))
     return _compared(budget, "budget.total", budget.total)
 
 
@@ -148,7 +149,7 @@ def budget_total(budget: Budget, p: Parameters) -> Verdict:
 def overall_total(budget: Budget, p: Parameters) -> Verdict:
     """``overall_total`` equals ``years × total`` (when the budget states both)."""
     if budget.years is None and budget.overall_total is None:
-        return not_applicable("il budget non è pluriennale / the budget is not multi-year")
+        return not_applicable(Text("il budget non è pluriennale", "the budget is not multi-year"))
     if budget.years is None:
         return needs_review(
             "years", note="totale complessivo senza numero di anni / overall total without years"
@@ -186,7 +187,7 @@ def splits(budget: Budget, p: Parameters) -> Verdict:
     """
     parents = [line for line in budget.lines if budget.children(line.id)]
     if not parents:
-        return not_applicable("nessuna voce è suddivisa / no line is split")
+        return not_applicable(Text("nessuna voce è suddivisa", "no budget item is split"))
     problems = _sum_findings(budget, "budget.split_sum", "budget.parts_exceed")
     if not problems:
         return passed(

@@ -14,6 +14,7 @@ import json
 import sys
 from typing import Any
 
+from welfare_ambito._lang import LANG_HELP, LANGS
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.periods import parse_date
 
@@ -21,6 +22,8 @@ __all__ = ["cmd_check", "cmd_explain", "cmd_profiles", "cmd_rules", "demo_report
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
+RULES_SCHEMA = "welfare-ambito/rules"
+RULES_VERSION = 1
 
 
 def _day(text: str) -> dt.date:
@@ -55,9 +58,18 @@ def _profile(name: str | None, plan: Any = None) -> Any:
     return None
 
 
+def _read_plan(name: str) -> Any:
+    """Load the plan file ``name``; ``-`` reads TOML or JSON from standard input."""
+    from welfare_ambito.convert import load, loads
+
+    if name != "-":
+        return load(name)
+    text = sys.stdin.read().lstrip("\ufeff")
+    return loads(text, "json" if text.lstrip().startswith(("{", "[")) else "toml")
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """``check PLAN``: evaluate a plan and print its report."""
-    from welfare_ambito.convert import load
     from welfare_ambito.rules.engine import evaluate
     from welfare_ambito.rules.render import render
 
@@ -66,7 +78,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from welfare_ambito.tables.workbook import read_plan_workbook
 
         book = read_plan_workbook(args.plan)
-    plan: Any = book.plan if book is not None else load(args.plan)
+    plan: Any = book.plan if book is not None else _read_plan(args.plan)
     profile = _profile(args.profile, plan)
     report = evaluate(
         plan, profile, on=args.on, lang=args.lang, overrides=_assignments(args.set) or None
@@ -83,10 +95,13 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
     names = [args.profile] if args.profile else list(profile_ids())
     if args.format == "json":
-        data = [catalogue(_profile(n)).to_dict(args.lang) for n in names]
-        sys.stdout.write(
-            json.dumps(data if len(data) > 1 else data[0], ensure_ascii=False, indent=2) + "\n"
-        )
+        # One shape whether one profile or all: an object listing the catalogues.
+        data = {
+            "schema": RULES_SCHEMA,
+            "version": RULES_VERSION,
+            "profiles": [catalogue(_profile(n)).to_dict(args.lang) for n in names],
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     for name in names:
         cat = catalogue(_profile(name))
@@ -161,7 +176,8 @@ def cmd_profiles(args: argparse.Namespace) -> int:
     from welfare_ambito.rules.profiles import list_profiles
 
     for info in list_profiles():
-        base = f" (extends {info.extends})" if info.extends else ""
+        extends = "estende" if getattr(args, "lang", "it") == "it" else "extends"
+        base = f" ({extends} {info.extends})" if info.extends else ""
         sys.stdout.write(f"{info.id}{base}\n    {info.title}\n")
     return EXIT_OK
 
@@ -184,7 +200,9 @@ def demo_reports(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     """Add ``check``, ``rules``, ``explain`` and ``profiles`` to the command."""
     check = subparsers.add_parser("check", help="check a plan against a profile's rules")
-    check.add_argument("plan", help="the plan: a .toml, .json or .xlsx (plan template) file")
+    check.add_argument(
+        "plan", help="the plan: a .toml, .json or .xlsx (plan template) file, or - for standard input"
+    )
     check.add_argument("--profile", help="embedded profile id or a profile .toml file")
     check.add_argument("--on", type=_day, help="the day whose parameter values apply (YYYY-MM-DD)")
     check.add_argument(
@@ -193,23 +211,33 @@ def register(subparsers: Any) -> None:
         metavar="NAME=VALUE",
         help="override a parameter (what-if); repeatable",
     )
-    check.add_argument("--lang", choices=("it", "en"), default="it")
-    check.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text")
+    check.add_argument("--lang", choices=LANGS, default="it", help=LANG_HELP)
+    check.add_argument(
+        "--format",
+        choices=("text", "markdown", "json", "html"),
+        default="text",
+        help="output: text (default), markdown, json or html",
+    )
     check.add_argument("--verbose", "-v", action="store_true", help="show passed findings too")
     check.set_defaults(handler=cmd_check)
 
     rules = subparsers.add_parser("rules", help="list the rules of a profile with their sources")
     rules.add_argument("--profile", help="embedded profile id or a profile .toml file")
-    rules.add_argument("--lang", choices=("it", "en"), default="it")
-    rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    rules.add_argument("--lang", choices=LANGS, default="it", help=LANG_HELP)
+    rules.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="output: text (default), markdown or json (one object listing the profiles)",
+    )
     rules.set_defaults(handler=cmd_rules)
 
     explain = subparsers.add_parser(
         "explain", help="explain one rule: source, parameters, derogations"
     )
-    explain.add_argument("rule_id")
+    explain.add_argument("rule_id", help="the rule id, e.g. pippi.sedt.min_weekly_hours")
     explain.add_argument("--profile", help="profile whose parameter values to show")
-    explain.add_argument("--lang", choices=("it", "en"), default="it")
+    explain.add_argument("--lang", choices=LANGS, default="it", help=LANG_HELP)
     explain.set_defaults(handler=cmd_explain)
 
     profiles = subparsers.add_parser("profiles", help="list the embedded profiles")

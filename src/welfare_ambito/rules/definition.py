@@ -48,6 +48,7 @@ from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.citations import Citation
 from welfare_ambito.errors import InvalidValue, NotFound
 from welfare_ambito.model import _validate as v
+from welfare_ambito.rules._values import Text
 from welfare_ambito.rules.outcomes import Outcome, Severity
 from welfare_ambito.rules.parameters import Parameters
 
@@ -94,7 +95,7 @@ class Result:
         outcome: Outcome,
         values: Mapping[str, Any] | None = None,
         missing: tuple[str, ...] = (),
-        note: str | None = None,
+        note: str | Text | None = None,
     ) -> None:
         self.outcome = outcome
         self.values: Mapping[str, Any] = values if values is not None else {}
@@ -154,8 +155,8 @@ def check(condition: bool, **values: Any) -> Result:
     return Result(Outcome.PASS if condition else Outcome.FAIL, values)
 
 
-def not_applicable(note: str | None = None) -> Result:
-    """The rule does not concern this subject (``note`` says why).
+def not_applicable(note: str | Text | None = None) -> Result:
+    """The rule does not concern this subject (``note`` says why, best as a bilingual ``Text``).
 
     >>> result = not_applicable("not an educator intervention (SEDT)")
     >>> result.outcome, result.note
@@ -164,7 +165,7 @@ def not_applicable(note: str | None = None) -> Result:
     return Result(Outcome.NOT_APPLICABLE, None, (), note)
 
 
-def needs_review(*missing: str, note: str | None = None, **values: Any) -> Result:
+def needs_review(*missing: str, note: str | Text | None = None, **values: Any) -> Result:
     """A person must decide; ``missing`` are the inputs to fill in, relative to the subject.
 
     >>> needs_review("pre_assessment").missing

@@ -50,6 +50,12 @@ _CONFLICT_TEXT = {
 }
 
 
+def _subject_id(subject: Any) -> str | None:
+    """The subject's own id (families, interventions, staff...), to name it in reports."""
+    ident = getattr(subject, "id", None)
+    return ident if type(ident) is str else None
+
+
 def _join(path: str, relative: str) -> str:
     if not path:
         return relative
@@ -355,6 +361,7 @@ class Checker:
                     None,
                     (),
                     None,
+                    ident if (ident := getattr(subject, "id", None)).__class__ is str else None,
                 ),
             )
 
@@ -429,7 +436,7 @@ class Checker:
                     shown[name] = display(value, lang)
                     values[name] = jsonable(value)
             missing = result.missing
-            note = result.note
+            note = None if result.note is None else display(result.note, lang)
         exception: str | None = None
         conflict: tuple[str, ...] = ()
         if outcome is _FAIL and bound.exceptions:
@@ -459,6 +466,7 @@ class Checker:
             exception=exception,
             conflict=conflict,
             note=note,
+            subject_id=_subject_id(subject),
         )
 
     def _plain(self, bound: _Bound, path: str, subject: Any, outcome: Outcome) -> Finding:
@@ -512,6 +520,7 @@ class Checker:
                 None,
                 (),
                 None,
+                _subject_id(subject),
             ),
         )
 
@@ -615,7 +624,7 @@ def evaluate(
     >>> report = evaluate(data.example("pippi_seregno_mistakes"), "seregno-pippi-2023")
     >>> finding = report.finding("pippi.hours.educator", "hour_plan")
     >>> finding.outcome, finding.values["hours"], finding.condition
-    (<Outcome.FAIL: 'fail'>, '5500', 'ore di educatore ≥ 6000')
+    (<Outcome.FAIL: 'fail'>, '5500', 'ore di educatore ≥ 6.000')
     """
     day = on if on is not None else _default_day(plan)
     return Checker(profile, on=day, lang=lang, overrides=overrides, rules=rules).report(plan)

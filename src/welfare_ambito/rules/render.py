@@ -8,6 +8,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from welfare_ambito import i18n
+from welfare_ambito._lang import Lang
 from welfare_ambito.rules.outcomes import Outcome
 
 if TYPE_CHECKING:
@@ -15,6 +17,8 @@ if TYPE_CHECKING:
     from welfare_ambito.rules.rule_catalogue import Catalogue
 
 __all__ = [
+    "md_code",
+    "md_text",
     "render",
     "render_catalogue",
     "render_diff",
@@ -22,6 +26,7 @@ __all__ = [
     "render_json",
     "render_markdown",
     "render_text",
+    "where",
 ]
 
 _LABELS: dict[str, dict[str, str]] = {
@@ -108,15 +113,42 @@ def _shown(report: Report, verbose: bool) -> list[Finding]:
     return sorted(chosen, key=lambda f: (_ORDER[f.outcome], _SEVERITY_ORDER[f.severity.value]))
 
 
+def _lang(lang: str) -> Lang:
+    return "it" if lang == "it" else "en"
+
+
 def _counts_line(report: Report, lang: str) -> str:
-    words = _labels(lang)
+    code = _lang(lang)
     summary = report.summary
-    parts = [f"{summary.outcomes[o]} {words[o.value]}" for o in Outcome]
+    parts = [i18n.quantity(f"unit.{o.value}", summary.outcomes[o], code) for o in Outcome]
     return (
-        f"{summary.total} {words['total']}: "
+        i18n.quantity("unit.findings", summary.total, code)
+        + ": "
         + ", ".join(parts)
-        + f" — {summary.errors} {words['errors']}, {summary.warnings} {words['warnings']}"
+        + " — "
+        + i18n.quantity("unit.errors", summary.errors, code)
+        + ", "
+        + i18n.quantity("unit.warnings", summary.warnings, code)
     )
+
+
+def where(finding: Finding, lang: str = "it") -> str:
+    """Where ``finding`` is, as a user names it: ``famiglia F04 (4ª)``, ``piano``.
+
+    The machine path stays in :attr:`Finding.path` and in the JSON form.
+
+    >>> from welfare_ambito.rules.report import Finding, Outcome, Severity
+    >>> f = Finding(rule="r", outcome=Outcome.FAIL, severity=Severity.ERROR,
+    ...             path="families[3]", title="t", message="m", subject_id="F04")
+    >>> where(f, "it"), where(f, "en")
+    ('famiglia F04 (4ª)', 'family F04 (4th)')
+    """
+    ids = {finding.path: finding.subject_id} if finding.subject_id else None
+    return i18n.location(finding.path, _lang(lang), ids)
+
+
+def _severity(finding: Finding, lang: str) -> str:
+    return i18n.message(f"severity.{finding.severity.value}", _lang(lang))
 
 
 def _source(finding: Finding) -> str:
@@ -131,7 +163,7 @@ def render_text(report: Report, *, verbose: bool = False) -> str:
     words = _labels(report.lang)
     lines = [
         f"{words['report']} — {words['plan']} {report.plan or '—'}, "
-        f"{words['profile']} {report.profile}, {words['on']} {report.on.isoformat()}",
+        f"{words['profile']} {report.profile}, {words['on']} {i18n.date(report.on, _lang(report.lang))}",
         words["ok"] if report.ok else words["not_ok"],
         _counts_line(report, report.lang),
     ]
@@ -142,12 +174,17 @@ def render_text(report: Report, *, verbose: bool = False) -> str:
     if not findings:
         lines.append(words["nothing"])
     for finding in findings:
-        severity = f" [{finding.severity.value}]" if finding.outcome is Outcome.FAIL else ""
+        severity = (
+            f" [{_severity(finding, report.lang)}]" if finding.outcome is Outcome.FAIL else ""
+        )
         lines.append("")
-        lines.append(f"{_MARK[finding.outcome]}{severity} {finding.rule} @ {finding.path or '$'}")
+        lines.append(
+            f"{_MARK[finding.outcome]}{severity} {finding.rule} @ {where(finding, report.lang)}"
+        )
         lines.append(f"    {finding.message}")
         if finding.missing:
-            lines.append(f"    {words['missing']}: {', '.join(finding.missing)}")
+            missing = ", ".join(i18n.location(m, _lang(report.lang)) for m in finding.missing)
+            lines.append(f"    {words['missing']}: {missing}")
         if finding.note:
             lines.append(f"    {finding.note}")
         if finding.citation is not None:
@@ -155,23 +192,70 @@ def render_text(report: Report, *, verbose: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+_MD_SPECIAL = frozenset("\\`*_[]|#!~")
+_MD_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def md_text(text: object) -> str:
+    r"""Free text made inert for Markdown: no raw HTML, links, emphasis or table breaks.
+
+    ``<``, ``>`` and ``&`` become entities, Markdown punctuation is backslash-escaped
+    and line breaks become spaces, so text from a plan cannot inject HTML or end a
+    table cell of a pull-request comment.
+
+    >>> md_text("<script>alert(1)</script> | [x](javascript:y)")
+    '&lt;script&gt;alert(1)&lt;/script&gt; \\| \\[x\\](javascript:y)'
+    """
+    out: list[str] = []
+    for char in str(text):
+        if char in _MD_ENTITIES:
+            out.append(_MD_ENTITIES[char])
+        elif char in _MD_SPECIAL:
+            out.append("\\" + char)
+        elif char in "\r\n" or (ord(char) < 32 and char != "\t"):
+            out.append(" ")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def md_code(text: object) -> str:
+    r"""``text`` as an inline code span that no backtick, pipe or line break can end.
+
+    >>> md_code("a`b|c")
+    '`` a`b\\|c ``'
+    """
+    body = " ".join(str(text).splitlines()).replace("|", "\\|") or " "
+    longest = run = 0
+    for char in body:
+        run = run + 1 if char == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * (longest + 1)
+    if longest:
+        return f"{fence} {body} {fence}"
+    return f"{fence}{body}{fence}"
 
 
 def render_markdown(report: Report, *, verbose: bool = False) -> str:
-    """Markdown for a pull request comment: a summary line and a table of findings."""
+    """Markdown for a pull request comment: a summary line and a table of findings.
+
+    Every text that comes from a plan or a profile is escaped (:func:`md_text`,
+    :func:`md_code`): no HTML from free text reaches the rendered comment.
+    """
     words = _labels(report.lang)
+    lang = _lang(report.lang)
     status = f"✅ {words['ok']}" if report.ok else f"❌ {words['not_ok']}"
     lines = [
-        f"### {words['report']}: `{report.plan or '—'}` · {words['profile']} `{report.profile}` · "
-        f"{report.on.isoformat()}",
+        f"### {words['report']}: {md_code(report.plan or '—')} · {words['profile']} "
+        f"{md_code(report.profile)} · {i18n.date(report.on, lang)}",
         "",
         f"**{status}** — {_counts_line(report, report.lang)}",
         "",
     ]
     if report.overrides:
-        shown = ", ".join(f"`{n}` = {report.parameters.get(n)}" for n in report.overrides)
+        shown = ", ".join(
+            f"{md_code(n)} = {md_text(report.parameters.get(n))}" for n in report.overrides
+        )
         lines += [f"_{words['overrides']}_: {shown}", ""]
     findings = _shown(report, verbose)
     if not findings:
@@ -182,17 +266,19 @@ def render_markdown(report: Report, *, verbose: bool = False) -> str:
     )
     lines.append("|---|---|---|---|---|")
     for f in findings:
-        message = f.message
+        message = md_text(f.message)
         if f.missing:
-            message += f" — {words['missing']}: " + ", ".join(f"`{m}`" for m in f.missing)
+            message += f" — {words['missing']}: " + ", ".join(
+                md_code(i18n.location(m, lang)) for m in f.missing
+            )
         if f.note:
-            message += f" ({f.note})"
+            message += f" ({md_text(f.note)})"
         source = ""
         if f.citation is not None:
-            source = f"{f.citation.section} — «{f.citation.quote}»"
-        mark = _MARK[f.outcome] + (f" {f.severity.value}" if f.outcome is Outcome.FAIL else "")
+            source = f"{md_text(f.citation.section)} — «{md_text(f.citation.quote)}»"
+        mark = _MARK[f.outcome] + (f" {_severity(f, lang)}" if f.outcome is Outcome.FAIL else "")
         lines.append(
-            f"| {mark} | `{f.rule}` | `{f.path or '$'}` | {_md_cell(message)} | {_md_cell(source)} |"
+            f"| {mark} | {md_code(f.rule)} | {md_text(where(f, lang))} | {message} | {source} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -206,7 +292,7 @@ def render_html(report: Report, *, verbose: bool = False) -> str:
     parts = [
         '<div class="welfare-ambito-report">',
         f"<p><strong>{e(words['report'])}</strong> — {e(words['plan'])} <code>{e(report.plan or '—')}</code>, "
-        f"{e(words['profile'])} <code>{e(report.profile)}</code>, {e(words['on'])} {e(report.on.isoformat())}</p>",
+        f"{e(words['profile'])} <code>{e(report.profile)}</code>, {e(words['on'])} {e(i18n.date(report.on, _lang(report.lang)))}</p>",
         f'<p style="color:{colour}"><strong>{e(status)}</strong> — {e(_counts_line(report, report.lang))}</p>',
     ]
     findings = _shown(report, verbose)
@@ -220,14 +306,14 @@ def render_html(report: Report, *, verbose: bool = False) -> str:
             message = e(f.message)
             if f.missing:
                 message += f"<br><em>{e(words['missing'])}</em>: " + ", ".join(
-                    f"<code>{e(m)}</code>" for m in f.missing
+                    e(i18n.location(m, _lang(report.lang))) for m in f.missing
                 )
             source = ""
             if f.citation is not None:
                 source = f"<small>{e(f.citation.section)}<br>«{e(f.citation.quote)}»</small>"
             parts.append(
-                f"<tr><td>{e(_MARK[f.outcome])} {e(f.severity.value if f.outcome is Outcome.FAIL else '')}</td>"
-                f"<td><code>{e(f.rule)}</code></td><td><code>{e(f.path or '$')}</code></td>"
+                f"<tr><td>{e(_MARK[f.outcome])} {e(_severity(f, report.lang) if f.outcome is Outcome.FAIL else '')}</td>"
+                f"<td><code>{e(f.rule)}</code></td><td>{e(where(f, report.lang))}</td>"
                 f"<td>{message}</td><td>{source}</td></tr>"
             )
         parts.append("</tbody></table>")
@@ -265,13 +351,18 @@ def render_diff(diff: ReportDiff, *, lang: str = "it") -> str:
     lines: list[str] = []
     for name, (old, new) in diff.parameters.items():
         lines.append(f"~ {words['parameters']} {name}: {old} → {new}")
+    code = _lang(lang)
+
+    def outcome(f: Finding) -> str:
+        return i18n.message(f"outcome.{f.outcome.value}", code)
+
     for f in diff.added:
-        lines.append(f"+ {f.rule} @ {f.path or '$'}: {f.outcome.value} — {f.message}")
+        lines.append(f"+ {f.rule} @ {where(f, lang)}: {outcome(f)} — {f.message}")
     for f in diff.removed:
-        lines.append(f"- {f.rule} @ {f.path or '$'}: {f.outcome.value}")
+        lines.append(f"- {f.rule} @ {where(f, lang)}: {outcome(f)}")
     for before, after in diff.changed:
         lines.append(
-            f"~ {after.rule} @ {after.path or '$'}: {before.outcome.value} → {after.outcome.value}"
+            f"~ {after.rule} @ {where(after, lang)}: {outcome(before)} → {outcome(after)}"
             f" — {after.message}"
         )
     return "\n".join(lines) + "\n" if lines else words["no_changes"] + "\n"
@@ -307,8 +398,13 @@ def render_catalogue(catalogue: Catalogue, *, lang: str = "it", markdown: bool =
             ]
         for parameter in entry.parameters:
             values = "; ".join(
-                f"{display(d.value, lang)} ({'dal' if lang == 'it' else 'from'} {d.since.isoformat()}"
-                + (f" {'al' if lang == 'it' else 'to'} {d.until.isoformat()}" if d.until else "")
+                f"{display(d.value, lang)} ({'dal' if lang == 'it' else 'from'} "
+                f"{i18n.date(d.since, _lang(lang))}"
+                + (
+                    f" {'al' if lang == 'it' else 'to'} {i18n.date(d.until, _lang(lang))}"
+                    if d.until
+                    else ""
+                )
                 + ")"
                 for d in parameter.values
             )

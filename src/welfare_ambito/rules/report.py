@@ -168,6 +168,8 @@ class Finding(NamedTuple):
     exception: str | None = None
     conflict: tuple[str, ...] = ()
     note: str | None = None
+    subject_id: str | None = None
+    """The id of the subject at ``path`` (``F04``), to name it as the user does."""
 
     @property
     def is_error(self) -> bool:
@@ -228,6 +230,8 @@ class Finding(NamedTuple):
             out["conflict"] = list(self.conflict)
         if self.note is not None:
             out["note"] = self.note
+        if self.subject_id is not None:
+            out["subject_id"] = self.subject_id
         return out
 
     @classmethod
@@ -248,6 +252,7 @@ class Finding(NamedTuple):
             exception=data.get("exception"),
             conflict=tuple(data.get("conflict", ())),
             note=data.get("note"),
+            subject_id=data.get("subject_id"),
         )
 
 

@@ -508,7 +508,9 @@ _RANK = {"fail": 3, "needs_review": 2, "pass": 1, "not_applicable": 0}
 
 
 def _check_report(case: Case, report: Any, lang: str) -> tuple[list[str], list[str]]:
+    from welfare_ambito import i18n
     from welfare_ambito.rules import Outcome, Severity
+    from welfare_ambito.rules.render import where as located
 
     expect = case.expect
     findings = report.findings
@@ -549,7 +551,9 @@ def _check_report(case: Case, report: Any, lang: str) -> tuple[list[str], list[s
         if worst != item["outcome"]:
             differences.append(_diff(where, item["outcome"], worst, lang))
     details = [
-        f"- {f.rule} @ {f.path or _text(lang, '(piano)', '(plan)')}: {f.outcome.value} — {f.message}"
+        f"- {f.rule} @ {located(f, lang)}: "
+        f"{i18n.message(f'outcome.{f.outcome.value}', 'it' if lang == 'it' else 'en')}"
+        f" — {f.message}"
         for f in findings
         if f.outcome in (Outcome.FAIL, Outcome.NEEDS_REVIEW)
     ]

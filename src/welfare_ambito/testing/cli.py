@@ -10,20 +10,51 @@ import argparse
 import sys
 from typing import Any
 
+from welfare_ambito._lang import LANG_HELP, LANGS
+
 __all__ = ["cmd_test", "register"]
+
+
+def _read_cases(name: str) -> Any:
+    """Load the case file ``name``; ``-`` reads it from standard input (paths relative to .)."""
+    import tomllib
+    from decimal import Decimal
+    from pathlib import Path
+
+    from welfare_ambito.errors import ErrorDetail, InvalidInput
+    from welfare_ambito.testing.cases import load_cases, parse_cases
+
+    if name != "-":
+        return load_cases(name)
+    text = sys.stdin.read().lstrip("\ufeff")
+    try:
+        document = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidInput(
+            [
+                ErrorDetail(
+                    path="",
+                    code="syntax",
+                    message=f"TOML syntax error: {exc}",
+                    message_it=f"errore di sintassi TOML: {exc}",
+                )
+            ]
+        ) from None
+    return parse_cases(document, base=Path.cwd(), source="-")
 
 
 def cmd_test(args: argparse.Namespace) -> int:
     """Run the case files named in ``args.files``; print each case and a summary."""
+    from welfare_ambito import i18n
     from welfare_ambito.cli import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, print_invalid
     from welfare_ambito.errors import WelfareAmbitoError
-    from welfare_ambito.testing.cases import load_cases, render_results
+    from welfare_ambito.testing.cases import render_results
 
     lang = args.lang
     invalid = failed = False
     for name in args.files:
         try:
-            case_file = load_cases(name)
+            case_file = _read_cases(name)
         except WelfareAmbitoError as error:
             print(f"{name}:", file=sys.stderr)
             print_invalid(error, lang)
@@ -34,10 +65,12 @@ def cmd_test(args: argparse.Namespace) -> int:
             results_shown = tuple(r for r in results if not r.passed)
             text = render_results(results_shown, lang=lang, source=name).splitlines()[:-1]
             passed = sum(1 for r in results if r.passed)
-            summary = (
-                f"{name}: {passed} casi superati, {len(results) - passed} non superati"
-                if lang == "it"
-                else f"{name}: {passed} passed, {len(results) - passed} failed"
+            summary = i18n.message(
+                "cli.cases_summary",
+                lang,
+                source=name,
+                passed=i18n.quantity("unit.cases_passed", passed, lang),
+                failed=i18n.quantity("unit.cases_failed", len(results) - passed, lang),
             )
             print("\n".join([*text, summary]))
         else:
@@ -58,8 +91,10 @@ def register(subparsers: Any) -> None:
             "actual. Exit 0: all pass; 1: some fail; 2: invalid file."
         ),
     )
-    test.add_argument("files", nargs="+", metavar="CASES.toml", help="case files")
-    test.add_argument("--lang", choices=("it", "en"), default="it")
+    test.add_argument(
+        "files", nargs="+", metavar="CASES.toml", help="case files; - reads one from standard input"
+    )
+    test.add_argument("--lang", choices=LANGS, default="it", help=LANG_HELP)
     test.add_argument(
         "--quiet", "-q", action="store_true", help="show only the failing cases and the summary"
     )

@@ -174,7 +174,10 @@ def hour_plan_line(plan: CoDesignPlan, p: Parameters) -> Verdict:
     lines = [line for line in plan.budget.lines if line.funds_hour_plan]
     if not lines:
         return not_applicable(
-            "nessuna voce marcata funds_hour_plan / no line marked funds_hour_plan"
+            Text(
+                "nessuna voce finanzia il monte ore (funds_hour_plan)",
+                "no budget item marked funds_hour_plan",
+            )
         )
     cost = _hour_plan_cost(plan)
     if isinstance(cost, tuple):
@@ -226,7 +229,7 @@ def labour_floor(plan: CoDesignPlan, p: Parameters) -> Verdict:
         )
     hourly = dict(plan.hour_plan.hourly_cost)
     if not hourly:
-        return not_applicable("nessun costo orario nel piano / no hourly cost in the plan")
+        return not_applicable(Text("nessun costo orario nel piano", "no hourly cost in the plan"))
     window = plan.period if plan.period is not None else Period(p.on, p.on)
     ranges = costs.labour_costs_during(window)
     gaps = costs.unsourced_days(window)
@@ -261,13 +264,13 @@ def labour_floor(plan: CoDesignPlan, p: Parameters) -> Verdict:
             ),
         )
     listed_it = "; ".join(
-        f"{w.profession.value} {display(w.cost, 'it')}/h, sotto dal "
+        f"{display(w.profession, 'it')} {display(w.cost, 'it')}/h, sotto dal "
         f"{display(w.first_below_since, 'it')} (fino a {display(w.lowest, 'it')}/h "
         f"dal {display(w.since, 'it')})"
         for w in warnings
     )
     listed_en = "; ".join(
-        f"{w.profession.value} {display(w.cost, 'en')}/h, below from "
+        f"{display(w.profession, 'en')} {display(w.cost, 'en')}/h, below from "
         f"{display(w.first_below_since, 'en')} (up to {display(w.lowest, 'en')}/h "
         f"from {display(w.since, 'en')})"
         for w in warnings

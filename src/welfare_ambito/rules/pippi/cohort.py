@@ -28,9 +28,9 @@ __all__ = ["families_per_implementation", "preadolescent_share", "reunification_
 
 _TARGET = "LE FAMIGLIE TARGET PER IL PROGRAMMA P.I.P.P.I."
 _SHARE_MESSAGE = {
-    "it": "{count} famiglie su {families} ({actual}) nel {what}; quota media {share}: "
+    "it": "{count} su {families_text} ({actual}) nel {what}; quota media {share}: "
     "al massimo {allowed}. {verdict}",
-    "en": "{count} of {families} families ({actual}) in the {what}; average share {share}: "
+    "en": "{count} of {families_text} ({actual}) in the {what}; average share {share}: "
     "at most {allowed}. {verdict}",
 }
 
@@ -47,15 +47,13 @@ def _share(count: int, families: int, share: Decimal, what: Text) -> Verdict:
     verdict = (
         Text("Entro la quota.", "Within the share.")
         if over == 0
-        else Text(
-            f"{over} famiglia/e oltre la quota (è una media: da motivare).",
-            f"{over} family(ies) over the share (it is an average: explain why).",
-        )
+        else Text.message("rules.families_over_share", count=over)
     )
     return check(
         over == 0,
         count=count,
         families=families,
+        families_text=Text.message("unit.families", count=families),
         actual=_percent(Decimal(count) / families),
         share=_percent(share),
         allowed=allowed,
@@ -87,7 +85,7 @@ def _share(count: int, families: int, share: Decimal, what: Text) -> Verdict:
 def reunification_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Families with a removal in progress and a reunification project: about 20% on average."""
     if not plan.families:
-        return not_applicable("nessuna famiglia nel piano / no family in the plan")
+        return not_applicable(Text("nessuna famiglia nel piano", "no family in the plan"))
     count = sum(1 for f in plan.families if in_reunification_group(f))
     return _share(
         count,
@@ -120,7 +118,7 @@ def reunification_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
 def preadolescent_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Families of the 11–14 group (no child 0–11; see the reading of the bands): about 20%."""
     if not plan.families:
-        return not_applicable("nessuna famiglia nel piano / no family in the plan")
+        return not_applicable(Text("nessuna famiglia nel piano", "no family in the plan"))
     bands = AgeBands.from_parameters(p)
     invalid = [
         f"families[{i}].children[{j}].birth_date"
@@ -174,9 +172,9 @@ _NATIONAL = Citation(
         "en": "Target families of an implementation (national design)",
     },
     message={
-        "it": "Il piano include {families} famiglie; il disegno nazionale prevede "
+        "it": "Il piano include {families_text}; il disegno nazionale prevede "
         "{pippi.implementation.families} famiglie target per implementazione.",
-        "en": "The plan includes {families} families; the national design has "
+        "en": "The plan includes {families_text}; the national design has "
         "{pippi.implementation.families} target families per implementation.",
     },
     condition={
@@ -190,6 +188,12 @@ _NATIONAL = Citation(
 def families_per_implementation(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """At least the target families of one implementation (10 in the national design)."""
     if not plan.families:
-        return needs_review("families", families=0)
+        return needs_review(
+            "families", families=0, families_text=Text.message("unit.families", count=0)
+        )
     families = len(plan.families)
-    return check(families >= p.count("pippi.implementation.families"), families=families)
+    return check(
+        families >= p.count("pippi.implementation.families"),
+        families=families,
+        families_text=Text.message("unit.families", count=families),
+    )

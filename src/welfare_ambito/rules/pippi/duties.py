@@ -110,17 +110,18 @@ def impact_evaluation(plan: CoDesignPlan, p: Parameters) -> Verdict:
             ),
         )
     count = len(vis.indicators)
+    # The method is free text that may hold anything: it is never echoed into findings.
+    indicators = Text.message("unit.indicators", count=count)
     return check(
         count > 0,
-        method=vis.method,
         indicators=count,
         verdict=Text(
-            f"Metodologia VIS: {vis.method}; {count} indicatori.",
-            f"VIS method: {vis.method}; {count} indicators.",
+            f"Metodologia VIS indicata; {indicators.it}.",
+            f"VIS method stated; {indicators.en}.",
         )
         if count
         else Text(
-            f"Metodologia VIS «{vis.method}» senza indicatori.",
-            f"VIS method «{vis.method}» with no indicators.",
+            "Metodologia VIS indicata senza indicatori.",
+            "VIS method stated with no indicators.",
         ),
     )

@@ -44,8 +44,8 @@ def _floor_rule(profession: Profession, names: tuple[str, str], citation: Citati
             verdict=Text("", "")
             if not shortfall
             else Text(
-                f"Ore mancanti: {str(shortfall).replace('.', ',')}.",
-                f"Shortfall: {shortfall} hours.",
+                f"{Text.message('rules.shortfall_hours', count=shortfall).it}.",
+                f"{Text.message('rules.shortfall_hours', count=shortfall).en}.",
             ),
         )
 

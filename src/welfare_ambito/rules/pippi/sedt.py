@@ -56,22 +56,20 @@ __all__ = ["sedt_weekly_hours"]
 def sedt_weekly_hours(intervention: Intervention, p: Parameters) -> Verdict:
     """Each SEDT intervention has at least the minimum weekly hours; a failure names the shortfall."""
     if intervention.kind is not InterventionKind.SEDT:
-        return not_applicable("non è un intervento SEDT / not a SEDT intervention")
+        return not_applicable(Text("non è un intervento SEDT", "not a SEDT intervention"))
     minimum = p.decimal("pippi.sedt.min_weekly_hours")
     shortfall = max(minimum - intervention.weekly_hours, Decimal(0))
     if not shortfall:
         verdict = Text("", "")
     elif intervention.em_participation_included is False:
+        missing = Text.message("rules.shortfall_hours", count=shortfall)
         verdict = Text(
-            f"Ore mancanti: {_it(shortfall)}; le ore dichiarate escludono l'EM: se la "
+            f"{missing.it}; le ore dichiarate escludono l'EM: se la "
             "partecipazione all'EM è prevista, va compresa nelle ore dell'intervento.",
-            f"Shortfall: {shortfall} hours; the declared hours exclude the EM: if EM participation "
+            f"{missing.en}; the declared hours exclude the EM: if EM participation "
             "is foreseen, it belongs inside the intervention's hours.",
         )
     else:
-        verdict = Text(f"Ore mancanti: {_it(shortfall)}.", f"Shortfall: {shortfall} hours.")
+        missing = Text.message("rules.shortfall_hours", count=shortfall)
+        verdict = Text(f"{missing.it}.", f"{missing.en}.")
     return check(not shortfall, shortfall=shortfall, verdict=verdict)
-
-
-def _it(value: object) -> str:
-    return str(value).replace(".", ",")

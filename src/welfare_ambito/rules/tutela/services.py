@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from welfare_ambito.model import CoDesignPlan, ServiceOffer
+from welfare_ambito.rules._values import Text
 from welfare_ambito.rules.definition import (
     Verdict,
     check,
@@ -127,7 +128,7 @@ def service_scope(offer: ServiceOffer, p: Parameters) -> Verdict:
     cat = _catalogue(p)
     entry = cat.find(offer.service)
     if entry is None:
-        return not_applicable("servizio fuori catalogo / service not in the catalogue")
+        return not_applicable(Text("servizio fuori catalogo", "service outside the catalogue"))
     if not offer.comuni:
         return needs_review("comuni", expected_scope=entry.scope, expected=entry.comuni)
     comuni = _official(cat, offer.comuni)
