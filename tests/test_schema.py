@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import json
 import subprocess
 import sys
@@ -16,12 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from welfare_ambito import data, schema
-from welfare_ambito.budget import allocate, phase, reconcile, rhodense_spesa_2011
-from welfare_ambito.budget.cli import _plain
 from welfare_ambito.cli import main
 from welfare_ambito.convert import unstructure
 from welfare_ambito.errors import NotFound
-from welfare_ambito.periods import Period
 from welfare_ambito.rules import evaluate
 from welfare_ambito.testing import strategies as was
 
@@ -163,23 +162,37 @@ def _report(name: str) -> Any:
     return evaluate(plan, profile_for(plan))
 
 
+def _budget_json(*argv: str) -> Any:
+    """What ``welfare-ambito budget … --format json`` prints, parsed."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["budget", *argv, "--format", "json"])
+    return json.loads(out.getvalue())
+
+
 def test_budget_outputs_validate() -> None:
     """The JSON of budget split, phase and reconcile validates against their schemas."""
-    split = allocate(
+    split = _budget_json(
+        "split",
         "430900",
-        {"Barlassina": 44, "Giussano": 129, "Seregno": 255},
-        method="webster",
-        minimum="30000",
+        "--weights",
+        "Barlassina=44",
+        "Giussano=129",
+        "Seregno=255",
+        "--method",
+        "webster",
+        "--minimum",
+        "30000",
     )
-    records = [{k: _plain(v) for k, v in r.items()} for r in split.to_records()]
-    assert _errors("budget-split", records) == []
-    phasing = phase("211500", Period.parse("2023-06-01/2026-05-31"), unit="semester")
-    records = [{k: _plain(v) for k, v in r.items()} for r in phasing.to_records()]
-    assert _errors("budget-phase", records) == []
-    found = reconcile(rhodense_spesa_2011())
-    records = [{k: _plain(v) for k, v in r.items()} for r in found.to_records()]
-    assert records
-    assert _errors("budget-reconcile", records) == []
+    assert _errors("budget-split", split) == []
+    thirds = _budget_json("split", "100", "--weights", "a=1", "b=1", "c=1")
+    assert [r["quota"] for r in thirds["records"]] == ["100/3"] * 3
+    assert _errors("budget-split", thirds) == []
+    phasing = _budget_json("phase", "211500", "2023-06-01/2026-05-31", "--by", "semester")
+    assert _errors("budget-phase", phasing) == []
+    found = _budget_json("reconcile", str(EXAMPLES / "rhodense_spesa_2011.csv"))
+    assert found["records"]
+    assert _errors("budget-reconcile", found) == []
 
 
 def test_schema_rejects_what_the_reader_rejects() -> None:
@@ -241,10 +254,10 @@ def test_reports_of_generated_plans_validate(plan: Any, lang: str) -> None:
 @_SLOW
 @given(was.allocation_weights(), st.integers(1, 10**9))
 def test_generated_splits_validate(weights: dict[str, int], cents: int) -> None:
-    """Every generated allocation's JSON records validate."""
-    split = allocate(Decimal(cents) / 100, weights)
-    records = [{k: _plain(v) for k, v in r.items()} for r in split.to_records()]
-    assert _errors("budget-split", json.loads(json.dumps(records))) == []
+    """Every generated allocation's JSON output validates."""
+    total = f"{Decimal(cents) / 100:f}"
+    document = _budget_json("split", total, "--weights", *(f"{k}={v}" for k, v in weights.items()))
+    assert _errors("budget-split", document) == []
 
 
 def test_unknown_kind_is_refused_with_the_known_ones() -> None:

@@ -438,6 +438,7 @@ _KEYS_IT: Final[Mapping[str, str]] = {
     "row": "riga",
     "rule": "regola",
     "rules": "regole",
+    "records": "righe",
     "schema": "schema",
     "section": "sezione",
     "severity": "gravità",
@@ -1025,21 +1026,29 @@ def _records(
 ) -> dict[str, Any]:
     root = {
         "description": description,
-        "type": "array",
-        "items": {
-            "type": "object",
-            "properties": fields,
-            "required": list(fields),
-            "additionalProperties": False,
+        "type": "object",
+        "properties": {
+            "schema": {"const": f"welfare-ambito/{kind}"},
+            "version": {"const": 1},
+            "records": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": fields,
+                    "required": list(fields),
+                    "additionalProperties": False,
+                },
+            },
         },
+        "required": ["schema", "version", "records"],
+        "additionalProperties": False,
         "x-writer": writer,
     }
     return _document(kind, root, {}, title)
 
 
+# Exact numbers: a terminating decimal, or a fraction ("100/3") when it does not terminate.
 _EXACT = {"type": "string", "pattern": r"^-?\d+(\.\d+)?(/\d+)?$"}
-# Quotas that do not terminate are shown to 10 (weights 6) decimals followed by "…".
-_SHOWN = {"type": "string", "pattern": r"^-?\d+(\.\d+)?…?$"}
 
 
 def _split() -> dict[str, Any]:
@@ -1051,12 +1060,12 @@ def _split() -> dict[str, Any]:
             "recipient": {"type": "string", "description": "Who receives the share."},
             "weight": {**_EXACT, "description": "The recipient's weight, exact."},
             "quota": {
-                **_SHOWN,
-                "description": "The exact quota before rounding; a quota that does not "
-                "terminate is cut at 10 decimals and ends with …",
+                **_EXACT,
+                "description": "The exact quota before rounding (a fraction such as 100/3 "
+                "when it does not terminate).",
             },
             "amount": {**_EXACT, "description": "The amount in euros, to the cent."},
-            "rounding": {**_SHOWN, "description": "amount minus quota (as quota)."},
+            "rounding": {**_EXACT, "description": "amount minus quota, exact."},
             "bound": {
                 "type": ["string", "null"],
                 "enum": ["minimum", "maximum", None],
@@ -1077,8 +1086,8 @@ def _phase() -> dict[str, Any]:
             "end": {"type": "string", "format": "date"},
             "days": {"type": "integer", "minimum": 1},
             "weight": {
-                **_SHOWN,
-                "description": "The piece's share of the whole (6 decimals, … when cut).",
+                **_EXACT,
+                "description": "The piece's share of the whole, exact.",
             },
             "amount": {**_EXACT, "description": "The amount in euros, to the cent."},
         },
@@ -1092,7 +1101,7 @@ def _reconcile() -> dict[str, Any]:
         "budget-reconcile",
         "Table reconciliation · Verifica dei totali",
         "`welfare-ambito budget reconcile --format json`: one record per stated total that "
-        "differs from the sum (an empty array when all agree).",
+        "differs from the sum (no records when all agree).",
         {
             "row": {"type": "string", "description": "The row's label."},
             "column": {"type": "string", "description": "The column's label."},
