@@ -65,6 +65,7 @@ class _Bound:
         "_conditions",
         "_json",
         "_memo",
+        "_results",
         "_shown",
         "citation",
         "exceptions",
@@ -89,6 +90,7 @@ class _Bound:
         self._json: dict[str, JsonValue] | None = None
         self._conditions: dict[str, str | None] = {}
         self._memo: dict[tuple[Any, ...], _Described] = {}
+        self._results: dict[tuple[Any, ...], _Described] = {}
 
     def condition(self, lang: str, shown: Mapping[str, str]) -> str | None:
         """The filled condition; computed once when it names only parameters."""
@@ -261,6 +263,27 @@ class Checker:
 
     # -- streams of subjects ------------------------------------------------------------------
 
+    def findings_of(self, subject: Any, *, kind: str, path: str = "") -> tuple[Finding, ...]:
+        """The findings of the ``kind`` rules on one subject, at ``path`` (``""``: the subject).
+
+        Missing inputs are then paths relative to the subject.
+
+        >>> import datetime as dt
+        >>> from welfare_ambito import data
+        >>> checker = Checker("seregno-pippi-2023", on=dt.date(2023, 6, 1), lang="en")
+        >>> family = data.example("pippi_seregno").families[0]
+        >>> [f.outcome.value for f in checker.findings_of(family, kind="family")][:3]
+        ['pass', 'pass', 'pass']
+        """
+        out = []
+        for bound in self._rules_for(kind):
+            verdict = bound.function(subject, bound.params)
+            if verdict.__class__ is Outcome and (verdict is not _FAIL or not bound.exceptions):
+                out.append(self._plain(bound, path, subject, verdict))  # type: ignore[arg-type]
+            else:
+                out.append(self._check(bound, path, subject, verdict))
+        return tuple(out)
+
     def _rules_for(self, kind: str) -> list[_Bound]:
         return self._by_kind.get(kind, [])
 
@@ -413,6 +436,8 @@ class Checker:
             verdict = bound.function(subject, bound.params)
         if verdict.__class__ is Outcome and not (verdict is _FAIL and bound.exceptions):
             return self._plain(bound, path, subject, verdict)
+        if verdict.__class__ is Result and not (verdict.outcome is _FAIL and bound.exceptions):  # type: ignore[union-attr]
+            return self._result(bound, path, subject, verdict)  # type: ignore[arg-type]
         outcome = verdict if verdict.__class__ is Outcome else verdict.outcome  # type: ignore[union-attr]
         # Values read from the subject first, then the parameters (shown and JSON forms cached).
         read = rule.read_values(subject)
@@ -460,6 +485,74 @@ class Checker:
             conflict=conflict,
             note=note,
         )
+
+    def _result(self, bound: _Bound, path: str, subject: Any, result: Result) -> Finding:
+        """A finding for a :class:`Result` with no derogation to run.
+
+        Its title, message, values and condition depend only on the outcome, the
+        note, the values read and the values returned: they are built once per
+        distinct combination (a population repeats a handful of them), so an
+        explanation costs a dictionary lookup, not a formatting.
+        """
+        try:
+            read = [getter(subject) for _, getter in bound.getters]
+        except AttributeError:
+            read = [_get_or_none(getter, subject) for _, getter in bound.getters]
+        outcome = result.outcome
+        key = (id(outcome), result.note, *read, *result.values.items())
+        memo = bound._results
+        try:
+            cached = memo.get(key)
+        except TypeError:  # an unhashable value: nothing to remember
+            cached = self._describe_result(bound, result, read)
+        else:
+            if cached is None:
+                cached = self._describe_result(bound, result, read)
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                memo[key] = cached
+        title, message, values, condition = cached
+        missing = result.missing
+        return _new_tuple(
+            Finding,
+            (
+                bound.rule.id,
+                outcome,
+                bound.severity,
+                path,
+                title,
+                message,
+                values,
+                bound.citation,
+                condition,
+                tuple([_join(path, m) for m in missing]) if missing else (),
+                None,
+                (),
+                result.note,
+            ),
+        )
+
+    def _describe_result(self, bound: _Bound, result: Result, read: list[Any]) -> _Described:
+        rule = bound.rule
+        lang = self.lang
+        shown: dict[str, str] = {}
+        values: dict[str, JsonValue] = {}
+        for (name, _), value in zip(bound.getters, read, strict=True):
+            shown[name] = display(value, lang)
+            values[name] = jsonable(value)
+        shown.update(bound.shown(lang))
+        values.update(bound.json())
+        for name, value in result.values.items():
+            shown[name] = display(value, lang)
+            values[name] = jsonable(value)
+        title = rule.title[lang]
+        note = result.note
+        if result.outcome is _NA:
+            message = title if note is None else f"{title}: {note}"
+        else:
+            message = rule.fill("message", lang, shown)
+        condition = None if rule.condition is None else rule.fill("condition", lang, shown)
+        return title, message, FrozenDict(values), condition
 
     def _plain(self, bound: _Bound, path: str, subject: Any, outcome: Outcome) -> Finding:
         """A finding for a bare outcome with no derogation to run: the common, fast case.
