@@ -82,7 +82,9 @@ def families(rows: list[dict[str, Any]]) -> list[Family]:
     return [
         Family(
             id=r["id"],
-            children=[Child(id=f"{r['id']}-{j}", birth_date=b) for j, b in enumerate(r["birth_dates"])],
+            children=[
+                Child(id=f"{r['id']}-{j}", birth_date=b) for j, b in enumerate(r["birth_dates"])
+            ],
             pre_assessment=r["pre_assessment"],
             em_orientation=r["em_orientation"],
             abuse_or_severe_maltreatment=r["abuse_or_severe_maltreatment"],
@@ -102,7 +104,7 @@ def plain_loop(items: list[Family], on: dt.date = ON) -> list[str]:
     out = []
     for family in items:
         fail = review = False
-        core = pre = teen = False
+        core = pre = False
         for child in family.children:
             b = child.birth_date
             day = (b.month, b.day)
@@ -113,8 +115,6 @@ def plain_loop(items: list[Family], on: dt.date = ON) -> list[str]:
                 core = True
             elif age <= 14:
                 pre = True
-            elif age <= 17:
-                teen = True
         if not (core or pre):
             fail = True
         flag = family.abuse_or_severe_maltreatment
@@ -249,7 +249,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    print(f"Family screening: {args.n:,} families, median of {args.repeat}, Python {sys.version.split()[0]}")
+    print(
+        f"Family screening: {args.n:,} families, median of {args.repeat}, Python {sys.version.split()[0]}"
+    )
     for name, seconds, ratio in run(args.n, args.repeat):
         if name.endswith("(µs)"):
             print(f"  {name:<55} {seconds:9.1f} µs  {ratio:7.1f}× one family of the loop")

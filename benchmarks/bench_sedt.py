@@ -102,7 +102,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    print(f"SEDT rule: {args.n:,} interventions, median of {args.repeat}, Python {sys.version.split()[0]}")
+    print(
+        f"SEDT rule: {args.n:,} interventions, median of {args.repeat}, Python {sys.version.split()[0]}"
+    )
     for name, seconds, ratio in run(args.n, args.repeat):
         print(f"  {name:<55} {seconds * 1e3:9.1f} ms  {ratio:7.1f}×")
 

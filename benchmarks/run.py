@@ -39,8 +39,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes: check they run")
     args = parser.parse_args()
-    print(f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}, "
-          f"{platform.processor() or 'unknown CPU'}")
+    print(
+        f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}, "
+        f"{platform.processor() or 'unknown CPU'}"
+    )
     failed = []
     for path in scripts():
         extra = QUICK.get(path.name, []) if args.quick else []

@@ -52,9 +52,7 @@ def test_cached_checker_follows_the_day_the_language_and_the_profile() -> None:
     assert it.findings[0].message != en.findings[0].message
     later = assess(family, on=dt.date(2040, 6, 1))
     assert later.outcome.value == "not_eligible"
-    strict = assess(
-        family, on=dt.date(2023, 6, 1), overrides={"pippi.target.child_max_age": 0}
-    )
+    strict = assess(family, on=dt.date(2023, 6, 1), overrides={"pippi.target.child_max_age": 0})
     assert strict.outcome.value != it.outcome.value or strict.group != it.group
 
 

@@ -126,7 +126,7 @@ def _column(data: Any, name: str, size: int | None) -> list[Any] | None:
 
 def _missing(values: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
     # None, NaN and pandas' NA are missing; `x != x` holds only for NaN-like values.
-    missing = np.equal(values, None)
+    missing = np.equal(values, None)  # type: ignore[call-overload]
     try:
         with np.errstate(invalid="ignore"):
             unequal = np.asarray(values != values, dtype=bool)
@@ -163,18 +163,20 @@ class FamilyBatch:
         ids: npt.NDArray[Any],
         counts: npt.NDArray[np.int64],
         birth: npt.NDArray[np.int64],
-        fields: Mapping[str, npt.NDArray[Any]],
+        fields: Mapping[str, tuple[npt.NDArray[Any], Codes]],
     ) -> None:
         self.ids = ids
         self.counts = counts
         self.starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
         self.birth = birth
         self.child_family = np.repeat(np.arange(len(ids)), counts)
-        self.pre_assessment = fields["pre_assessment"]
-        self.em_orientation = fields["em_orientation"]
-        self.abuse_or_severe_maltreatment = fields["abuse_or_severe_maltreatment"]
-        self.trust_in_services = fields["trust_in_services"]
-        self.removal_in_progress = fields["removal_in_progress"]
+        self.pre_assessment = fields["pre_assessment"][0]
+        self.em_orientation = fields["em_orientation"][0]
+        self.abuse_or_severe_maltreatment = fields["abuse_or_severe_maltreatment"][0]
+        self.trust_in_services = fields["trust_in_services"][0]
+        self.removal_in_progress = fields["removal_in_progress"][0]
+        self.codes: dict[str, Codes] = {name: pair[1] for name, pair in fields.items()}
+        """Each flag and enum column as int8 codes: -1 missing; flags 0/1; enums the member's index."""
         self._groups: dict[Any, Any] = {}
 
     def __len__(self) -> int:
@@ -208,28 +210,29 @@ class FamilyBatch:
         """
         if isinstance(data, Sequence) and not isinstance(data, str):
             if data and isinstance(data[0], Family):
-                return cls.from_families(data)  # type: ignore[arg-type]
-            records: Sequence[Mapping[str, Any]] = data  # type: ignore[assignment]
+                return cls.from_families(data)
+            records: Sequence[Mapping[str, Any]] = data
             names = ("id", "birth_dates", *_ENUMS, *_FLAGS)
             data = {n: [r.get(n) for r in records] for n in names if any(n in r for r in records)}
             data.setdefault("id", [])
             data.setdefault("birth_dates", [])
         ids = _column(data, "id", None)
         if ids is None:
-            raise InvalidValue.of("missing", path="id")  # type: ignore[misc]
+            raise InvalidValue.of("missing", path="id")
         size = len(ids)
         births = _column(data, "birth_dates", size)
         if births is None:
-            raise InvalidValue.of("missing", path="birth_dates")  # type: ignore[misc]
-        for index, value in enumerate(ids):
-            if not isinstance(value, str) or not value:
-                raise _bad(index, "id", "a pseudonymous id (text)", value)
+            raise InvalidValue.of("missing", path="birth_dates")
+        if set(map(type, ids)) - {str} or "" in ids:
+            for index, value in enumerate(ids):
+                if not isinstance(value, str) or not value:
+                    raise _bad(index, "id", "a pseudonymous id (text)", value)
         counts = np.fromiter(map(len, births), dtype=np.int64, count=size)
         if size and not counts.all():
             index = int(np.argmin(counts))
-            raise InvalidValue.of("empty", path=f"families[{index}].children")  # type: ignore[misc]
+            raise InvalidValue.of("empty", path=f"families[{index}].children")
         birth = _days(births, counts)
-        fields: dict[str, npt.NDArray[Any]] = {}
+        fields: dict[str, tuple[Any, Codes]] = {}
         for name, enum in _ENUMS.items():
             fields[name] = _enum_column(_column(data, name, size), enum, name, size)
         for name in _FLAGS:
@@ -316,42 +319,52 @@ def _days(births: list[Any], counts: npt.NDArray[np.int64]) -> npt.NDArray[np.in
     return out
 
 
-def _enum_column(values: list[Any] | None, enum: type[Any], name: str, size: int) -> Any:
+def _enum_column(
+    values: list[Any] | None, enum: type[Any], name: str, size: int
+) -> tuple[Any, Codes]:
+    """The column as enum members (object array) and as codes (-1 missing, else the index)."""
+    members: list[Any] = list(enum.__members__.values())
     if values is None:
-        return np.full(size, None, dtype=object)
+        return np.full(size, None, dtype=object), np.full(size, -1, dtype=np.int8)
     array = np.array(values, dtype=object)
-    missing = _missing(array)
-    allowed = {member.value for member in enum}
-    present = set(array[~missing].tolist())
+    try:
+        present = set(values) - {None}
+    except TypeError:  # an unhashable value: found and named below
+        present = {object()}
+    allowed = {member.value for member in members}
+    missing = None
     if not present <= allowed:
+        missing = _missing(array)
         for index, value in enumerate(values):
             if not missing[index] and value not in allowed:
-                raise InvalidValue.of(  # type: ignore[misc]
+                raise InvalidValue.of(
                     "choice",
                     path=f"families[{index}].{name}",
                     value=value,
                     choices=", ".join(sorted(allowed)),
                 )
-    out = np.full(size, None, dtype=object)
-    for value in present:
-        out[array == value] = enum(value)
-    return out
+    codes = np.full(size, -1, dtype=np.int8)
+    for code, member in enumerate(members):
+        if member.value in present:
+            codes[array == member.value] = code
+    return np.array([*members, None], dtype=object)[codes], codes
 
 
-def _flag_column(values: list[Any] | None, name: str, size: int) -> Any:
+def _flag_column(values: list[Any] | None, name: str, size: int) -> tuple[Any, Codes]:
+    """The column as ``True``/``False``/``None`` and as codes (-1 missing, 0 false, 1 true)."""
     if values is None:
-        return np.full(size, None, dtype=object)
+        return np.full(size, None, dtype=object), np.full(size, -1, dtype=np.int8)
     array = np.array(values, dtype=object)
-    missing = _missing(array)
-    kinds = set(map(type, array[~missing].tolist()))
-    if not kinds <= {bool}:  # 1 or "yes" is not a flag, as on the row path
+    kinds = set(map(type, values))
+    if not kinds <= {bool, type(None)}:  # 1 or "yes" is not a flag, as on the row path
+        missing = _missing(array)
         for index, value in enumerate(values):
             if not missing[index] and not isinstance(value, bool):
                 raise _bad(index, name, "true or false", value)
-    out = np.full(size, None, dtype=object)
-    out[np.equal(array, True) & ~missing] = True
-    out[np.equal(array, False) & ~missing] = False
-    return out
+    codes = np.full(size, -1, dtype=np.int8)
+    codes[np.equal(array, True)] = 1
+    codes[np.equal(array, False)] = 0
+    return np.array([False, True, None], dtype=object)[codes], codes
 
 
 # -- the columnar forms of the rules ---------------------------------------------------------
@@ -398,43 +411,46 @@ def age_group(batch: FamilyBatch, parameters: Mapping[str, Any], on: dt.date) ->
     return codes
 
 
-def _flag_rule(values: npt.NDArray[Any], *, passing: bool) -> Codes:
-    codes = _codes(len(values), REVIEW)
-    codes[np.equal(values, passing)] = PASS
-    codes[np.equal(values, not passing)] = FAIL
+def _flag_rule(codes_in: Codes, *, passing: bool) -> Codes:
+    codes = _codes(len(codes_in), REVIEW)
+    codes[codes_in == int(passing)] = PASS
+    codes[codes_in == int(not passing)] = FAIL
     return codes
 
 
 def no_abuse(batch: FamilyBatch, parameters: Mapping[str, Any], on: dt.date) -> Codes:
     """``pippi.target.no_abuse``: no → pass, yes → fail, not recorded → review."""
-    return _flag_rule(batch.abuse_or_severe_maltreatment, passing=False)
+    return _flag_rule(batch.codes["abuse_or_severe_maltreatment"], passing=False)
 
 
 def trust(batch: FamilyBatch, parameters: Mapping[str, Any], on: dt.date) -> Codes:
     """``pippi.target.trust``: yes → pass, no → fail, not recorded → review."""
-    return _flag_rule(batch.trust_in_services, passing=True)
+    return _flag_rule(batch.codes["trust_in_services"], passing=True)
+
+
+_WORRYING = list(PreAssessment).index(PreAssessment.WORRYING)
+_KEEP = list(EMOrientation).index(EMOrientation.KEEP_IN_FAMILY)
+_REUNIFY = list(EMOrientation).index(EMOrientation.REUNIFICATION)
 
 
 def pre_assessment(batch: FamilyBatch, parameters: Mapping[str, Any], on: dt.date) -> Codes:
     """``pippi.target.pre_assessment``: worrying → pass, not worrying → fail, none → review."""
-    values = batch.pre_assessment
+    values = batch.codes["pre_assessment"]
     codes = _codes(len(values), FAIL)
-    codes[np.equal(values, None)] = REVIEW
-    codes[np.equal(values, PreAssessment.WORRYING)] = PASS
+    codes[values == -1] = REVIEW
+    codes[values == _WORRYING] = PASS
     return codes
 
 
 def em_orientation(batch: FamilyBatch, parameters: Mapping[str, Any], on: dt.date) -> Codes:
     """``pippi.target.em_orientation``: keep (no removal) or reunification (removal not denied)."""
-    orientation, removal = batch.em_orientation, batch.removal_in_progress
-    keep = np.equal(orientation, EMOrientation.KEEP_IN_FAMILY)
-    reunify = np.equal(orientation, EMOrientation.REUNIFICATION)
+    orientation, removal = batch.codes["em_orientation"], batch.codes["removal_in_progress"]
     codes = _codes(len(orientation), FAIL)
-    codes[np.equal(orientation, None)] = REVIEW
-    removing = np.equal(removal, True)
-    denied = np.equal(removal, False)
-    codes[keep] = np.where(removing[keep], REVIEW, PASS)
-    codes[reunify] = np.where(denied[reunify], REVIEW, PASS)
+    codes[orientation == -1] = REVIEW
+    keep = orientation == _KEEP
+    reunify = orientation == _REUNIFY
+    codes[keep] = np.where(removal[keep] == 1, REVIEW, PASS)
+    codes[reunify] = np.where(removal[reunify] == 0, REVIEW, PASS)
     return codes
 
 
@@ -523,17 +539,12 @@ class Screening:
                 elif rule_id == "pippi.target.em_orientation":
                     keep = batch.em_orientation[index] is EMOrientation.KEEP_IN_FAMILY
                     blank = batch.em_orientation[index] is None
-                    out[index].append(
-                        "em_orientation" if blank or keep else "removal_in_progress"
-                    )
+                    out[index].append("em_orientation" if blank or keep else "removal_in_progress")
         for rule_id, path in self.paths.items():
             if path == "row":
                 for index in np.flatnonzero(self.rules[rule_id] == REVIEW).tolist():
                     out[index].extend(
-                        m
-                        for f in self._row_findings(index)
-                        if f.rule == rule_id
-                        for m in f.missing
+                        m for f in self._row_findings(index) if f.rule == rule_id for m in f.missing
                     )
         return [tuple(dict.fromkeys(m)) for m in out]
 
@@ -612,7 +623,7 @@ def screen(
     from welfare_ambito.rules import Severity
 
     if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
-        raise InvalidValue.of("type", path="on", expected="a date", actual=type(on).__name__)  # type: ignore[misc]
+        raise InvalidValue.of("type", path="on", expected="a date", actual=type(on).__name__)
     batch = families if isinstance(families, FamilyBatch) else FamilyBatch.from_columns(families)
     checker, _ = _checker(profile, on, "it", None)
     resolved = checker.profile

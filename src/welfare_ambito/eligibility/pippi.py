@@ -156,7 +156,7 @@ class AgeBands:
 
     def _bands(self, age: int) -> int:
         if 0 <= age < _TABLE_AGES:
-            return self._table[age]  # type: ignore[no-any-return]
+            return self._table[age]
         return (
             (self.core_min <= age <= self.core_max)
             | (self.preadolescent_min <= age <= self.preadolescent_max) << 1
@@ -369,9 +369,7 @@ def assess(
         # The age rule has already placed the family: its ages are not computed twice.
         placed = next((f.values.get("group") for f in findings if f.rule == _AGE_RULE), None)
         group = (
-            TargetGroup(placed)
-            if isinstance(placed, str)
-            else bands.group_of(family.ages_on(on))
+            TargetGroup(placed) if isinstance(placed, str) else bands.group_of(family.ages_on(on))
         )
     return Assessment(
         family=family.id,

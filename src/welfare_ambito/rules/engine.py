@@ -279,7 +279,7 @@ class Checker:
         for bound in self._rules_for(kind):
             verdict = bound.function(subject, bound.params)
             if verdict.__class__ is Outcome and (verdict is not _FAIL or not bound.exceptions):
-                out.append(self._plain(bound, path, subject, verdict))  # type: ignore[arg-type]
+                out.append(self._plain(bound, path, subject, verdict))
             else:
                 out.append(self._check(bound, path, subject, verdict))
         return tuple(out)
@@ -436,8 +436,8 @@ class Checker:
             verdict = bound.function(subject, bound.params)
         if verdict.__class__ is Outcome and not (verdict is _FAIL and bound.exceptions):
             return self._plain(bound, path, subject, verdict)
-        if verdict.__class__ is Result and not (verdict.outcome is _FAIL and bound.exceptions):  # type: ignore[union-attr]
-            return self._result(bound, path, subject, verdict)  # type: ignore[arg-type]
+        if verdict.__class__ is Result and not (verdict.outcome is _FAIL and bound.exceptions):
+            return self._result(bound, path, subject, verdict)
         outcome = verdict if verdict.__class__ is Outcome else verdict.outcome  # type: ignore[union-attr]
         # Values read from the subject first, then the parameters (shown and JSON forms cached).
         read = rule.read_values(subject)
