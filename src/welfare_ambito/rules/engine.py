@@ -199,6 +199,11 @@ class Checker:
         for bound in self._bound:
             self._by_kind.setdefault(bound.rule.subject, []).append(bound)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Bound rules hold caches: a checker travels as what it was made from, and rebinds.
+        rules = tuple(b.rule.id for b in self._bound)
+        return (_rebuild_checker, (self.profile, self.on, self.lang, rules))
+
     def _bind(self, chosen: tuple[ProfileRule, ...]) -> tuple[_Bound, ...]:
         unset = [
             (r.id, n)
@@ -648,6 +653,10 @@ class Checker:
                 exception = candidates[0].id
                 note = f"{_MAYBE_TEXT[lang]}: {candidates[0].title[lang]}"
         return outcome, exception, conflict, note, extra, derogation.missing
+
+
+def _rebuild_checker(profile: Profile, on: dt.date, lang: str, rules: tuple[str, ...]) -> Checker:
+    return Checker(profile, on=on, lang=lang, rules=rules)
 
 
 def _reads(exc: RuleException, subject: Any) -> dict[str, Any]:
