@@ -19,7 +19,9 @@ Columns (named as the fields of :class:`~welfare_ambito.model.Family`):
 
 * ``id`` — the pseudonymous id (required);
 * ``birth_dates`` — per family, a list of the children's birth dates
-  (``datetime.date`` or ISO text ``"2016-04-12"``); never empty (required);
+  (``datetime.date`` or ISO text ``"2016-04-12"``), or in one text cell
+  joined by ``;`` (``"2016-04-12;2019-03-01"``, as a CSV holds them); never
+  empty (required);
 * ``pre_assessment``, ``em_orientation`` — the enums' values, or missing;
 * ``abuse_or_severe_maltreatment``, ``trust_in_services``,
   ``removal_in_progress`` — ``True``/``False``, or missing.
@@ -109,11 +111,17 @@ def _column(data: Any, name: str, size: int | None) -> list[Any] | None:
         if columns is None or name not in list(columns):
             return None
         values = data[name]
+    blanks: Any = None
+    if hasattr(values, "isna"):  # pandas: NaN, NA and NaT become None, as on the row path
+        blanks = np.flatnonzero(values.isna().to_numpy())
     if hasattr(values, "to_list"):  # pandas or Polars Series
         values = values.to_list()
     elif hasattr(values, "tolist"):
         values = values.tolist()
     out = list(values)
+    if blanks is not None:
+        for index in blanks.tolist():
+            out[index] = None
     if size is not None and len(out) != size:
         raise InvalidValue(
             f"column {name} has {len(out)} values for {size} families",
@@ -227,6 +235,8 @@ class FamilyBatch:
             for index, value in enumerate(ids):
                 if not isinstance(value, str) or not value:
                     raise _bad(index, "id", "a pseudonymous id (text)", value)
+        if any(isinstance(b, str) for b in births[:1]):  # CSV cells: dates joined by ";"
+            births = [(b.split(";") if b else []) if isinstance(b, str) else b for b in births]
         counts = np.fromiter(map(len, births), dtype=np.int64, count=size)
         if size and not counts.all():
             index = int(np.argmin(counts))
