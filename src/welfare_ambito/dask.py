@@ -14,7 +14,7 @@ is imported by ``import welfare_ambito``.
 >>> import dask.dataframe as dd
 >>> with dask.config.set({"dataframe.convert-string": False}):  # keep True/False/None as they are
 ...     frame = dd.from_pandas(pd.DataFrame({
-...     "id": ["F1", "F2"], "birth_dates": ["2016-04-12", "2007-01-05;2019-03-01"],
+...         "id": ["F1", "F2"], "birth_dates": ["2016-04-12", "2007-01-05;2019-03-01"],
 ...         "pre_assessment": ["worrying"] * 2, "em_orientation": ["keep_in_family"] * 2,
 ...         "abuse_or_severe_maltreatment": [False] * 2, "trust_in_services": [True, None]}),
 ...         npartitions=2)
@@ -31,7 +31,11 @@ from typing import Any
 __all__ = ["META_COLUMNS", "read_families_csv", "screen_frame", "screen_partitions"]
 
 META_COLUMNS = ("family", "outcome", "group", "missing")
-"""The columns of a screened partition: family id, outcome, group, missing inputs (``;``-joined)."""
+"""The columns of a screened partition: family id, outcome, group, missing inputs (``;``-joined).
+
+>>> META_COLUMNS
+('family', 'outcome', 'group', 'missing')
+"""
 
 
 def screen_frame(frame: Any, *, on: dt.date, profile: Any = "seregno-pippi-2023") -> Any:
@@ -75,6 +79,14 @@ def read_families_csv(urlpath: Any, **kwargs: Any) -> Any:
     type is turned off so that a flag stays a flag. ``birth_dates`` holds the
     dates joined by ``;``. Other keywords go to :func:`dask.dataframe.read_csv`
     (``blocksize``, ``storage_options``, …).
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "ambito-001.csv").write_text(
+    ...     "id,birth_dates,trust_in_services\\nF1,2016-04-12,True\\nF2,2015-01-01;2019-05-05,\\n")
+    >>> frame = read_families_csv(str(folder / "ambito-*.csv")).compute()
+    >>> frame["trust_in_services"].tolist()
+    [True, <NA>]
     """
     import dask
     import dask.dataframe as dd
@@ -99,5 +111,12 @@ def screen_partitions(frame: Any, *, on: dt.date, profile: Any = "seregno-pippi-
     ``profile`` is an embedded id (each worker loads and binds it once) or a
     :class:`~welfare_ambito.rules.Profile` (shipped with plain pickle).
     Nothing runs until ``.compute()``, ``.to_parquet()`` or the like.
+
+    >>> import pandas as pd
+    >>> import dask.dataframe as dd
+    >>> frame = dd.from_pandas(pd.DataFrame({"id": ["F1"], "birth_dates": ["2016-04-12"]}),
+    ...                        npartitions=1)
+    >>> list(screen_partitions(frame, on=dt.date(2023, 6, 1)).columns)
+    ['family', 'outcome', 'group', 'missing']
     """
     return frame.map_partitions(screen_frame, on=on, profile=profile, meta=_meta())

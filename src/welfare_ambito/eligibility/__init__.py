@@ -9,7 +9,7 @@ reasons); :func:`screen` answers for a population over columns
 'needs_review'
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from welfare_ambito.eligibility.pippi import (
     AgeBands,
@@ -20,6 +20,9 @@ from welfare_ambito.eligibility.pippi import (
     assess_all,
     target_group,
 )
+
+if TYPE_CHECKING:  # loaded on first use by __getattr__ below (numpy)
+    from welfare_ambito.eligibility.columnar import FamilyBatch, Screening, screen
 
 __all__ = [
     "AgeBands",
