@@ -71,3 +71,25 @@ def test_findings_of_equals_the_stream() -> None:
         assert [m for f in mine for m in f.missing] == [
             m.removeprefix(f"f[{index}].") for f in theirs for m in f.missing
         ]
+
+
+def test_remembered_findings_name_each_subject_s_own_id() -> None:
+    """Findings described once per combination still carry each subject's id."""
+    from decimal import Decimal
+
+    from welfare_ambito.model import Intervention, InterventionKind
+
+    items = [
+        Intervention(id=name, kind=InterventionKind.SEDT, weekly_hours=Decimal(hours))
+        for name, hours in (("I-A", 6), ("I-B", 6), ("I-C", 9))
+    ]
+    checker = Checker("seregno-pippi-2023", on=dt.date(2024, 1, 1), lang="en")
+    findings = list(checker.stream(items, kind="intervention"))
+    for item, finding in zip(items, findings, strict=True):
+        assert f"Intervention {item.id} has" in finding.message
+        assert finding.values["id"] == item.id
+        assert "\x00" not in finding.message
+    fresh = Checker("seregno-pippi-2023", on=dt.date(2024, 1, 1), lang="en")
+    assert [fresh.findings_of(i, kind="intervention", path="x") for i in items] == [
+        (f._replace(path="x"),) for f in findings
+    ]

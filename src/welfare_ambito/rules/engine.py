@@ -33,6 +33,8 @@ _new_tuple = tuple.__new__
 _Described = tuple[str, str, FrozenDict[str, JsonValue], str | None]
 """Title, message, values and condition of a finding, remembered per values read."""
 _MEMO_SIZE = 4096
+_ID = "\x00id\x00"
+"""Stands for a subject's id in remembered messages (no id contains a NUL)."""
 
 
 def _get_or_none(getter: Any, subject: Any) -> Any:
@@ -71,6 +73,7 @@ class _Bound:
         "exceptions",
         "function",
         "getters",
+        "id_index",
         "params",
         "rule",
         "severity",
@@ -86,6 +89,10 @@ class _Bound:
         self.params = params
         self.getters = item.rule._getters
         self.single = self.getters[0][1] if len(self.getters) == 1 else None
+        self.id_index: int | None = next(
+            (i for i, (name, _) in enumerate(self.getters) if name == "id"), None
+        )
+        """Where the subject's own id is among the values read (it differs for every subject)."""
         self._shown: dict[str, dict[str, str]] = {}
         self._json: dict[str, JsonValue] | None = None
         self._conditions: dict[str, str | None] = {}
@@ -509,6 +516,13 @@ class Checker:
             read = [getter(subject) for _, getter in bound.getters]
         except AttributeError:
             read = [_get_or_none(getter, subject) for _, getter in bound.getters]
+        # The subject's own id differs for every subject: a placeholder stands for it in
+        # what is remembered, and the id is put back in the finding (messages name it).
+        own: str | None = None
+        ident = bound.id_index
+        if ident is not None and read[ident].__class__ is str:
+            own = read[ident]
+            read[ident] = _ID
         outcome = result.outcome
         key = (id(outcome), result.note, *read, *result.values.items())
         memo = bound._results
@@ -523,6 +537,15 @@ class Checker:
                     memo.clear()
                 memo[key] = cached
         title, message, values, condition = cached
+        if own is not None:
+            message = message.replace(_ID, own)
+            if condition is not None:
+                condition = condition.replace(_ID, own)
+            mine = dict(values)
+            for name, value in mine.items():
+                if value == _ID:
+                    mine[name] = own
+            values = FrozenDict(mine)
         missing = result.missing
         return _new_tuple(
             Finding,
