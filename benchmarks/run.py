@@ -17,13 +17,20 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ("bench_families.py", "bench_sedt.py", "bench_engine.py", "bench_budget.py")
+ORDER = (
+    "bench_families.py",
+    "bench_sedt.py",
+    "bench_dask.py",
+    "bench_engine.py",
+    "bench_budget.py",
+)
 """Headline first; the others after, then any script not listed here."""
 QUICK = {
     "bench_families.py": ["--n", "5000", "--repeat", "1"],
     "bench_sedt.py": ["--n", "10000", "--repeat", "1"],
     "bench_engine.py": ["--n", "10000", "--repeat", "1"],
     "bench_strategies.py": ["50"],
+    "bench_dask.py": ["--n", "32000"],
 }
 
 
