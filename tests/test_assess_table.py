@@ -143,7 +143,7 @@ def test_a_missing_column_or_file_exits_2_without_traceback(
 
 
 def test_to_pandas_has_categorical_outcomes(tmp_path: pathlib.Path) -> None:
-    """Screening.to_pandas: outcome and group categorical with every allowed value."""
+    """TableScreening.to_pandas: outcome and group categorical with every allowed value."""
     pytest.importorskip("pandas")
     source = italian_export(tmp_path / "famiglie.csv", count=8)
     frame = assess_table(source, on=ON).to_pandas()

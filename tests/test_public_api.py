@@ -47,7 +47,7 @@ def test_import_loads_no_test_library_and_no_heavy_dependency() -> None:
     """`import welfare_ambito` imports neither hypothesis, pytest, pandas nor matplotlib."""
     code = (
         "import sys, welfare_ambito;"
-        "print(','.join(m for m in ('hypothesis','pytest','pandas','matplotlib','cattrs')"
+        "print(','.join(m for m in ('hypothesis','pytest','pandas','numpy','matplotlib','cattrs')"
         " if m in sys.modules))"
     )
     result = subprocess.run(

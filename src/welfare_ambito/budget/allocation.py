@@ -116,6 +116,28 @@ class Share:
         return text + (f"; quota set by the {self.bound}" if self.bound else "")
 
 
+def _rebuild_allocation(
+    total: int,
+    method: str,
+    names: tuple[str, ...],
+    cents: tuple[int, ...],
+    weights: tuple[int | Fraction, ...],
+    qnum: tuple[int, ...],
+    qden: int,
+    bounds: tuple[str | None, ...],
+) -> Allocation:
+    return Allocation(
+        total_cents=total,
+        method=method,
+        names=names,
+        cents=cents,
+        weights=weights,
+        quota_numerators=qnum,
+        quota_denominator=qden,
+        bounds=bounds,
+    )
+
+
 class Allocation(Mapping[str, Money]):
     """A read-only mapping recipient → :class:`~welfare_ambito.Money` that sums to ``total``.
 
@@ -187,6 +209,22 @@ class Allocation(Mapping[str, Money]):
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Allocation is read-only")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Read-only slots: pickle rebuilds it from its parts (the shares stay lazy).
+        return (
+            _rebuild_allocation,
+            (
+                self._total,
+                self._method,
+                self._names,
+                self._cents,
+                self._weights,
+                self._qnum,
+                self._qden,
+                self._bounds,
+            ),
+        )
 
     # -- mapping ------------------------------------------------------------------
     def __getitem__(self, recipient: str) -> Money:

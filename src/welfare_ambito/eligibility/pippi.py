@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -96,6 +96,10 @@ class TargetGroup(enum.StrEnum):
     """No child in any band (e.g. only adults)."""
 
 
+_TABLE_AGES = 130
+_BANDS: dict[tuple[Any, ...], AgeBands] = {}
+
+
 @attrs.frozen(kw_only=True)
 class AgeBands:
     """The age bands of the target, in whole years (profile parameters).
@@ -110,6 +114,7 @@ class AgeBands:
     preadolescent_min: Decimal = Decimal(11)
     preadolescent_max: Decimal = Decimal(14)
     adolescent_max: Decimal = Decimal(17)
+    _table: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     PARAMETERS = (
         "pippi.target.child_min_age",
@@ -124,34 +129,62 @@ class AgeBands:
     def from_parameters(cls, p: Mapping[str, Any]) -> AgeBands:
         """The bands from a rule's parameters (see :attr:`PARAMETERS`)."""
         names = cls.PARAMETERS
-        return cls(
-            core_min=p[names[0]],
-            core_max=p[names[1]],
-            preadolescent_min=p[names[2]],
-            preadolescent_max=p[names[3]],
-            adolescent_max=p[names[4]],
+        key = (p[names[0]], p[names[1]], p[names[2]], p[names[3]], p[names[4]])
+        bands = _BANDS.get(key)
+        if bands is None:  # a rule asks for its bands once per family: build them once
+            bands = cls(
+                core_min=key[0],
+                core_max=key[1],
+                preadolescent_min=key[2],
+                preadolescent_max=key[3],
+                adolescent_max=key[4],
+            )
+            if len(_BANDS) >= 64:
+                _BANDS.clear()
+            _BANDS[key] = bands
+        return bands
+
+    def __attrs_post_init__(self) -> None:
+        # Ages are small whole numbers: a table of bands per age answers without Decimal work.
+        table = tuple(
+            (self.core_min <= age <= self.core_max)
+            | (self.preadolescent_min <= age <= self.preadolescent_max) << 1
+            | (self.preadolescent_max < age <= self.adolescent_max) << 2
+            for age in range(_TABLE_AGES)
+        )
+        object.__setattr__(self, "_table", table)
+
+    def _bands(self, age: int) -> int:
+        if 0 <= age < _TABLE_AGES:
+            return self._table[age]
+        return (
+            (self.core_min <= age <= self.core_max)
+            | (self.preadolescent_min <= age <= self.preadolescent_max) << 1
+            | (self.preadolescent_max < age <= self.adolescent_max) << 2
         )
 
     def is_core(self, age: int) -> bool:
         """Whether ``age`` is in the core band (0–11)."""
-        return self.core_min <= age <= self.core_max
+        return bool(self._bands(age) & 1)
 
     def is_preadolescent(self, age: int) -> bool:
         """Whether ``age`` is in the 11–14 band (11 itself is also core)."""
-        return self.preadolescent_min <= age <= self.preadolescent_max
+        return bool(self._bands(age) & 2)
 
     def is_adolescent(self, age: int) -> bool:
         """Whether ``age`` is a minor above the 11–14 band (15–17)."""
-        return self.preadolescent_max < age <= self.adolescent_max
+        return bool(self._bands(age) & 4)
 
     def group_of(self, ages: Iterable[int]) -> TargetGroup:
         """The group of a family whose children have ``ages`` (order does not matter)."""
-        listed = tuple(ages)
-        if any(self.is_core(a) for a in listed):
+        found = 0
+        for age in ages:
+            found |= self._bands(age)
+        if found & 1:
             return TargetGroup.CORE
-        if any(self.is_preadolescent(a) for a in listed):
+        if found & 2:
             return TargetGroup.PREADOLESCENT
-        if any(self.is_adolescent(a) for a in listed):
+        if found & 4:
             return TargetGroup.ADOLESCENT
         return TargetGroup.OUTSIDE
 
@@ -317,12 +350,6 @@ def _assessment_records(assessment: Assessment) -> list[dict[str, Any]]:
 _ORIENTATIVE = frozenset({"pippi.target.no_abuse"})
 
 
-def _relative(path: str, prefix: str) -> str:
-    if path == prefix:
-        return ""
-    return path.removeprefix(prefix + ".") if path.startswith(prefix + ".") else path
-
-
 def assess(
     family: Family,
     *,
@@ -345,7 +372,7 @@ def assess(
     >>> result.outcome.value, result.missing
     ('needs_review', ('trust_in_services',))
     """
-    from welfare_ambito.rules import Checker, Outcome, Severity, load_profile
+    from welfare_ambito.rules import Outcome, Severity
 
     if not isinstance(family, Family):
         raise InvalidValue.of(
@@ -354,35 +381,28 @@ def assess(
     if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
         raise InvalidValue.of("type", path="on", expected="a date", actual=type(on).__name__)
     check_birth_dates(family, on)
-    resolved = load_profile(profile) if not hasattr(profile, "rules") else profile
-    if overrides:
-        resolved = resolved.override(overrides)
-    ids = [r for r in resolved.rule_ids if r.startswith(TARGET_RULES)]
-    checker = Checker(resolved, on=on, lang=lang, rules=ids)
-    prefix = "families[0]"
-    findings = tuple(
-        f._replace(
-            path=_relative(f.path, prefix), missing=tuple(_relative(m, prefix) for m in f.missing)
-        )
-        for f in checker.stream([family], kind="family", collection="families")
-    )
+    checker, bands = _checker(profile, on, lang, overrides)
+    findings = checker.findings_of(family, kind="family")
     errors = [f for f in findings if f.outcome is Outcome.FAIL and f.severity is Severity.ERROR]
-    review = [f for f in findings if f.outcome is Outcome.NEEDS_REVIEW]
     if errors:
         outcome = EligibilityOutcome.NOT_ELIGIBLE
-    elif review:
+    elif any(f.outcome is Outcome.NEEDS_REVIEW for f in findings):
         outcome = EligibilityOutcome.NEEDS_REVIEW
     else:
         outcome = EligibilityOutcome.ELIGIBLE
-    bands = None
-    if all(n in resolved.parameters for n in AgeBands.PARAMETERS):
-        bands = AgeBands.from_parameters(resolved.parameters.at(on, AgeBands.PARAMETERS))
+    group = None
+    if bands is not None:
+        # The age rule has already placed the family: its ages are not computed twice.
+        placed = next((f.values.get("group") for f in findings if f.rule == _AGE_RULE), None)
+        group = (
+            TargetGroup(placed) if isinstance(placed, str) else bands.group_of(family.ages_on(on))
+        )
     return Assessment(
         family=family.id,
         on=on,
-        profile=resolved.id,
+        profile=checker.profile.id,
         outcome=outcome,
-        group=None if bands is None else bands.group_of(family.ages_on(on)),
+        group=group,
         reunification=in_reunification_group(family),
         adversities=family.adversities,
         em_may_decide_otherwise=bool(errors) and all(f.rule in _ORIENTATIVE for f in errors),
@@ -391,14 +411,63 @@ def assess(
     )
 
 
+_AGE_RULE = "pippi.target.age_group"
+_CHECKERS: dict[tuple[Any, ...], tuple[Any, Any, AgeBands | None]] = {}
+"""Checkers bound per profile, day and language: binding costs far more than a family."""
+
+
+def _embedded_id(profile: Any) -> bool:
+    """Whether ``profile`` names an embedded profile (not a file that may change on disk)."""
+    return isinstance(profile, str) and not profile.endswith(".toml") and "/" not in profile
+
+
+def _checker(
+    profile: Any, on: dt.date, lang: str, overrides: Mapping[str, Any] | None
+) -> tuple[Any, AgeBands | None]:
+    """The checker of the target rules (and the age bands) for ``profile`` on ``on``, cached.
+
+    Embedded profile ids are cached by name, profile objects by identity (the
+    cache holds the object, so its id is not reused); overrides and paths to
+    files (which may change on disk) are never cached.
+    """
+    from welfare_ambito.rules import Checker, load_profile
+
+    key: tuple[Any, ...] | None = None
+    if not overrides:
+        if _embedded_id(profile):
+            key = ("id", profile, on, lang)
+        elif hasattr(profile, "rules"):
+            key = ("object", id(profile), on, lang)
+    if key is not None:
+        hit = _CHECKERS.get(key)
+        if hit is not None:
+            return hit[1], hit[2]
+    resolved = load_profile(profile) if not hasattr(profile, "rules") else profile
+    if overrides:
+        resolved = resolved.override(overrides)
+    ids = [r for r in resolved.rule_ids if r.startswith(TARGET_RULES)]
+    checker = Checker(resolved, on=on, lang=lang, rules=ids)
+    bands = None
+    if all(n in resolved.parameters for n in AgeBands.PARAMETERS):
+        bands = AgeBands.from_parameters(resolved.parameters.at(on, AgeBands.PARAMETERS))
+    if key is not None:
+        if len(_CHECKERS) >= 64:
+            _CHECKERS.clear()
+        _CHECKERS[key] = (profile, checker, bands)
+    return checker, bands
+
+
 def assess_all(
     families: Iterable[Family],
     *,
     on: dt.date,
     profile: Any = "seregno-pippi-2023",
     lang: str = "it",
-) -> tuple[Assessment, ...]:
-    """:func:`assess` each family (the profile is loaded once).
+) -> Iterator[Assessment]:
+    """:func:`assess` each family, one at a time (the profile is bound once; nothing is kept).
+
+    The assessments are yielded as the families are read, so a population of
+    any size is screened in flat memory; wrap it in ``list`` to keep them.
 
     >>> from welfare_ambito import data
     >>> plan = data.example("pippi_seregno_mistakes")
@@ -408,5 +477,8 @@ def assess_all(
     """
     from welfare_ambito.rules import load_profile
 
-    resolved = load_profile(profile) if not hasattr(profile, "rules") else profile
-    return tuple(assess(f, on=on, profile=resolved, lang=lang) for f in families)
+    resolved = profile
+    if not _embedded_id(profile) and not hasattr(profile, "rules"):
+        resolved = load_profile(profile)
+    _checker(resolved, on, lang, None)  # bad profiles and days fail here, before any family
+    return (assess(f, on=on, profile=resolved, lang=lang) for f in families)

@@ -4,7 +4,7 @@
 :mod:`welfare_ambito.tables.families`) one family at a time and yields a
 :class:`ScreeningResult` per family: the :class:`~welfare_ambito.eligibility.Assessment`,
 or the problems of its cells when the family could not be read. Memory stays
-flat however many rows; :attr:`Screening.summary` counts the outcomes so far.
+flat however many rows; :attr:`TableScreening.summary` counts the outcomes so far.
 
 >>> import io, datetime as dt
 >>> text = ("famiglia;data di nascita;valutazione preliminare;orientamento EM;"
@@ -29,7 +29,7 @@ import attrs
 from welfare_ambito.eligibility.pippi import Assessment, EligibilityOutcome, assess
 from welfare_ambito.errors import ErrorDetail, WelfareAmbitoError
 
-__all__ = ["OUTCOMES", "RESULT_COLUMNS", "Screening", "ScreeningResult", "assess_table"]
+__all__ = ["OUTCOMES", "RESULT_COLUMNS", "TableScreening", "ScreeningResult", "assess_table"]
 
 INVALID = "invalid"
 OUTCOMES = (*(o.value for o in EligibilityOutcome), INVALID)
@@ -186,7 +186,7 @@ class ScreeningResult:
         return [record[c] for c in RESULT_COLUMNS]
 
 
-class Screening:
+class TableScreening:
     """The stream of :class:`ScreeningResult` of a table; iterate it once.
 
     :attr:`summary` counts the outcomes of the results yielded so far;
@@ -238,7 +238,7 @@ def assess_table(
     sep: str | None = None,
     sheet: str | int | None = None,
     mapping: Any = None,
-) -> Screening:
+) -> TableScreening:
     """Screen every family of ``source`` on ``on`` under ``profile``, streamed (see the module).
 
     The header is read at once (a missing column raises
@@ -278,4 +278,4 @@ def assess_table(
                 labels=labels,
             )
 
-    return Screening(results(), labels)
+    return TableScreening(results(), labels)

@@ -6,13 +6,13 @@ be exact) but never shown: they are left out of ``repr`` and of every message.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
 from decimal import Decimal
 from typing import Any
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.model import _validate as v
@@ -123,7 +123,11 @@ class Child:
         """
         if on < self.birth_date:
             raise InvalidValue.of("birth_after_reference", path="birth_date", on=on.isoformat())
-        return relativedelta(on, self.birth_date).years
+        born = self.birth_date
+        day = (born.month, born.day)
+        if day == (2, 29) and not calendar.isleap(on.year):
+            day = (2, 28)  # the same answer as dateutil's relativedelta, without its cost
+        return on.year - born.year - ((on.month, on.day) < day)
 
 
 class PreAssessment(enum.StrEnum):

@@ -372,6 +372,22 @@ class Rule(Generic[S]):
     def __call__(self, subject: S, parameters: Parameters) -> Verdict:
         return self.function(subject, parameters)
 
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        # A rule's function is replaced in its module by the rule itself, so pickle cannot
+        # find it by name: a registered rule travels by id and is looked up on arrival.
+        if REGISTRY._rules.get(self.id) is self:
+            return (_registered_rule, (self.id, self.module))
+        return super().__reduce_ex__(protocol)
+
+
+def _registered_rule(rule_id: str, module: str | None) -> Rule[Any]:
+    """The registered rule ``rule_id`` (unpickling), importing its module if needed."""
+    if rule_id not in REGISTRY and module is not None:
+        import importlib
+
+        importlib.import_module(module)
+    return REGISTRY.get(rule_id)
+
 
 def compile_template(template: str) -> tuple[str, tuple[str, ...]]:
     """``"{a.b} of {c}"`` → ``("{0} of {1}", ("a.b", "c"))``: a format string and its names.

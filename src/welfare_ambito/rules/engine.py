@@ -33,6 +33,8 @@ _new_tuple = tuple.__new__
 _Described = tuple[str, str, FrozenDict[str, JsonValue], str | None]
 """Title, message, values and condition of a finding, remembered per values read."""
 _MEMO_SIZE = 4096
+_ID = "\x00id\x00"
+"""Stands for a subject's id in remembered messages (no id contains a NUL)."""
 
 
 def _get_or_none(getter: Any, subject: Any) -> Any:
@@ -71,11 +73,13 @@ class _Bound:
         "_conditions",
         "_json",
         "_memo",
+        "_results",
         "_shown",
         "citation",
         "exceptions",
         "function",
         "getters",
+        "id_index",
         "params",
         "rule",
         "severity",
@@ -91,10 +95,15 @@ class _Bound:
         self.params = params
         self.getters = item.rule._getters
         self.single = self.getters[0][1] if len(self.getters) == 1 else None
+        self.id_index: int | None = next(
+            (i for i, (name, _) in enumerate(self.getters) if name == "id"), None
+        )
+        """Where the subject's own id is among the values read (it differs for every subject)."""
         self._shown: dict[str, dict[str, str]] = {}
         self._json: dict[str, JsonValue] | None = None
         self._conditions: dict[str, str | None] = {}
         self._memo: dict[tuple[Any, ...], _Described] = {}
+        self._results: dict[tuple[Any, ...], _Described] = {}
 
     def condition(self, lang: str, shown: Mapping[str, str]) -> str | None:
         """The filled condition; computed once when it names only parameters."""
@@ -203,6 +212,11 @@ class Checker:
         for bound in self._bound:
             self._by_kind.setdefault(bound.rule.subject, []).append(bound)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Bound rules hold caches: a checker travels as what it was made from, and rebinds.
+        rules = tuple(b.rule.id for b in self._bound)
+        return (_rebuild_checker, (self.profile, self.on, self.lang, rules))
+
     def _bind(self, chosen: tuple[ProfileRule, ...]) -> tuple[_Bound, ...]:
         unset = [
             (r.id, n)
@@ -266,6 +280,27 @@ class Checker:
         )
 
     # -- streams of subjects ------------------------------------------------------------------
+
+    def findings_of(self, subject: Any, *, kind: str, path: str = "") -> tuple[Finding, ...]:
+        """The findings of the ``kind`` rules on one subject, at ``path`` (``""``: the subject).
+
+        Missing inputs are then paths relative to the subject.
+
+        >>> import datetime as dt
+        >>> from welfare_ambito import data
+        >>> checker = Checker("seregno-pippi-2023", on=dt.date(2023, 6, 1), lang="en")
+        >>> family = data.example("pippi_seregno").families[0]
+        >>> [f.outcome.value for f in checker.findings_of(family, kind="family")][:3]
+        ['pass', 'pass', 'pass']
+        """
+        out = []
+        for bound in self._rules_for(kind):
+            verdict = bound.function(subject, bound.params)
+            if verdict.__class__ is Outcome and (verdict is not _FAIL or not bound.exceptions):
+                out.append(self._plain(bound, path, subject, verdict))
+            else:
+                out.append(self._check(bound, path, subject, verdict))
+        return tuple(out)
 
     def _rules_for(self, kind: str) -> list[_Bound]:
         return self._by_kind.get(kind, [])
@@ -371,9 +406,15 @@ class Checker:
         if len(rules) == 1:
             yield from _outcomes_one(rules[0], subjects)
             return
+        # Lookups hoisted and the per-rule call inlined: this loop runs subjects × rules times.
+        hoisted = [(b.function, b.params, b.exceptions, b) for b in rules]
         for subject in subjects:
-            for bound in rules:
-                yield _outcome(bound, subject)
+            for function, params, derogations, bound in hoisted:
+                verdict = function(subject, params)
+                outcome = verdict if verdict.__class__ is Outcome else verdict.outcome  # type: ignore[union-attr]
+                if outcome is _FAIL and derogations:
+                    outcome = _derogate(bound, subject).outcome
+                yield outcome
 
     def tally(self, subjects: Iterable[Any], *, kind: str) -> Summary:
         """Counts of outcomes (and failures per severity) for a stream, keeping nothing else."""
@@ -420,6 +461,8 @@ class Checker:
             verdict = bound.function(subject, bound.params)
         if verdict.__class__ is Outcome and not (verdict is _FAIL and bound.exceptions):
             return self._plain(bound, path, subject, verdict)
+        if verdict.__class__ is Result and not (verdict.outcome is _FAIL and bound.exceptions):
+            return self._result(bound, path, subject, verdict)
         outcome = verdict if verdict.__class__ is Outcome else verdict.outcome  # type: ignore[union-attr]
         # Values read from the subject first, then the parameters (shown and JSON forms cached).
         read = rule.read_values(subject)
@@ -468,6 +511,90 @@ class Checker:
             note=note,
             subject_id=_subject_id(subject),
         )
+
+    def _result(self, bound: _Bound, path: str, subject: Any, result: Result) -> Finding:
+        """A finding for a :class:`Result` with no derogation to run.
+
+        Its title, message, values and condition depend only on the outcome, the
+        note, the values read and the values returned: they are built once per
+        distinct combination (a population repeats a handful of them), so an
+        explanation costs a dictionary lookup, not a formatting.
+        """
+        try:
+            read = [getter(subject) for _, getter in bound.getters]
+        except AttributeError:
+            read = [_get_or_none(getter, subject) for _, getter in bound.getters]
+        # The subject's own id differs for every subject: a placeholder stands for it in
+        # what is remembered, and the id is put back in the finding (messages name it).
+        own: str | None = None
+        ident = bound.id_index
+        if ident is not None and read[ident].__class__ is str:
+            own = read[ident]
+            read[ident] = _ID
+        outcome = result.outcome
+        key = (id(outcome), result.note, *read, *result.values.items())
+        memo = bound._results
+        try:
+            cached = memo.get(key)
+        except TypeError:  # an unhashable value: nothing to remember
+            cached = self._describe_result(bound, result, read)
+        else:
+            if cached is None:
+                cached = self._describe_result(bound, result, read)
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                memo[key] = cached
+        title, message, values, condition = cached
+        if own is not None:
+            message = message.replace(_ID, own)
+            if condition is not None:
+                condition = condition.replace(_ID, own)
+            mine = dict(values)
+            for name, value in mine.items():
+                if value == _ID:
+                    mine[name] = own
+            values = FrozenDict(mine)
+        missing = result.missing
+        return _new_tuple(
+            Finding,
+            (
+                bound.rule.id,
+                outcome,
+                bound.severity,
+                path,
+                title,
+                message,
+                values,
+                bound.citation,
+                condition,
+                tuple([_join(path, m) for m in missing]) if missing else (),
+                None,
+                (),
+                result.note,
+            ),
+        )
+
+    def _describe_result(self, bound: _Bound, result: Result, read: list[Any]) -> _Described:
+        rule = bound.rule
+        lang = self.lang
+        shown: dict[str, str] = {}
+        values: dict[str, JsonValue] = {}
+        for (name, _), value in zip(bound.getters, read, strict=True):
+            shown[name] = display(value, lang)
+            values[name] = jsonable(value)
+        shown.update(bound.shown(lang))
+        values.update(bound.json())
+        for name, value in result.values.items():
+            shown[name] = display(value, lang)
+            values[name] = jsonable(value)
+        title = rule.title[lang]
+        note = result.note
+        if result.outcome is _NA:
+            message = title if note is None else f"{title}: {note}"
+        else:
+            message = rule.fill("message", lang, shown)
+        condition = None if rule.condition is None else rule.fill("condition", lang, shown)
+        return title, message, FrozenDict(values), condition
 
     def _plain(self, bound: _Bound, path: str, subject: Any, outcome: Outcome) -> Finding:
         """A finding for a bare outcome with no derogation to run: the common, fast case.
@@ -564,6 +691,10 @@ class Checker:
                 exception = candidates[0].id
                 note = f"{_MAYBE_TEXT[lang]}: {candidates[0].title[lang]}"
         return outcome, exception, conflict, note, extra, derogation.missing
+
+
+def _rebuild_checker(profile: Profile, on: dt.date, lang: str, rules: tuple[str, ...]) -> Checker:
+    return Checker(profile, on=on, lang=lang, rules=rules)
 
 
 def _reads(exc: RuleException, subject: Any) -> dict[str, Any]:

@@ -198,7 +198,7 @@ def export(
     result: Any, path: str | os.PathLike[str], *, fmt: str | None = None, title: str | None = None
 ) -> int:
     """Write anything with ``to_records()`` — a Report, Allocation, Phasing, Reconciliation,
-    Table or Screening — to CSV, XLSX or JSON (by the suffix or ``fmt``); returns the rows.
+    Table or TableScreening — to CSV, XLSX or JSON (by the suffix or ``fmt``); returns the rows.
 
     Decimal amounts stay numbers in the spreadsheet; text is escaped against
     formula injection. The sheet is named ``title`` (default: the result's class).

@@ -24,6 +24,11 @@ Subclass one class per thing you implement, pointing at your function::
         def produce_plan(self, request):
             return my_producer(request)
 
+A columnar form of a rule (a function over a batch of families, see
+:mod:`welfare_ambito.eligibility.columnar`) is held to its row rule by
+``ColumnarRuleContract`` (set ``rule_id``, define ``form``) or
+``check_columnar_rule(rule_id, form)``; numpy must be installed.
+
 Or call a checker without pytest classes: ``check_allocator(my_split)``,
 ``check_eligibility_screen(my_screen)``, ``check_plan_round_trip(my_export,
 my_import)``, ``check_plan_producer(my_producer, requests)``.
@@ -36,7 +41,9 @@ Capabilities (class attributes) turn optional behaviour on or off, e.g.
 import pytest
 
 pytest.register_assert_rewrite(
-    "welfare_ambito.testing.suites._checks", "welfare_ambito.testing.suites.contracts"
+    "welfare_ambito.testing.suites._checks",
+    "welfare_ambito.testing.suites.contracts",
+    "welfare_ambito.testing.suites.columnar",
 )
 
 from welfare_ambito.testing.suites._checks import (  # noqa: E402
@@ -44,6 +51,10 @@ from welfare_ambito.testing.suites._checks import (  # noqa: E402
     check_eligibility_screen,
     check_plan_producer,
     check_plan_round_trip,
+)
+from welfare_ambito.testing.suites.columnar import (  # noqa: E402
+    ColumnarRuleContract,
+    check_columnar_rule,
 )
 from welfare_ambito.testing.suites.contracts import (  # noqa: E402
     AllocatorContract,
@@ -54,10 +65,12 @@ from welfare_ambito.testing.suites.contracts import (  # noqa: E402
 
 __all__ = [
     "AllocatorContract",
+    "ColumnarRuleContract",
     "EligibilityScreenContract",
     "PlanProducerContract",
     "PlanRoundTripContract",
     "check_allocator",
+    "check_columnar_rule",
     "check_eligibility_screen",
     "check_plan_producer",
     "check_plan_round_trip",
