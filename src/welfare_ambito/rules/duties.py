@@ -17,6 +17,11 @@ from welfare_ambito.rules.parameters import Parameters
 __all__ = ["calendar_rule", "describe_calendar"]
 
 
+def _cap(text: str) -> str:
+    """``text`` with its first letter upper-cased (the rest as written: «CCNL», «D.Lgs.»)."""
+    return text[:1].upper() + text[1:]
+
+
 def _listed(items: tuple[object, ...], lang: str) -> str:
     return ", ".join(display(item, lang) for item in items)
 
@@ -90,10 +95,10 @@ def calendar_rule(
     return rule(
         id=rule_id,
         subject="plan",
-        title={"it": it_name.capitalize(), "en": en_name.capitalize()},
+        title={"it": _cap(it_name), "en": _cap(en_name)},
         message={
-            "it": f"{it_name.capitalize()}: {{verdict}}",
-            "en": f"{en_name.capitalize()}: {{verdict}}",
+            "it": f"{_cap(it_name)}: {{verdict}}",
+            "en": f"{_cap(en_name)}: {{verdict}}",
         },
         condition={
             "it": f"ogni periodo del calendario coperto da {it_name}",

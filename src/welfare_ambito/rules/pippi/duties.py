@@ -59,8 +59,8 @@ overall_evaluation = calendar_rule(
     id="pippi.duties.satisfaction_surveys",
     subject="plan",
     title={
-        "it": "Questionari di soddisfazione a beneficiari e operatori",
-        "en": "Satisfaction questionnaires to beneficiaries and operators",
+        "it": "Rilevazioni della soddisfazione nel calendario delle relazioni",
+        "en": "Satisfaction surveys in the reporting calendar",
     },
     message={
         "it": "Rilevazioni della soddisfazione dichiarate: {surveys}.",
@@ -73,7 +73,11 @@ overall_evaluation = calendar_rule(
     ),
 )
 def satisfaction_surveys(plan: CoDesignPlan, p: Parameters) -> Verdict:
-    """At least one satisfaction survey (the notice sets no cadence; results go in the yearly summary)."""
+    """At least one satisfaction survey in the calendar (the notice sets no cadence).
+
+    Who is surveyed (beneficiaries *and* operators) and where the results go are
+    declarations, checked by the ``pippi.partner.survey_*`` rules.
+    """
     surveys = sum(1 for r in plan.reports if r.kind is ReportKind.SATISFACTION_SURVEY)
     return check(surveys > 0, surveys=surveys)
 
