@@ -164,7 +164,8 @@ def test_technical_lead_must_be_named_among_the_staff(
     plan = attrs.evolve(plan, declarations=attrs.evolve(_declarations(plan), technical_lead=lead))
     report = evaluate(plan, PIPPI, lang="en")
     finding = report.finding("pippi.partner.technical_lead", "")
-    assert finding is not None and finding.outcome is Outcome.FAIL
+    assert finding is not None
+    assert finding.outcome is Outcome.FAIL
     assert reason in finding.message
     assert {f.rule for f in report.errors} == {"pippi.partner.technical_lead"}
 
@@ -179,7 +180,8 @@ def test_technical_lead_without_cv_fails() -> None:
         declarations=attrs.evolve(_declarations(plan), technical_lead=attrs.evolve(lead, cv=False)),
     )
     finding = evaluate(plan, TUTELA, lang="en").finding("tutela.partner.technical_lead", "")
-    assert finding is not None and finding.outcome is Outcome.FAIL
+    assert finding is not None
+    assert finding.outcome is Outcome.FAIL
     assert "CV" in finding.message
 
 
@@ -246,7 +248,8 @@ def test_team_figures_read_the_national_design(
     finding = evaluate(_team(data.example("pippi_seregno"), **{field: value}), PIPPI).finding(
         rule, ""
     )
-    assert finding is not None and finding.outcome is outcome
+    assert finding is not None
+    assert finding.outcome is outcome
 
 
 def test_facilitators_outside_the_em_only_warn() -> None:
@@ -255,14 +258,16 @@ def test_facilitators_outside_the_em_only_warn() -> None:
     report = evaluate(plan, PIPPI)
     assert report.ok
     finding = report.finding("pippi.structure.facilitators_from_em", "")
-    assert finding is not None and finding.severity is Severity.WARNING
+    assert finding is not None
+    assert finding.severity is Severity.WARNING
 
 
 def test_every_target_family_needs_a_supportive_family() -> None:
     """A family without a famiglia d'appoggio is named."""
     plan = _team(data.example("pippi_seregno"), support_families=["F01", "F02"])
     finding = evaluate(plan, PIPPI).finding("pippi.structure.support_families", "")
-    assert finding is not None and finding.outcome is Outcome.FAIL
+    assert finding is not None
+    assert finding.outcome is Outcome.FAIL
     assert "F10" in finding.values["without"]
 
 
@@ -271,16 +276,19 @@ def test_required_services_and_the_where_possible_child_groups() -> None:
     plan = data.example("pippi_seregno")
     no_training = attrs.evolve(plan, services=())
     finding = evaluate(no_training, PIPPI).finding("pippi.structure.services", "")
-    assert finding is not None and finding.outcome is Outcome.FAIL
+    assert finding is not None
+    assert finding.outcome is Outcome.FAIL
     assert "parenting_training" in finding.message
     no_children = attrs.evolve(plan, groups=tuple(g for g in plan.groups if g.kind != "children"))
     finding = evaluate(no_children, PIPPI).finding("pippi.structure.services", "")
-    assert finding is not None and finding.outcome is Outcome.NEEDS_REVIEW
+    assert finding is not None
+    assert finding.outcome is Outcome.NEEDS_REVIEW
     offered = attrs.evolve(
         no_children, services=(*plan.services, ServiceOffer(service="child_groups"))
     )
     finding = evaluate(offered, PIPPI).finding("pippi.structure.services", "")
-    assert finding is not None and finding.outcome is Outcome.PASS
+    assert finding is not None
+    assert finding.outcome is Outcome.PASS
 
 
 @pytest.mark.parametrize(
@@ -298,7 +306,8 @@ def test_educator_qualifications(changes: dict[str, object], rule: str, outcome:
     plan = data.example("pippi_seregno")
     staff = (attrs.evolve(plan.staff[0], **changes), *plan.staff[1:])
     finding = evaluate(attrs.evolve(plan, staff=staff), PIPPI).finding(rule, "staff[0]")
-    assert finding is not None and finding.outcome is outcome
+    assert finding is not None
+    assert finding.outcome is outcome
 
 
 # -- Tutela Minori (002) --------------------------------------------------------------------------
@@ -312,7 +321,8 @@ def test_art_330_exclusion_applies_only_with_the_regulation_service() -> None:
         plan, services=tuple(s for s in plan.services if s.service != "regolamentazione_rapporti")
     )
     finding = evaluate(without_service, TUTELA).finding("tutela.partner.art_330_exclusion", "")
-    assert finding is not None and finding.outcome is Outcome.NOT_APPLICABLE
+    assert finding is not None
+    assert finding.outcome is Outcome.NOT_APPLICABLE
 
 
 @pytest.mark.parametrize(
@@ -329,7 +339,8 @@ def test_multi_year_experience_reads_the_parameter(years: str | None, outcome: O
     staff = (*plan.staff[:index], member, *plan.staff[index + 1 :])
     report = evaluate(attrs.evolve(plan, staff=staff), TUTELA)
     finding = report.finding("tutela.staff.multi_year_experience", f"staff[{index}]")
-    assert finding is not None and finding.outcome is outcome
+    assert finding is not None
+    assert finding.outcome is outcome
     assert finding.severity is Severity.WARNING
 
 
@@ -337,13 +348,15 @@ def test_tutela_labour_floor_warns_below_the_ccnl() -> None:
     """The CCNL labour-cost check of 002: a cost below A1 warns; no hourly cost: not applicable."""
     plan = data.example("tutela_minori_seregno")
     finding = evaluate(plan, TUTELA).finding("tutela.costs.labour_floor", "")
-    assert finding is not None and finding.outcome is Outcome.NOT_APPLICABLE
+    assert finding is not None
+    assert finding.outcome is Outcome.NOT_APPLICABLE
     cheap = attrs.evolve(
         plan,
         hour_plan=HourPlan(hours={"educator": 100}, hourly_cost={"educator": "15.00"}),
     )
     finding = evaluate(cheap, TUTELA).finding("tutela.costs.labour_floor", "")
-    assert finding is not None and finding.outcome is Outcome.FAIL
+    assert finding is not None
+    assert finding.outcome is Outcome.FAIL
     assert finding.severity is Severity.WARNING
 
 
