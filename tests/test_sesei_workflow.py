@@ -132,3 +132,15 @@ def test_kick_off_interviews_and_network_reviews_are_distinct_events() -> None:
     )
     assert case.state is S.MONITORING
     assert case.durations().project_to_first_review == 30
+
+
+def test_communication_assistance_is_a_sesei_intervention() -> None:
+    """Seed 001: communication assistance for pupils with sensory disabilities is its own kind."""
+    from welfare_ambito.model import InterventionKind
+    from welfare_ambito.sesei import SESEI_KINDS, SeseiIntervention
+
+    assert InterventionKind.COMMUNICATION_ASSISTANCE in SESEI_KINDS
+    item = SeseiIntervention(kind="communication_assistance", school_level="primaria", school="S1")
+    assert item.kind is InterventionKind.COMMUNICATION_ASSISTANCE
+    with pytest.raises(WelfareAmbitoError):
+        SeseiIntervention(kind="sedt")

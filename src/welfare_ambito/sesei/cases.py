@@ -120,12 +120,16 @@ SESEI_KINDS: frozenset[InterventionKind] = frozenset(
         InterventionKind.EDM,
         InterventionKind.EDM_TUTELA,
         InterventionKind.GROUP,
+        InterventionKind.COMMUNICATION_ASSISTANCE,
     }
 )
-"""The intervention kinds SESEI delivers (seed 000, "N. INTERVENTI SESEI al 31.12.15").
+"""The intervention kinds SESEI delivers: the four counted in seed 000 ("N. INTERVENTI SESEI
+al 31.12.15") and the communication assistance for pupils with sensory disabilities of seed
+001 («gestione di interventi di assistenza alla comunicazione a favore dei disabili
+sensoriali per l'autonomia e inclusione scolastica»).
 
 >>> sorted(kind.value for kind in SESEI_KINDS)
-['edm', 'edm_tutela', 'group', 'school']
+['communication_assistance', 'edm', 'edm_tutela', 'group', 'school']
 >>> InterventionKind.EDM in SESEI_KINDS
 True
 """
