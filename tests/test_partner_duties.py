@@ -369,3 +369,21 @@ def test_model_objects_reject_bad_values() -> None:
     with pytest.raises(WelfareAmbitoError):
         PartnerDeclarations(cig="Z5C3")
     assert StaffMember(id="E1", profession="educator").degree is None
+
+
+@pytest.mark.parametrize(
+    ("profile", "name", "rule"),
+    [
+        (PIPPI, "pippi_seregno", "pippi.duties.annual_summary"),
+        (TUTELA, "tutela_minori_seregno", "tutela.reports.annual_summary"),
+    ],
+)
+def test_reporting_steps_are_parameters(profile: str, name: str, rule: str) -> None:
+    """«sintesi annuale» is a parameter: a what-if with half-yearly summaries fails the plan."""
+    plan = data.example(name)
+    step = f"{rule.split('.')[0]}.reports.annual_summary.step"
+    assert evaluate(plan, profile).finding(rule, "").outcome is Outcome.PASS  # type: ignore[union-attr]
+    finding = evaluate(plan, profile, overrides={step: "semester"}).finding(rule, "")
+    assert finding is not None
+    assert finding.outcome is Outcome.FAIL
+    assert finding.values["expected_count"] == 6

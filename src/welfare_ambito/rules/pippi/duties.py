@@ -33,6 +33,7 @@ semiannual_accounting = calendar_rule(
         "Ministero del Lavoro e delle Politiche Sociali relative al Piano Nazionale di Ripresa e "
         "Resilienza (PNRR);",
     ),
+    step_parameter="pippi.reports.semiannual_accounting.step",
 )
 annual_summary = calendar_rule(
     ReportKind.ANNUAL_SUMMARY,
@@ -42,6 +43,7 @@ annual_summary = calendar_rule(
         "yearly summaries (complaints, satisfaction, controls)",
     ),
     cite(_REPORTS, "una sintesi annuale relativa a:"),
+    step_parameter="pippi.reports.annual_summary.step",
 )
 overall_evaluation = calendar_rule(
     ReportKind.OVERALL_EVALUATION,
@@ -52,6 +54,7 @@ overall_evaluation = calendar_rule(
         "una valutazione complessiva delle attività, con l'evidenza di aspetti critici e di "
         "eventuali proposte migliorative.",
     ),
+    step_parameter="pippi.reports.overall_evaluation.step",
 )
 
 
