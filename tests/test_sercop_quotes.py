@@ -60,3 +60,15 @@ def test_activations_run_in_month_order_within_2011() -> None:
     days = [a.since for a in sercop_activations()]
     assert days == sorted(days)
     assert all(day.year == 2011 for day in days)
+
+
+def test_sesei_partnership_quotes_seed_000() -> None:
+    """The ATI's five cooperatives are quoted verbatim and each is named in the quote."""
+    from welfare_ambito.sercop import sesei_partnership
+
+    partnership = sesei_partnership()
+    citation = partnership.citation
+    text = normalise_text((SOURCES / EMBEDDED[citation.document]).read_text(encoding="utf-8"))
+    assert normalise_text(citation.quote) in text
+    assert partnership.members == ("Comin", "Stripes", "Tre Effe", "GP2 Servizi", "Serena")
+    assert all(member in citation.quote for member in partnership.members)

@@ -17,7 +17,14 @@ from welfare_ambito.sercop.checks import (
     check_shares,
     check_variations,
 )
-from welfare_ambito.sercop.facts import Activation, Fact, sercop_activations, sercop_facts
+from welfare_ambito.sercop.facts import (
+    Activation,
+    Fact,
+    Partnership,
+    sercop_activations,
+    sercop_facts,
+    sesei_partnership,
+)
 from welfare_ambito.sercop.published import (
     Cell,
     CellKind,
@@ -39,6 +46,7 @@ __all__ = [
     "Column",
     "Discrepancy",
     "Fact",
+    "Partnership",
     "PublishedTable",
     "Row",
     "RowRole",
@@ -55,4 +63,5 @@ __all__ = [
     "published_tables",
     "sercop_activations",
     "sercop_facts",
+    "sesei_partnership",
 ]

@@ -1,4 +1,4 @@
-"""Sercop's single figures and its 2011 activations (seed 003), as cited data.
+"""Sercop's single figures, its 2011 activations (seed 003) and SESEI's partnership (seed 000).
 
 «Sercop in sintesi» (turnover, employees, freelancers, users, third-sector
 operators), the figures of the network of Lombard social-service agencies, and
@@ -16,7 +16,14 @@ import attrs
 from welfare_ambito.citations import Citation
 from welfare_ambito.data import resource
 
-__all__ = ["Activation", "Fact", "sercop_activations", "sercop_facts"]
+__all__ = [
+    "Activation",
+    "Fact",
+    "Partnership",
+    "sercop_activations",
+    "sercop_facts",
+    "sesei_partnership",
+]
 
 _FILE = ("facts", "sercop_2011.toml")
 
@@ -51,6 +58,21 @@ class Activation:
 
     since: dt.date
     label_it: str
+    citation: Citation
+
+
+@attrs.frozen(kw_only=True)
+class Partnership:
+    """The temporary association of cooperatives (ATI) that ran SESEI with Sercop (seed 000).
+
+    >>> p = sesei_partnership()
+    >>> p.kind, p.period, len(p.members), p.members[0]
+    ('ATI', '2013-2016', 5, 'Comin')
+    """
+
+    kind: str
+    period: str
+    members: tuple[str, ...]
     citation: Citation
 
 
@@ -100,4 +122,19 @@ def sercop_activations() -> tuple[Activation, ...]:
             ),
         )
         for item in raw["activations"]  # type: ignore[attr-defined]
+    )
+
+
+def sesei_partnership() -> Partnership:
+    """The composition of the ATI that ran SESEI in 2013–2016 (seed 000)."""
+    item = _raw()["partnership"]
+    return Partnership(
+        kind=item["kind"],  # type: ignore[index]
+        period=item["period"],  # type: ignore[index]
+        members=tuple(item["members"]),  # type: ignore[index]
+        citation=Citation(
+            document=item["document"],  # type: ignore[index]
+            section=item["section"],  # type: ignore[index]
+            quote=item["quote"],  # type: ignore[index]
+        ),
     )
