@@ -126,7 +126,11 @@ def sercop_activations() -> tuple[Activation, ...]:
 
 
 def sesei_partnership() -> Partnership:
-    """The composition of the ATI that ran SESEI in 2013–2016 (seed 000)."""
+    """The composition of the ATI that ran SESEI in 2013–2016 (seed 000).
+
+    >>> sesei_partnership().members[-1]
+    'Serena'
+    """
     item = _raw()["partnership"]
     return Partnership(
         kind=item["kind"],  # type: ignore[index]
