@@ -87,6 +87,7 @@ def test_figures_on_31_12_2015() -> None:
         InterventionKind.EDM: 1,
         InterventionKind.EDM_TUTELA: 1,
         InterventionKind.GROUP: 2,
+        InterventionKind.COMMUNICATION_ASSISTANCE: 0,
     }
     assert s.groups == 1
     assert s.schools_by_level[SchoolLevel.PRIMARIA] == 1

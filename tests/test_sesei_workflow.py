@@ -26,9 +26,14 @@ EXPECTED: dict[tuple[CaseState | None, EventKind], CaseState] = {
     (S.REFERRED, E.INTERRUPTION): S.CLOSED,
     (S.PLANNING, E.PROJECT): S.ACTIVE,
     (S.PLANNING, E.INTERRUPTION): S.CLOSED,
+    (S.ACTIVE, E.KICK_OFF): S.ACTIVE,
     (S.ACTIVE, E.REVIEW): S.MONITORING,
+    (S.ACTIVE, E.FAMILY_INTERVIEW): S.MONITORING,
+    (S.ACTIVE, E.NETWORK_REVIEW): S.MONITORING,
     (S.ACTIVE, E.INTERRUPTION): S.CLOSED,
     (S.MONITORING, E.REVIEW): S.MONITORING,
+    (S.MONITORING, E.FAMILY_INTERVIEW): S.MONITORING,
+    (S.MONITORING, E.NETWORK_REVIEW): S.MONITORING,
     (S.MONITORING, E.REPLANNING): S.PLANNING,
     (S.MONITORING, E.CLOSURE): S.CLOSED,
     (S.MONITORING, E.INTERRUPTION): S.CLOSED,
@@ -93,3 +98,49 @@ def test_unknown_event_is_invalid_value() -> None:
     with pytest.raises(InvalidValue) as info:
         next_state(CaseState.ACTIVE, "dance")  # type: ignore[arg-type]
     assert info.value.code == "choice"
+
+
+def test_kick_off_interviews_and_network_reviews_are_distinct_events() -> None:
+    """Seed 001: the kick-off keeps the project active; interviews and network reviews verify it."""
+    from welfare_ambito.sesei import VERIFICATIONS, Case
+
+    assert next_state(S.ACTIVE, E.KICK_OFF) is S.ACTIVE
+    assert {E.FAMILY_INTERVIEW, E.NETWORK_REVIEW} <= VERIFICATIONS
+    assert E.KICK_OFF not in VERIFICATIONS
+    with pytest.raises(IllegalTransition):
+        next_state(S.PLANNING, E.KICK_OFF)
+    from decimal import Decimal
+
+    from welfare_ambito.sesei import CaseEvent, EducationalProject, SeseiIntervention
+
+    plan = EducationalProject(
+        goals=("autonomia personale",),
+        interventions=(SeseiIntervention(kind="school", school_level="primaria", school="SC-1"),),
+        weekly_hours=Decimal(6),
+        duration_months=9,
+        educator="EDU-12",
+    )
+    case = Case(
+        id="RHO-X",
+        events=[
+            CaseEvent(kind="referral", on=dt.date(2016, 1, 11), referrer="school"),
+            CaseEvent(kind="assessment_feasible", on=dt.date(2016, 1, 25)),
+            CaseEvent(kind="project", on=dt.date(2016, 2, 1), project=plan),
+            CaseEvent(kind="kick_off", on=dt.date(2016, 2, 3)),
+            CaseEvent(kind="network_review", on=dt.date(2016, 3, 2)),
+        ],
+    )
+    assert case.state is S.MONITORING
+    assert case.durations().project_to_first_review == 30
+
+
+def test_communication_assistance_is_a_sesei_intervention() -> None:
+    """Seed 001: communication assistance for pupils with sensory disabilities is its own kind."""
+    from welfare_ambito.model import InterventionKind
+    from welfare_ambito.sesei import SESEI_KINDS, SeseiIntervention
+
+    assert InterventionKind.COMMUNICATION_ASSISTANCE in SESEI_KINDS
+    item = SeseiIntervention(kind="communication_assistance", school_level="primaria", school="S1")
+    assert item.kind is InterventionKind.COMMUNICATION_ASSISTANCE
+    with pytest.raises(WelfareAmbitoError):
+        SeseiIntervention(kind="sedt")

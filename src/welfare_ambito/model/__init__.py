@@ -5,6 +5,12 @@ to derive a changed copy. Invalid objects cannot be built.
 """
 
 from welfare_ambito.model.budget import Budget, BudgetLine, SplitKind
+from welfare_ambito.model.declarations import (
+    Declaration,
+    PartnerDeclarations,
+    ProgrammeTeam,
+    TechnicalLead,
+)
 from welfare_ambito.model.people import (
     Adversity,
     Child,
@@ -44,6 +50,7 @@ __all__ = [
     "Child",
     "CoDesignPlan",
     "Comune",
+    "Declaration",
     "EMOrientation",
     "Family",
     "FundingSource",
@@ -54,14 +61,17 @@ __all__ = [
     "Intervention",
     "InterventionKind",
     "Partner",
+    "PartnerDeclarations",
     "PreAssessment",
     "Profession",
     "Programme",
+    "ProgrammeTeam",
     "ReportDue",
     "ReportKind",
     "ServiceOffer",
     "ServiceScope",
     "SplitKind",
     "StaffMember",
+    "TechnicalLead",
     "normalise_name",
 ]

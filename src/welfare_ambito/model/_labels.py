@@ -19,6 +19,7 @@ LABELS_IT: Mapping[str, str] = {
     "edm": "educativa domiciliare (EDM)",
     "edm_tutela": "educativa domiciliare su mandato (EDM tutela)",
     "group": "progettualità di gruppo",
+    "communication_assistance": "assistenza alla comunicazione (disabili sensoriali)",
     # GroupKind
     "parents": "gruppo genitori",
     "children": "gruppo bambini",

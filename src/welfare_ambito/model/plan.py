@@ -12,6 +12,7 @@ import attrs
 from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue
 from welfare_ambito.model import _validate as v
 from welfare_ambito.model.budget import Budget
+from welfare_ambito.model.declarations import PartnerDeclarations
 from welfare_ambito.model.people import Family, StaffMember
 from welfare_ambito.model.services import GroupModule, HourPlan, Intervention, ServiceOffer
 from welfare_ambito.model.territory import Ambito
@@ -216,6 +217,10 @@ class CoDesignPlan:
     impact_evaluation: ImpactEvaluation | None = attrs.field(
         default=None, validator=v.optional(v.instance(ImpactEvaluation, "an impact evaluation"))
     )
+    declarations: PartnerDeclarations | None = attrs.field(
+        default=None, validator=v.optional(v.instance(PartnerDeclarations, "declarations"))
+    )
+    """What the partner declares (duties, technical lead, CIG, team); ``None``: nothing."""
 
     def __attrs_post_init__(self) -> None:
         problems = list(_dangling_references(self))

@@ -46,6 +46,8 @@ class InterventionKind(enum.StrEnum):
     """Educativa domiciliare on a court order (SESEI)."""
     GROUP = "group"
     """Progettualità di gruppo (SESEI)."""
+    COMMUNICATION_ASSISTANCE = "communication_assistance"
+    """Assistenza alla comunicazione for pupils with sensory disabilities (SESEI, seed 001)."""
 
 
 def _as_intervention_kind(value: object) -> Any:

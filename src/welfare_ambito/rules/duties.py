@@ -17,6 +17,11 @@ from welfare_ambito.rules.parameters import Parameters
 __all__ = ["calendar_rule", "describe_calendar"]
 
 
+def _cap(text: str) -> str:
+    """``text`` with its first letter upper-cased (the rest as written: «CCNL», «D.Lgs.»)."""
+    return text[:1].upper() + text[1:]
+
+
 def _listed(items: tuple[object, ...], lang: str) -> str:
     return ", ".join(display(item, lang) for item in items)
 
@@ -57,15 +62,22 @@ def describe_calendar(result: CalendarCheck, lang: str) -> str:
     return f"{counts}; {'; '.join(gaps)}."
 
 
+_WHOLE = "whole"
+
+
 def calendar_rule(
     kind: ReportKind,
     rule_id: str,
     names: tuple[str, str],
     citation: Citation,
+    step_parameter: str | None = None,
 ) -> Rule[CoDesignPlan]:
     """A plan rule: the declared reports of ``kind`` cover the plan's period, step by step.
 
     ``names`` are the duty's Italian and English names (plural, lower case).
+    ``step_parameter`` names the profile's text parameter holding the step the
+    notice sets (``"semester"``, ``"year"`` or ``"whole"`` for the whole period);
+    without it the step is :data:`welfare_ambito.duties.STEPS`'s.
     The finding's values: ``expected_count``, ``expected``, ``missing``,
     ``too_long`` and ``outside`` (the periods concerned) and ``verdict`` (text).
     """
@@ -74,7 +86,11 @@ def calendar_rule(
     def duty(plan: CoDesignPlan, p: Parameters) -> Verdict:
         if plan.period is None:
             return needs_review("period")
-        result = check_calendar(plan.period, plan.reports, kind)
+        steps = None
+        if step_parameter is not None:
+            step = p.text(step_parameter)
+            steps = {kind: None if step == _WHOLE else step}
+        result = check_calendar(plan.period, plan.reports, kind, steps=steps)
         return check(
             result.ok,
             expected_count=len(result.expected),
@@ -90,15 +106,16 @@ def calendar_rule(
     return rule(
         id=rule_id,
         subject="plan",
-        title={"it": it_name.capitalize(), "en": en_name.capitalize()},
+        title={"it": _cap(it_name), "en": _cap(en_name)},
         message={
-            "it": f"{it_name.capitalize()}: {{verdict}}",
-            "en": f"{en_name.capitalize()}: {{verdict}}",
+            "it": f"{_cap(it_name)}: {{verdict}}",
+            "en": f"{_cap(en_name)}: {{verdict}}",
         },
         condition={
             "it": f"ogni periodo del calendario coperto da {it_name}",
             "en": f"every period of the calendar covered by {en_name}",
         },
         reads=("period",),
+        parameters=() if step_parameter is None else (step_parameter,),
         citation=citation,
     )(duty)

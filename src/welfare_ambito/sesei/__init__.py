@@ -19,6 +19,7 @@ from welfare_ambito.sesei.cases import (
 from welfare_ambito.sesei.stats import SeseiStatistics, statistics
 from welfare_ambito.sesei.workflow import (
     TRANSITIONS,
+    VERIFICATIONS,
     CaseState,
     EventKind,
     IllegalTransition,
@@ -29,6 +30,7 @@ from welfare_ambito.sesei.workflow import (
 __all__ = [
     "SESEI_KINDS",
     "TRANSITIONS",
+    "VERIFICATIONS",
     "Case",
     "CaseDurations",
     "CaseEvent",

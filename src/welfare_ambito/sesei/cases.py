@@ -32,7 +32,7 @@ from welfare_ambito.errors import InvalidValue
 from welfare_ambito.model import _validate as v
 from welfare_ambito.model.services import InterventionKind
 from welfare_ambito.periods import parse_date
-from welfare_ambito.sesei.workflow import CaseState, EventKind, next_state
+from welfare_ambito.sesei.workflow import VERIFICATIONS, CaseState, EventKind, next_state
 
 __all__ = [
     "SESEI_KINDS",
@@ -120,12 +120,16 @@ SESEI_KINDS: frozenset[InterventionKind] = frozenset(
         InterventionKind.EDM,
         InterventionKind.EDM_TUTELA,
         InterventionKind.GROUP,
+        InterventionKind.COMMUNICATION_ASSISTANCE,
     }
 )
-"""The intervention kinds SESEI delivers (seed 000, "N. INTERVENTI SESEI al 31.12.15").
+"""The intervention kinds SESEI delivers: the four counted in seed 000 ("N. INTERVENTI SESEI
+al 31.12.15") and the communication assistance for pupils with sensory disabilities of seed
+001 («gestione di interventi di assistenza alla comunicazione a favore dei disabili
+sensoriali per l'autonomia e inclusione scolastica»).
 
 >>> sorted(kind.value for kind in SESEI_KINDS)
-['edm', 'edm_tutela', 'group', 'school']
+['communication_assistance', 'edm', 'edm_tutela', 'group', 'school']
 >>> InterventionKind.EDM in SESEI_KINDS
 True
 """
@@ -459,7 +463,7 @@ class Case:
         """Days between phases; ``on`` (default: the last event) ends an open case's count."""
         assessed = self._first(_ASSESSMENTS)
         project = self._first((EventKind.PROJECT,))
-        review = None if project is None else self._first((EventKind.REVIEW,), after=project)
+        review = None if project is None else self._first(tuple(VERIFICATIONS), after=project)
         closing = self._first(_CLOSINGS)
         if closing is not None:
             open_days = (self.events[closing].on - self.referred_on).days

@@ -33,6 +33,7 @@ _KIND_IT = {
     InterventionKind.EDM: "EDM",
     InterventionKind.EDM_TUTELA: "EDM tutela",
     InterventionKind.GROUP: "progettualità di gruppo (partecipanti)",
+    InterventionKind.COMMUNICATION_ASSISTANCE: "assistenza alla comunicazione",
 }
 
 _FIGURES: dict[str, tuple[str, str]] = {

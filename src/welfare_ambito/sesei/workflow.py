@@ -11,6 +11,10 @@ Decisions the seed leaves open, taken here and documented:
 * **Re-planning** is decided at a verification and returns the case to the definition of the
   educational project (state :attr:`CaseState.PLANNING`); a new
   :attr:`EventKind.PROJECT` event then replaces the project.
+* The **kick-off meeting** with the family and the child (project shared, educator
+  introduced) is an event of the active project; **family interviews** and **network
+  reviews** are two distinct kinds of verification (:data:`VERIFICATIONS`), beside a
+  verification of unspecified form (:attr:`EventKind.REVIEW`).
 * **Closure** for goals reached follows at least one verification, because the seed closes a
   project "nel momento in cui si ritengono raggiunti gli obiettivi … in accordo con tutti i
   soggetti coinvolti", i.e. after checking them.
@@ -35,6 +39,7 @@ from welfare_ambito.errors import InvalidValue
 
 __all__ = [
     "TRANSITIONS",
+    "VERIFICATIONS",
     "CaseState",
     "EventKind",
     "IllegalTransition",
@@ -86,8 +91,15 @@ class EventKind(enum.StrEnum):
     """Valutazione del bisogno: the intervention is not feasible (closes the case)."""
     PROJECT = "project"
     """Definizione del progetto di sostegno educativo (or of a new one after re-planning)."""
+    KICK_OFF = "kick_off"
+    """Incontro di avvio: the meeting with the family and the child that shares the project
+    and introduces the educator (seed 001); the project stays active."""
     REVIEW = "review"
-    """Verifica e monitoraggio: a verification of the running project."""
+    """Verifica e monitoraggio: a verification of the running project (of unspecified form)."""
+    FAMILY_INTERVIEW = "family_interview"
+    """Colloquio individuale con la famiglia: a verification held with the family (seed 001)."""
+    NETWORK_REVIEW = "network_review"
+    """Verifica periodica di rete: a verification with every operator of the project (seed 001)."""
     REPLANNING = "replanning"
     """Riprogettazione: a verification decided to define a new project."""
     CLOSURE = "closure"
@@ -114,7 +126,10 @@ _EVENT_IT: Final[Mapping[EventKind, str]] = {
     EventKind.ASSESSMENT_FEASIBLE: "valutazione: fattibile",
     EventKind.ASSESSMENT_NOT_FEASIBLE: "valutazione: non fattibile",
     EventKind.PROJECT: "definizione del progetto",
+    EventKind.KICK_OFF: "incontro di avvio con famiglia e minore",
     EventKind.REVIEW: "verifica",
+    EventKind.FAMILY_INTERVIEW: "colloquio con la famiglia",
+    EventKind.NETWORK_REVIEW: "verifica di rete",
     EventKind.REPLANNING: "riprogettazione",
     EventKind.CLOSURE: "conclusione",
     EventKind.INTERRUPTION: "interruzione",
@@ -127,9 +142,14 @@ TRANSITIONS: Final[Mapping[tuple[CaseState | None, EventKind], CaseState]] = {
     (CaseState.REFERRED, EventKind.INTERRUPTION): CaseState.CLOSED,
     (CaseState.PLANNING, EventKind.PROJECT): CaseState.ACTIVE,
     (CaseState.PLANNING, EventKind.INTERRUPTION): CaseState.CLOSED,
+    (CaseState.ACTIVE, EventKind.KICK_OFF): CaseState.ACTIVE,
     (CaseState.ACTIVE, EventKind.REVIEW): CaseState.MONITORING,
+    (CaseState.ACTIVE, EventKind.FAMILY_INTERVIEW): CaseState.MONITORING,
+    (CaseState.ACTIVE, EventKind.NETWORK_REVIEW): CaseState.MONITORING,
     (CaseState.ACTIVE, EventKind.INTERRUPTION): CaseState.CLOSED,
     (CaseState.MONITORING, EventKind.REVIEW): CaseState.MONITORING,
+    (CaseState.MONITORING, EventKind.FAMILY_INTERVIEW): CaseState.MONITORING,
+    (CaseState.MONITORING, EventKind.NETWORK_REVIEW): CaseState.MONITORING,
     (CaseState.MONITORING, EventKind.REPLANNING): CaseState.PLANNING,
     (CaseState.MONITORING, EventKind.CLOSURE): CaseState.CLOSED,
     (CaseState.MONITORING, EventKind.INTERRUPTION): CaseState.CLOSED,
@@ -140,6 +160,17 @@ TRANSITIONS: Final[Mapping[tuple[CaseState | None, EventKind], CaseState]] = {
 <CaseState.PLANNING: 'planning'>
 >>> (CaseState.REFERRED, EventKind.CLOSURE) in TRANSITIONS
 False
+"""
+
+
+VERIFICATIONS: Final[frozenset[EventKind]] = frozenset(
+    {EventKind.REVIEW, EventKind.FAMILY_INTERVIEW, EventKind.NETWORK_REVIEW}
+)
+"""The events that verify a running project: «colloqui individuali con la famiglia del minore e
+verifiche periodiche di rete» (seed 001), or a verification of unspecified form.
+
+>>> sorted(e.value for e in VERIFICATIONS)
+['family_interview', 'network_review', 'review']
 """
 
 
@@ -200,7 +231,7 @@ def legal_events(state: CaseState | None) -> tuple[EventKind, ...]:
     """The events allowed in ``state`` (``None``: before the referral), in declaration order.
 
     >>> [e.value for e in legal_events(CaseState.MONITORING)]
-    ['review', 'replanning', 'closure', 'interruption']
+    ['review', 'family_interview', 'network_review', 'replanning', 'closure', 'interruption']
     >>> legal_events(CaseState.CLOSED)
     ()
     """

@@ -67,6 +67,7 @@ from welfare_ambito.model import (
 )
 from welfare_ambito.money import Money
 from welfare_ambito.periods import Period
+from welfare_ambito.testing import _declarations_strategies
 
 __all__ = [
     "GROUPS",
@@ -1032,7 +1033,7 @@ def _compliant_plans(
     staff = tuple(
         StaffMember(id=f"{p.value[:3].upper()}-{i + 1}", profession=p) for i, p in enumerate(floors)
     )
-    return CoDesignPlan(
+    plan = CoDesignPlan(
         id=draw(identifiers(prefix="P")),
         ambito=ambito,
         partner=Partner(name=draw(_PLAIN_TEXT)),
@@ -1055,6 +1056,8 @@ def _compliant_plans(
             indicators=tuple(draw(st.lists(_PLAIN_TEXT, min_size=1, max_size=3))),
         ),
     )
+    # what the partner declares (h14: welfare_ambito.testing._declarations_strategies)
+    return _declarations_strategies.complete(plan, profile, on)
 
 
 # -- plans that break one rule ------------------------------------------------------------

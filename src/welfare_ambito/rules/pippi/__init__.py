@@ -1,5 +1,6 @@
 """The P.I.P.P.I. rules (seed 004, PNRR M5C2 1.1.1): target families, cohort shares, group
-modules, educator intensity, professional hours, money, period and reporting duties.
+modules, educator intensity, professional hours, money, period, reporting duties, the
+partner's declared duties, the educators' qualifications and the programme's structure.
 
 Importing this package registers every rule in :data:`welfare_ambito.rules.REGISTRY`;
 the profiles ``pippi-national`` and ``seregno-pippi-2023`` apply them.
@@ -9,7 +10,19 @@ the profiles ``pippi-national`` and ``seregno-pippi-2023`` apply them.
 True
 """
 
-from welfare_ambito.rules.pippi import budget, cohort, duties, groups, hours, period, sedt, target
+from welfare_ambito.rules.pippi import (
+    budget,
+    cohort,
+    duties,
+    groups,
+    hours,
+    partner,
+    period,
+    sedt,
+    staff,
+    structure,
+    target,
+)
 from welfare_ambito.rules.pippi._common import Text
 from welfare_ambito.rules.pippi.budget import affordability
 
@@ -22,8 +35,11 @@ __all__ = [
     "duties",
     "groups",
     "hours",
+    "partner",
     "period",
     "sedt",
+    "staff",
+    "structure",
     "target",
 ]
 
@@ -54,5 +70,44 @@ RULE_IDS: tuple[str, ...] = (
     "pippi.duties.satisfaction_surveys",
     "pippi.duties.overall_evaluation",
     "pippi.duties.impact_evaluation",
+    "pippi.partner.sufficient_staff",
+    "pippi.partner.ministry_accounting",
+    "pippi.partner.training",
+    "pippi.partner.training_documented",
+    "pippi.partner.staff_list",
+    "pippi.partner.qualified_staff",
+    "pippi.partner.ccnl",
+    "pippi.partner.workplace_safety",
+    "pippi.partner.privacy",
+    "pippi.partner.confidentiality",
+    "pippi.partner.insurance",
+    "pippi.partner.hold_harmless",
+    "pippi.partner.controls",
+    "pippi.partner.conduct_code",
+    "pippi.partner.prior_interventions",
+    "pippi.partner.educators_in_em",
+    "pippi.partner.no_school_support_replacement",
+    "pippi.partner.foster_care_collaboration",
+    "pippi.partner.territorial_group",
+    "pippi.partner.governance_meetings",
+    "pippi.partner.technical_meetings",
+    "pippi.partner.survey_beneficiaries",
+    "pippi.partner.survey_operators",
+    "pippi.partner.survey_report_shared",
+    "pippi.partner.survey_report_sent",
+    "pippi.partner.summary_complaints",
+    "pippi.partner.summary_satisfaction",
+    "pippi.partner.summary_controls",
+    "pippi.partner.vis_verification",
+    "pippi.partner.technical_lead",
+    "pippi.partner.cup",
+    "pippi.partner.cig",
+    "pippi.staff.educator_degree",
+    "pippi.staff.educator_prior_training",
+    "pippi.structure.services",
+    "pippi.structure.support_families",
+    "pippi.structure.em_operators",
+    "pippi.structure.coaches",
+    "pippi.structure.facilitators_from_em",
 )
 """Every P.I.P.P.I. rule id (public API: stable)."""

@@ -33,6 +33,7 @@ semiannual_accounting = calendar_rule(
         "Ministero del Lavoro e delle Politiche Sociali relative al Piano Nazionale di Ripresa e "
         "Resilienza (PNRR);",
     ),
+    step_parameter="pippi.reports.semiannual_accounting.step",
 )
 annual_summary = calendar_rule(
     ReportKind.ANNUAL_SUMMARY,
@@ -42,6 +43,7 @@ annual_summary = calendar_rule(
         "yearly summaries (complaints, satisfaction, controls)",
     ),
     cite(_REPORTS, "una sintesi annuale relativa a:"),
+    step_parameter="pippi.reports.annual_summary.step",
 )
 overall_evaluation = calendar_rule(
     ReportKind.OVERALL_EVALUATION,
@@ -52,6 +54,7 @@ overall_evaluation = calendar_rule(
         "una valutazione complessiva delle attività, con l'evidenza di aspetti critici e di "
         "eventuali proposte migliorative.",
     ),
+    step_parameter="pippi.reports.overall_evaluation.step",
 )
 
 
@@ -59,8 +62,8 @@ overall_evaluation = calendar_rule(
     id="pippi.duties.satisfaction_surveys",
     subject="plan",
     title={
-        "it": "Questionari di soddisfazione a beneficiari e operatori",
-        "en": "Satisfaction questionnaires to beneficiaries and operators",
+        "it": "Rilevazioni della soddisfazione nel calendario delle relazioni",
+        "en": "Satisfaction surveys in the reporting calendar",
     },
     message={
         "it": "Rilevazioni della soddisfazione dichiarate: {surveys}.",
@@ -73,7 +76,11 @@ overall_evaluation = calendar_rule(
     ),
 )
 def satisfaction_surveys(plan: CoDesignPlan, p: Parameters) -> Verdict:
-    """At least one satisfaction survey (the notice sets no cadence; results go in the yearly summary)."""
+    """At least one satisfaction survey in the calendar (the notice sets no cadence).
+
+    Who is surveyed (beneficiaries *and* operators) and where the results go are
+    declarations, checked by the ``pippi.partner.survey_*`` rules.
+    """
     surveys = sum(1 for r in plan.reports if r.kind is ReportKind.SATISFACTION_SURVEY)
     return check(surveys > 0, surveys=surveys)
 

@@ -26,6 +26,7 @@ semiannual_reports = calendar_rule(
         "half-yearly reports of the interventions",
     ),
     cite(_SECTION, "a) la rendicontazione semestrale degli interventi svolti;"),
+    step_parameter="tutela.reports.semiannual_accounting.step",
 )
 annual_summary = calendar_rule(
     ReportKind.ANNUAL_SUMMARY,
@@ -35,6 +36,7 @@ annual_summary = calendar_rule(
         "yearly summaries (complaints, satisfaction, controls)",
     ),
     cite(_SECTION, "b) una sintesi annuale relativa a:"),
+    step_parameter="tutela.reports.annual_summary.step",
 )
 overall_evaluation = calendar_rule(
     ReportKind.OVERALL_EVALUATION,
@@ -45,4 +47,5 @@ overall_evaluation = calendar_rule(
         "c) una valutazione complessiva delle attività, con l’evidenza di aspetti critici e di "
         "eventuali proposte migliorative.",
     ),
+    step_parameter="tutela.reports.overall_evaluation.step",
 )

@@ -1,0 +1,166 @@
+"""Partner-duty rules shared by programmes: a duty the notice sets is declared in the plan.
+
+Each programme builds one rule per duty with :func:`declaration_rule`, citing
+the notice's sentence; a plan that omits a duty gets one failed finding per
+missing duty. :func:`technical_lead_rule` checks the named technical lead and
+:func:`code_rule` a code of the plan (CUP, CIG) against the profile's.
+"""
+
+from __future__ import annotations
+
+from welfare_ambito.citations import Citation
+from welfare_ambito.model import CoDesignPlan, Declaration
+from welfare_ambito.rules._values import Text
+from welfare_ambito.rules.definition import Rule, Verdict, check, rule
+from welfare_ambito.rules.parameters import Parameters
+
+__all__ = ["code_rule", "declaration_rule", "technical_lead_rule"]
+
+
+def _cap(text: str) -> str:
+    """``text`` with its first letter upper-cased (the rest as written: «CCNL», «D.Lgs.»)."""
+    return text[:1].upper() + text[1:]
+
+
+def declaration_rule(
+    duty: Declaration,
+    rule_id: str,
+    names: tuple[str, str],
+    citation: Citation,
+) -> Rule[CoDesignPlan]:
+    """A plan rule: the plan's declarations include ``duty``.
+
+    ``names`` are the duty's Italian and English names (lower case). The
+    finding's values: ``declared`` (bool) and ``duty`` (the declaration's code).
+
+    >>> from welfare_ambito import data
+    >>> from welfare_ambito.rules import REGISTRY
+    >>> from welfare_ambito.rules import tutela  # registers the Tutela rules
+    >>> privacy = REGISTRY.get("tutela.partner.privacy")
+    >>> privacy(data.example("tutela_minori_seregno"), None).outcome.value
+    'pass'
+    """
+    it_name, en_name = names
+
+    def declared(plan: CoDesignPlan, p: Parameters) -> Verdict:
+        present = plan.declarations is not None and duty in plan.declarations
+        return check(
+            present,
+            duty=duty.value,
+            declared=present,
+            verdict=Text("dichiarato.", "declared.")
+            if present
+            else Text("il piano non lo dichiara.", "the plan does not declare it."),
+        )
+
+    declared.__name__ = declared.__qualname__ = rule_id.rsplit(".", 1)[-1]
+    declared.__doc__ = f"The plan declares: {en_name}."
+    return rule(
+        id=rule_id,
+        subject="plan",
+        title={"it": _cap(it_name), "en": _cap(en_name)},
+        message={
+            "it": f"{_cap(it_name)}: {{verdict}}",
+            "en": f"{_cap(en_name)}: {{verdict}}",
+        },
+        condition={
+            "it": f"il piano dichiara «{duty.value}»",
+            "en": f"the plan declares «{duty.value}»",
+        },
+        reads=("declarations",),
+        citation=citation,
+    )(declared)
+
+
+def technical_lead_rule(rule_id: str, citation: Citation) -> Rule[CoDesignPlan]:
+    """A plan rule: a technical lead is named among the plan's staff, with a CV.
+
+    The finding's values: ``lead`` (the staff id or ``None``), ``cv`` and
+    ``verdict``.
+    """
+
+    def technical_lead(plan: CoDesignPlan, p: Parameters) -> Verdict:
+        lead = plan.declarations.technical_lead if plan.declarations is not None else None
+        if lead is None:
+            return check(
+                False,
+                lead=None,
+                verdict=Text(
+                    "il piano non indica il referente tecnico.",
+                    "the plan names no technical lead.",
+                ),
+            )
+        known = any(member.id == lead.staff for member in plan.staff)
+        if not known:
+            verdict = Text(
+                f"il referente {lead.staff} non è tra il personale del piano.",
+                f"the lead {lead.staff} is not among the plan's staff.",
+            )
+        elif not lead.cv:
+            verdict = Text(
+                f"manca il curriculum del referente {lead.staff}.",
+                f"the CV of the lead {lead.staff} is missing.",
+            )
+        else:
+            verdict = Text(
+                f"referente {lead.staff}, con curriculum.", f"lead {lead.staff}, with CV."
+            )
+        return check(known and lead.cv, lead=lead.staff, cv=lead.cv, verdict=verdict)
+
+    technical_lead.__name__ = technical_lead.__qualname__ = rule_id.rsplit(".", 1)[-1]
+    technical_lead.__doc__ = "A technical lead among the staff, with a CV."
+    return rule(
+        id=rule_id,
+        subject="plan",
+        title={
+            "it": "Referente tecnico con curriculum",
+            "en": "Technical lead with CV",
+        },
+        message={"it": "Referente tecnico: {verdict}", "en": "Technical lead: {verdict}"},
+        condition={
+            "it": "un referente tecnico del personale, con curriculum",
+            "en": "a technical lead among the staff, with a CV",
+        },
+        reads=("declarations", "staff"),
+        citation=citation,
+    )(technical_lead)
+
+
+def code_rule(
+    rule_id: str,
+    field: str,
+    parameter: str,
+    citation: Citation,
+) -> Rule[CoDesignPlan]:
+    """A plan rule: the plan's code ``field`` (``"cup"`` or ``"cig"``) equals the profile's.
+
+    ``cup`` is read from the plan, ``cig`` from its declarations. A missing code
+    fails: a payment under the project cannot be traced without it.
+    """
+    label = field.upper()
+
+    def code(plan: CoDesignPlan, p: Parameters) -> Verdict:
+        if field == "cig":
+            value = plan.declarations.cig if plan.declarations is not None else None
+        else:
+            value = getattr(plan, field)
+        expected = p.text(parameter)
+        return check(value == expected, code=value, expected=expected)
+
+    code.__name__ = code.__qualname__ = rule_id.rsplit(".", 1)[-1]
+    code.__doc__ = f"The plan's {label} is the notice's."
+    return rule(
+        id=rule_id,
+        subject="plan",
+        title={"it": f"{label} del progetto", "en": f"The project's {label}"},
+        message={
+            "it": f"{label} del piano: {{code}}; dell'avviso: {{{parameter}}}.",
+            "en": f"The plan's {label}: {{code}}; the notice's: {{{parameter}}}.",
+        },
+        condition={
+            "it": f"{label} del piano = {{{parameter}}}",
+            "en": f"the plan's {label} = {{{parameter}}}",
+        },
+        parameters=(parameter,),
+        citation=citation,
+    )(code)
