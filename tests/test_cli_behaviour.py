@@ -31,6 +31,24 @@ def _leaf_commands() -> list[tuple[str, ...]]:
     return [c for c in every if not any(o[: len(c)] == c and o != c for o in every)]
 
 
+def _required_arguments(parser: argparse.ArgumentParser, command: tuple[str, ...]) -> list[str]:
+    """Placeholder values for what ``command`` requires, read from its own parser."""
+    for word in command:
+        choices = next(
+            a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+        )
+        parser = choices[word]
+    chosen = [g._group_actions[0] for g in parser._mutually_exclusive_groups if g.required]
+    filled: list[str] = []
+    for action in parser._actions:
+        value = str(next(iter(action.choices))) if action.choices else "2023-01-01"
+        if not action.option_strings and action.nargs != "?":
+            filled.append(value)
+        elif action.required or action in chosen:
+            filled += [action.option_strings[0], value]
+    return filled
+
+
 @pytest.mark.parametrize("command", ["rules", "demo", "profiles"])
 def test_a_closed_pipe_ends_quietly(command: str) -> None:
     """`welfare-ambito rules | head -1`: no traceback, exit 141 (128 + SIGPIPE)."""
@@ -110,15 +128,7 @@ def test_check_json_on_a_missing_file_is_json_too(capsys: pytest.CaptureFixture[
 def test_lang_before_or_after_every_command(command: tuple[str, ...]) -> None:
     """`--lang` is a global option and an option of every command; the written one wins."""
     parser = build_parser()
-    positional = {
-        ("check",): ["plan.toml"],
-        ("explain",): ["x"],
-        ("test",): ["c.toml"],
-        ("completion",): ["bash"],
-        ("budget", "split"): ["100", "--weights", "a=1"],
-        ("budget", "phase"): ["100", "2023-01/2023-12"],
-        ("budget", "reconcile"): ["t.csv"],
-    }.get(command, [])
+    positional = _required_arguments(parser, command)
     assert parser.parse_args([*command, *positional]).lang == "it"
     assert parser.parse_args(["--lang", "en", *command, *positional]).lang == "en"
     assert parser.parse_args([*command, *positional, "--lang", "en"]).lang == "en"

@@ -136,6 +136,7 @@ def _lang_everywhere(parser: argparse.ArgumentParser) -> None:
             sub.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=LANG_HELP)
         else:
             action.default = argparse.SUPPRESS
+            action.help = LANG_HELP
 
 
 def build_parser() -> argparse.ArgumentParser:

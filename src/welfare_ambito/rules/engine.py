@@ -570,7 +570,8 @@ class Checker:
                 tuple([_join(path, m) for m in missing]) if missing else (),
                 None,
                 (),
-                result.note,
+                None if result.note is None else display(result.note, self.lang),
+                _subject_id(subject),
             ),
         )
 
@@ -588,7 +589,7 @@ class Checker:
             shown[name] = display(value, lang)
             values[name] = jsonable(value)
         title = rule.title[lang]
-        note = result.note
+        note = None if result.note is None else display(result.note, lang)
         if result.outcome is _NA:
             message = title if note is None else f"{title}: {note}"
         else:
