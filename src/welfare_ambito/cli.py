@@ -25,6 +25,7 @@ EXIT_INVALID = 2
 # Each subpackage that adds commands exposes ``register(subparsers)``.
 _COMMAND_MODULES = (
     "welfare_ambito.rules.cli",
+    "welfare_ambito.rules.profile_tools",
     "welfare_ambito.budget.cli",
     "welfare_ambito.testing.cli",
 )

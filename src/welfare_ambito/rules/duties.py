@@ -7,7 +7,6 @@ calendar comes from :func:`welfare_ambito.duties.check_calendar`.
 
 from __future__ import annotations
 
-from welfare_ambito.citations import Citation
 from welfare_ambito.duties import CalendarCheck, check_calendar
 from welfare_ambito.model import CoDesignPlan, ReportKind
 from welfare_ambito.rules._values import Text, display
@@ -61,7 +60,6 @@ def calendar_rule(
     kind: ReportKind,
     rule_id: str,
     names: tuple[str, str],
-    citation: Citation,
 ) -> Rule[CoDesignPlan]:
     """A plan rule: the declared reports of ``kind`` cover the plan's period, step by step.
 
@@ -100,5 +98,4 @@ def calendar_rule(
             "en": f"every period of the calendar covered by {en_name}",
         },
         reads=("period",),
-        citation=citation,
     )(duty)

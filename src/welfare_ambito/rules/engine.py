@@ -18,7 +18,7 @@ from welfare_ambito.errors import InvalidValue, NotFound
 from welfare_ambito.rules._values import JsonValue, display, jsonable
 from welfare_ambito.rules.definition import Result, Rule, RuleException, Verdict
 from welfare_ambito.rules.outcomes import Outcome, Severity
-from welfare_ambito.rules.parameters import Parameters
+from welfare_ambito.rules.parameters import Parameters, Provenance
 from welfare_ambito.rules.profiles import Profile, ProfileRule, load_profile
 from welfare_ambito.rules.report import Finding, Report, Summary, Tally
 from welfare_ambito.rules.subjects import MISSING, walk
@@ -71,16 +71,22 @@ class _Bound:
         "function",
         "getters",
         "params",
+        "provenance",
         "rule",
         "severity",
         "single",
     )
 
-    def __init__(self, item: ProfileRule, params: Parameters) -> None:
+    def __init__(
+        self, item: ProfileRule, params: Parameters, provenance: tuple[Provenance, ...] = ()
+    ) -> None:
         self.rule: Rule[Any] = item.rule
         self.function = item.rule.function
         self.severity: Severity = item.severity
-        self.citation: Citation = item.citation
+        self.provenance = provenance
+        # The rule's sentence stands beside the values only when every one is the notice's own.
+        from_notice = all(p.citation is not None and not p.overridden for p in provenance)
+        self.citation: Citation | None = item.citation if from_notice else None
         self.exceptions: tuple[RuleException, ...] = item.rule.exceptions
         self.params = params
         self.getters = item.rule._getters
@@ -229,8 +235,17 @@ class Checker:
                 path=gaps[0],
                 params={"parameters": gaps, "on": self.on.isoformat()},
             )
+        parameters = self.profile.parameters
         return tuple(
-            _Bound(item, self.profile.parameters.at(self.on, item.rule.all_parameters))
+            _Bound(
+                item,
+                parameters.at(self.on, item.rule.all_parameters),
+                tuple(
+                    p
+                    for n in item.rule.all_parameters
+                    for p in parameters[n].provenance_at(self.on)
+                ),
+            )
             for item in chosen
         )
 
@@ -257,6 +272,9 @@ class Checker:
             parameters={n: jsonable(self.profile.parameters[n].at(self.on)) for n in read},
             overrides=tuple(n for n in read if n in overridden),
             findings=findings,
+            provenance=tuple(
+                p for n in read for p in self.profile.parameters[n].provenance_at(self.on)
+            ),
         )
 
     # -- streams of subjects ------------------------------------------------------------------
@@ -299,6 +317,7 @@ class Checker:
         """
         function, params, single = bound.function, bound.params, bound.single
         rule_id, severity, citation = bound.rule.id, bound.severity, bound.citation
+        provenance = bound.provenance
         assert single is not None
         check, describe = self._check, self._describe
         # One memo per outcome, chosen by identity: keys are then the bare values read.
@@ -355,6 +374,7 @@ class Checker:
                     None,
                     (),
                     None,
+                    provenance,
                 ),
             )
 
@@ -408,6 +428,7 @@ class Checker:
                 message=f"{rule.title[lang]}: {_MISSING_TEXT[lang]}",
                 citation=bound.citation,
                 missing=(path,),
+                provenance=bound.provenance,
             )
         if verdict is None:
             verdict = bound.function(subject, bound.params)
@@ -459,6 +480,7 @@ class Checker:
             exception=exception,
             conflict=conflict,
             note=note,
+            provenance=bound.provenance,
         )
 
     def _plain(self, bound: _Bound, path: str, subject: Any, outcome: Outcome) -> Finding:
@@ -512,6 +534,7 @@ class Checker:
                 None,
                 (),
                 None,
+                bound.provenance,
             ),
         )
 

@@ -6,15 +6,17 @@ Rendering reads findings only: it knows nothing of rules' logic.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from welfare_ambito.rules.outcomes import Outcome
+from welfare_ambito.rules.parameters import OVERRIDDEN_TEXT, Provenance
 
 if TYPE_CHECKING:
     from welfare_ambito.rules.report import Finding, Report, ReportDiff
     from welfare_ambito.rules.rule_catalogue import Catalogue
 
 __all__ = [
+    "provenance_lines",
     "render",
     "render_catalogue",
     "render_diff",
@@ -42,6 +44,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "source": "fonte",
         "missing": "da compilare",
         "overrides": "valori modificati (what-if)",
+        "values_from": "valori",
         "nothing": "Nessun rilievo.",
         "rule": "regola",
         "where": "dove",
@@ -71,6 +74,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "source": "source",
         "missing": "to fill in",
         "overrides": "changed values (what-if)",
+        "values_from": "values",
         "nothing": "Nothing to report.",
         "rule": "rule",
         "where": "where",
@@ -119,11 +123,44 @@ def _counts_line(report: Report, lang: str) -> str:
     )
 
 
-def _source(finding: Finding) -> str:
+def _source(finding: Finding, lang: str = "it") -> str:
     if finding.citation is None:
         return ""
-    c = finding.citation
-    return f"{c.document}, {c.section}: «{c.quote}»"
+    return finding.citation.display(lang)
+
+
+def provenance_lines(finding: Finding, lang: str = "it") -> list[str]:
+    """Where each value the finding used comes from, one line per citation.
+
+    Values that share a citation are listed together; a value the user set is
+    labelled as such and cites nothing.
+
+    >>> from welfare_ambito import data
+    >>> from welfare_ambito.rules import evaluate
+    >>> report = evaluate(data.example("pippi_seregno"), "seregno-pippi-2023", lang="en",
+    ...                   overrides={"pippi.hours.educator_min": "7000"},
+    ...                   rules=["pippi.hours.educator"])
+    >>> provenance_lines(report.findings[0], "en")
+    ['pippi.hours.educator_min = 7000: overridden, not from the notice']
+    """
+    groups: list[tuple[Any, list[Provenance]]] = []
+    for item in finding.provenance:
+        key: Any = item.citation if item.citation is not None else ("user", item.overridden)
+        for existing, members in groups:
+            if existing == key:
+                members.append(item)
+                break
+        else:
+            groups.append((key, [item]))
+    lines = []
+    for _, members in groups:
+        names = ", ".join(m.describe(lang).split(" — ")[0].split(": ")[0] for m in members)
+        tail = members[0].describe(lang)
+        if members[0].citation is not None:
+            lines.append(f"{names} — {members[0].citation.display(lang)}")
+        else:
+            lines.append(f"{names}: {tail.rsplit(': ', 1)[1]}")
+    return lines
 
 
 def render_text(report: Report, *, verbose: bool = False) -> str:
@@ -137,7 +174,7 @@ def render_text(report: Report, *, verbose: bool = False) -> str:
     ]
     if report.overrides:
         shown = ", ".join(f"{n}={report.parameters.get(n)}" for n in report.overrides)
-        lines.append(f"{words['overrides']}: {shown}")
+        lines.append(f"{words['overrides']}: {shown} ({_overridden(report.lang)})")
     findings = _shown(report, verbose)
     if not findings:
         lines.append(words["nothing"])
@@ -151,8 +188,14 @@ def render_text(report: Report, *, verbose: bool = False) -> str:
         if finding.note:
             lines.append(f"    {finding.note}")
         if finding.citation is not None:
-            lines.append(f"    {words['source']}: {_source(finding)}")
+            lines.append(f"    {words['source']}: {_source(finding, report.lang)}")
+        for line in provenance_lines(finding, report.lang):
+            lines.append(f"    {words['values_from']}: {line}")
     return "\n".join(lines) + "\n"
+
+
+def _overridden(lang: str) -> str:
+    return OVERRIDDEN_TEXT["it" if lang == "it" else "en"]
 
 
 def _md_cell(text: str) -> str:
@@ -172,7 +215,7 @@ def render_markdown(report: Report, *, verbose: bool = False) -> str:
     ]
     if report.overrides:
         shown = ", ".join(f"`{n}` = {report.parameters.get(n)}" for n in report.overrides)
-        lines += [f"_{words['overrides']}_: {shown}", ""]
+        lines += [f"_{words['overrides']}_: {shown} ({_overridden(report.lang)})", ""]
     findings = _shown(report, verbose)
     if not findings:
         lines.append(words["nothing"])
@@ -187,12 +230,12 @@ def render_markdown(report: Report, *, verbose: bool = False) -> str:
             message += f" — {words['missing']}: " + ", ".join(f"`{m}`" for m in f.missing)
         if f.note:
             message += f" ({f.note})"
-        source = ""
-        if f.citation is not None:
-            source = f"{f.citation.section} — «{f.citation.quote}»"
+        sources = [_source(f, report.lang)] if f.citation is not None else []
+        sources += provenance_lines(f, report.lang)
+        source = "<br>".join(_md_cell(part) for part in sources)
         mark = _MARK[f.outcome] + (f" {f.severity.value}" if f.outcome is Outcome.FAIL else "")
         lines.append(
-            f"| {mark} | `{f.rule}` | `{f.path or '$'}` | {_md_cell(message)} | {_md_cell(source)} |"
+            f"| {mark} | `{f.rule}` | `{f.path or '$'}` | {_md_cell(message)} | {source} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -209,6 +252,11 @@ def render_html(report: Report, *, verbose: bool = False) -> str:
         f"{e(words['profile'])} <code>{e(report.profile)}</code>, {e(words['on'])} {e(report.on.isoformat())}</p>",
         f'<p style="color:{colour}"><strong>{e(status)}</strong> — {e(_counts_line(report, report.lang))}</p>',
     ]
+    if report.overrides:
+        shown = ", ".join(f"{n}={report.parameters.get(n)}" for n in report.overrides)
+        parts.append(
+            f"<p><em>{e(words['overrides'])}</em>: {e(shown)} ({e(_overridden(report.lang))})</p>"
+        )
     findings = _shown(report, verbose)
     if findings:
         parts.append("<table>")
@@ -222,9 +270,9 @@ def render_html(report: Report, *, verbose: bool = False) -> str:
                 message += f"<br><em>{e(words['missing'])}</em>: " + ", ".join(
                     f"<code>{e(m)}</code>" for m in f.missing
                 )
-            source = ""
-            if f.citation is not None:
-                source = f"<small>{e(f.citation.section)}<br>«{e(f.citation.quote)}»</small>"
+            sources = [_source(f, report.lang)] if f.citation is not None else []
+            sources += provenance_lines(f, report.lang)
+            source = f"<small>{'<br>'.join(e(part) for part in sources)}</small>" if sources else ""
             parts.append(
                 f"<tr><td>{e(_MARK[f.outcome])} {e(f.severity.value if f.outcome is Outcome.FAIL else '')}</td>"
                 f"<td><code>{e(f.rule)}</code></td><td><code>{e(f.path or '$')}</code></td>"
@@ -278,46 +326,5 @@ def render_diff(diff: ReportDiff, *, lang: str = "it") -> str:
 
 
 def render_catalogue(catalogue: Catalogue, *, lang: str = "it", markdown: bool = False) -> str:
-    """The rules of a profile with their parameters and citations."""
-    from welfare_ambito.rules._values import display
-
-    profile = catalogue.profile
-    lines: list[str] = []
-    if markdown:
-        lines += [f"# {profile.title} (`{profile.id}`)", ""]
-    else:
-        lines += [f"{profile.title} [{profile.id}]", ""]
-    if not catalogue.entries:
-        lines.append("(nessuna regola)" if lang == "it" else "(no rules)")
-    for entry in catalogue:
-        rule = entry.rule
-        citation = entry.citation
-        if markdown:
-            lines += [
-                f"## `{rule.id}` — {rule.title[lang]}",
-                "",
-                f"- subject: `{rule.subject}` · severity: **{entry.severity.value}**",
-                f"- {citation.document}, *{citation.section}*: «{citation.quote}»",
-            ]
-        else:
-            lines += [
-                f"{rule.id} — {rule.title[lang]}",
-                f"    subject: {rule.subject}; severity: {entry.severity.value}",
-                f"    {citation.document}, {citation.section}: «{citation.quote}»",
-            ]
-        for parameter in entry.parameters:
-            values = "; ".join(
-                f"{display(d.value, lang)} ({'dal' if lang == 'it' else 'from'} {d.since.isoformat()}"
-                + (f" {'al' if lang == 'it' else 'to'} {d.until.isoformat()}" if d.until else "")
-                + ")"
-                for d in parameter.values
-            )
-            prefix = "- " if markdown else "    • "
-            lines.append(f"{prefix}{parameter.name} [{parameter.unit}] = {values}")
-        for exc in rule.exceptions:
-            prefix = "- " if markdown else "    ↳ "
-            lines.append(
-                f"{prefix}{'deroga' if lang == 'it' else 'derogation'} {exc.id}: {exc.title[lang]}"
-            )
-        lines.append("")
-    return "\n".join(lines)
+    """The rules of a profile with their parameters and citations (the catalogue renders itself)."""
+    return catalogue.to_markdown(lang) if markdown else catalogue.to_text(lang)

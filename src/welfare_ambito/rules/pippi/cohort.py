@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from welfare_ambito.citations import Citation
 from welfare_ambito.eligibility.pippi import AgeBands, TargetGroup, in_reunification_group
 from welfare_ambito.model import CoDesignPlan
 from welfare_ambito.rules import (
@@ -22,7 +21,7 @@ from welfare_ambito.rules import (
     not_applicable,
     rule,
 )
-from welfare_ambito.rules.pippi._common import Text, cite
+from welfare_ambito.rules.pippi._common import Text
 
 __all__ = ["families_per_implementation", "preadolescent_share", "reunification_share"]
 
@@ -69,8 +68,8 @@ def _share(count: int, families: int, share: Decimal, what: Text) -> Verdict:
     id="pippi.cohort.reunification_share",
     subject="plan",
     title={
-        "it": "Quota delle famiglie in riunificazione (mediamente 20%)",
-        "en": "Share of reunification families (on average 20%)",
+        "it": "Quota media delle famiglie in riunificazione",
+        "en": "Average share of reunification families",
     },
     message=_SHARE_MESSAGE,
     condition={
@@ -79,10 +78,6 @@ def _share(count: int, families: int, share: Decimal, what: Text) -> Verdict:
     },
     parameters=("pippi.target.reunification_share",),
     severity=Severity.WARNING,
-    citation=cite(
-        _TARGET,
-        "(queste famiglie possono costituire mediamente il 20% delle famiglie incluse in ogni AT);",
-    ),
 )
 def reunification_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Families with a removal in progress and a reunification project: about 20% on average."""
@@ -101,8 +96,8 @@ def reunification_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
     id="pippi.cohort.preadolescent_share",
     subject="plan",
     title={
-        "it": "Quota delle famiglie con figli da 11 a 14 anni (mediamente 20%)",
-        "en": "Share of families with children aged 11–14 (on average 20%)",
+        "it": "Quota media delle famiglie con figli preadolescenti",
+        "en": "Average share of families with pre-adolescent children",
     },
     message=_SHARE_MESSAGE,
     condition={
@@ -111,11 +106,6 @@ def reunification_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
     },
     parameters=(*AgeBands.PARAMETERS, "pippi.target.preadolescent_share"),
     severity=Severity.WARNING,
-    citation=cite(
-        _TARGET,
-        "famiglie con figli da 11 a 14 anni (queste famiglie possono costituire mediamente il 20% "
-        "delle famiglie incluse in ogni ATS (Ambito Territoriale Sociale)",
-    ),
 )
 def preadolescent_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Families of the 11–14 group (no child 0–11; see the reading of the bands): about 20%."""
@@ -155,17 +145,6 @@ def preadolescent_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
     )
 
 
-_NATIONAL = Citation(
-    document="Avviso 1/2022, DD n. 5 del 15/02/2022",
-    section="Sub-investimento 1.1.1 – P.I.P.P.I.: disegno nazionale dell'implementazione",
-    quote=(
-        "P.I.P.P.I. national design: each implementation has 10 target families, at least 4 EM "
-        "and 2 coaches, and lasts 24 months; the PNRR project covers three implementations "
-        "(P.I.P.P.I. 11, 12, 13)."
-    ),
-)
-
-
 @rule(
     id="pippi.cohort.families_per_implementation",
     subject="plan",
@@ -185,7 +164,6 @@ _NATIONAL = Citation(
     },
     parameters=("pippi.implementation.families",),
     severity=Severity.WARNING,
-    citation=_NATIONAL,
 )
 def families_per_implementation(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """At least the target families of one implementation (10 in the national design)."""

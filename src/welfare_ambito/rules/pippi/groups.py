@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from welfare_ambito.model import Cadence, GroupModule
 from welfare_ambito.rules import Parameters, Verdict, check, needs_review, rule
-from welfare_ambito.rules.pippi._common import Text, cite
+from welfare_ambito.rules.pippi._common import Text
 
 __all__ = ["cadence", "meetings"]
-
-_GROUPS = cite(
-    "SERVIZI E RISORSE UMANE",
-    'L\'attività dei gruppi viene organizzata in cicli di incontri ripetuti nel tempo ("moduli" '
-    "da 6/8 incontri), con cadenza periodica (mediamente quindicinale o settimanale)",
-)
 
 
 @rule(
@@ -31,7 +25,6 @@ _GROUPS = cite(
     },
     parameters=("pippi.groups.min_meetings", "pippi.groups.max_meetings"),
     reads=("id", "meetings"),
-    citation=_GROUPS,
 )
 def meetings(group: GroupModule, p: Parameters) -> Verdict:
     """A module has between the fewest and the most meetings (6 and 8)."""
@@ -59,7 +52,6 @@ def _cadences(text: str) -> tuple[Cadence | str, ...]:
     },
     parameters=("pippi.groups.cadences",),
     reads=("id", "cadence"),
-    citation=_GROUPS,
 )
 def cadence(group: GroupModule, p: Parameters) -> Verdict:
     """Weekly or fortnightly; an irregular cadence needs review (it may average fortnightly)."""

@@ -23,7 +23,6 @@ from welfare_ambito.rules.definition import (
 )
 from welfare_ambito.rules.outcomes import Outcome
 from welfare_ambito.rules.parameters import Parameters
-from welfare_ambito.rules.tutela._common import cite
 from welfare_ambito.tutela import CatalogueService, ServiceCatalogue, catalogue
 
 __all__ = [
@@ -37,18 +36,6 @@ __all__ = [
 
 SUPERVISION_SERVICE = "supervisione_formazione"
 """Catalogue id of the supervision and training service."""
-
-_SCOPE_SECTION = "DIMENSIONE TERRITORIALE E TITOLARITA’ DEI SERVIZI"
-_SERVICES = cite(
-    "I SERVIZI OGGETTO DELLA COPROGETTAZIONE",
-    "Oltre a quanto sopra descritto i servizi utili al perseguimento delle finalità di cui sopra, "
-    "di si dividono in ASSOCIATI E TERRITORIALI.",
-)
-_SCOPE = cite(
-    _SCOPE_SECTION,
-    "Gli altri servizi sopra elencati sono attuati in forma associata tra sei dei dieci Comuni "
-    "dell’Ambito: Barlassina, Giussano, Lentate S/S, Meda, Seregno e Seveso.",
-)
 
 
 def _catalogue(p: Parameters) -> ServiceCatalogue:
@@ -81,7 +68,6 @@ def _official(cat: ServiceCatalogue, names: tuple[str, ...]) -> tuple[str, ...]:
     },
     parameters=("tutela.catalogue",),
     reads=("service",),
-    citation=_SERVICES,
 )
 def service_known(offer: ServiceOffer, p: Parameters) -> Verdict:
     """The offer names a service of the catalogue (``catalogue_ids`` lists them when not)."""
@@ -114,7 +100,6 @@ def service_known(offer: ServiceOffer, p: Parameters) -> Verdict:
     },
     parameters=("tutela.catalogue",),
     reads=("service", "scope", "comuni"),
-    citation=_SCOPE,
 )
 def service_scope(offer: ServiceOffer, p: Parameters) -> Verdict:
     """The offer's scope and Comuni are those of its catalogue service.
@@ -194,7 +179,6 @@ def _label(key: tuple[str, str | None]) -> str:
         "en": "each associated and administrative service once; each team once per Comune",
     },
     parameters=("tutela.catalogue",),
-    citation=_SERVICES,
 )
 def services_offered(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Every catalogue service is offered once; territorial services once per Comune of their scope."""
@@ -227,11 +211,6 @@ def services_offered(plan: CoDesignPlan, p: Parameters) -> Verdict:
         "en": "social work service: a social worker; psychological service: a psychologist",
     },
     parameters=("tutela.catalogue",),
-    citation=cite(
-        "SERVIZI (EQUIPE) TERRITORIALI",
-        "Professionalità richiesta: Assistente Sociale, con iscrizione al relativo albo "
-        "professionale e significativa esperienza maturata nei Servizi di Tutela Minori.",
-    ),
 )
 def team_professions(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """A territorial team's offer names at least one staff member of its required profession."""
@@ -272,7 +251,6 @@ def team_professions(plan: CoDesignPlan, p: Parameters) -> Verdict:
     },
     parameters=("tutela.supervision.yearly_hours",),
     reads=("service", "yearly_hours"),
-    citation=cite("SERVIZI ASSOCIATI", "Monte ore annuo a previsto 50 ore."),
 )
 def supervision_yearly_hours(offer: ServiceOffer, p: Parameters) -> Verdict:
     """The supervision and training service plans at least the stated hours a year.

@@ -26,7 +26,7 @@ from welfare_ambito.rules.definition import (
 )
 from welfare_ambito.rules.outcomes import Outcome
 from welfare_ambito.rules.parameters import Parameters
-from welfare_ambito.rules.tutela._common import cite, undecided
+from welfare_ambito.rules.tutela._common import undecided
 
 __all__ = [
     "ADMINISTRATIVE_DEGREES",
@@ -40,16 +40,6 @@ __all__ = [
 
 _TEAMS = "SERVIZI (EQUIPE) TERRITORIALI"
 _ASSOCIATED = "SERVIZI ASSOCIATI"
-_SOCIAL_WORKER = cite(
-    _TEAMS,
-    "Professionalità richiesta: Assistente Sociale, con iscrizione al relativo albo professionale "
-    "e significativa esperienza maturata nei Servizi di Tutela Minori.",
-)
-_ADMINISTRATIVE_PROFILE = cite(
-    _ASSOCIATED,
-    "Per questi servizi è previsto un adeguato profilo con formazione universitaria sociale o "
-    "tecnico-amministrativo ed un monte ore un inferiore a 36 ore settimanali.",
-)
 
 ADMINISTRATIVE_DEGREES = frozenset(
     {"social", "technical_administrative", "sociale", "tecnico_amministrativo"}
@@ -78,7 +68,6 @@ def _fold(degree: str) -> str:
     },
     condition={"it": "iscritto all'Albo degli assistenti sociali", "en": "registered in the Albo"},
     reads=("id", "albo_registered"),
-    citation=_SOCIAL_WORKER,
 )
 def social_worker_albo(staff: StaffMember, p: Parameters) -> Verdict:
     """A social worker is registered in the professional Albo."""
@@ -112,7 +101,6 @@ def social_worker_albo(staff: StaffMember, p: Parameters) -> Verdict:
         "en": '"significant experience": the notice sets no number, the Ufficio di Piano judges',
     },
     reads=("id", "years_in_tutela_minori"),
-    citation=_SOCIAL_WORKER,
 )
 def social_worker_experience(staff: StaffMember, p: Parameters) -> Verdict:
     """No experience fails; any experience is for a person to judge ("significativa")."""
@@ -169,11 +157,6 @@ def social_worker_experience(staff: StaffMember, p: Parameters) -> Verdict:
         "years_in_tutela_minori",
         "derogation_approved",
     ),
-    citation=cite(
-        _TEAMS,
-        "Psicologo psicoterapeuta, con iscrizione ai relativi Albi professionali ed esperienza di "
-        "almeno due anni maturata nei Servizi di Tutela Minori;",
-    ),
 )
 def psychologist_qualification(staff: StaffMember, p: Parameters) -> Verdict:
     """A psychologist is a psychotherapist in the Albo with enough years in Tutela Minori.
@@ -214,11 +197,6 @@ def psychologist_qualification(staff: StaffMember, p: Parameters) -> Verdict:
     },
     parameters=("tutela.psychologist.derogation_min_years",),
     reads=("albo_registered", "years_in_tutela_minori", "derogation_approved"),
-    citation=cite(
-        _TEAMS,
-        "In deroga: Psicologo, iscritto al relativo Albo, con almeno 5 anni di esperienza nei "
-        "servizi di Tutela Minori, previo benestare da parte dell’Ente contraente.",
-    ),
 )
 def psychologist_derogation(staff: StaffMember, p: Parameters) -> bool | Outcome | Result:
     """In deroga: a psychologist in the Albo with enough years and the body's approval."""
@@ -258,11 +236,6 @@ def psychologist_derogation(staff: StaffMember, p: Parameters) -> bool | Outcome
     },
     parameters=("tutela.coordinator.weekly_hours",),
     reads=("id", "weekly_hours"),
-    citation=cite(
-        _ASSOCIATED,
-        "Ha inoltre un ruolo di programmazione e verifica delle attività e dei servizi in carico "
-        "a supporto dell’Ufficio di Piano: ore medie settimanali 32;",
-    ),
 )
 def coordinator_weekly_hours(staff: StaffMember, p: Parameters) -> Verdict:
     """The coordinator works at least the stated average weekly hours.
@@ -293,7 +266,6 @@ def coordinator_weekly_hours(staff: StaffMember, p: Parameters) -> Verdict:
         "en": "social or technical-administrative university degree",
     },
     reads=("id", "degree"),
-    citation=_ADMINISTRATIVE_PROFILE,
 )
 def administrative_degree(staff: StaffMember, p: Parameters) -> Verdict:
     """The administrative profile holds a social or technical-administrative degree."""
@@ -329,7 +301,6 @@ def administrative_degree(staff: StaffMember, p: Parameters) -> Verdict:
     },
     parameters=("tutela.administrative.max_weekly_hours",),
     reads=("id", "weekly_hours"),
-    citation=_ADMINISTRATIVE_PROFILE,
 )
 def administrative_weekly_hours(staff: StaffMember, p: Parameters) -> Verdict:
     """The administrative profile works fewer than the stated weekly hours (strict bound).
