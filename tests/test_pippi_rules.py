@@ -233,7 +233,10 @@ def test_group_meetings_between_6_and_8(meetings: int, expected: Outcome) -> Non
     plan = valid()
     group = attrs.evolve(plan.groups[0], meetings=meetings)
     plan = attrs.evolve(plan, groups=(group,))
-    assert outcome(plan, "pippi.groups.meetings", "groups[0]") is expected
+    chosen = {"pippi.groups.meetings_reading": "bound"}
+    assert outcome(plan, "pippi.groups.meetings", "groups[0]", overrides=chosen) is expected
+    both = outcome(plan, "pippi.groups.meetings", "groups[0]")
+    assert both is (Outcome.PASS if expected is Outcome.PASS else Outcome.NEEDS_REVIEW)
 
 
 @pytest.mark.parametrize(
@@ -250,7 +253,10 @@ def test_group_cadence(cadence: str, expected: Outcome) -> None:
     plan = valid()
     group = GroupModule(id="G", kind="parents", meetings=6, cadence=cadence)
     plan = attrs.evolve(plan, groups=(group,))
-    assert outcome(plan, "pippi.groups.cadence", "groups[0]") is expected
+    chosen = {"pippi.groups.cadence_reading": "required"}
+    assert outcome(plan, "pippi.groups.cadence", "groups[0]", overrides=chosen) is expected
+    if expected is Outcome.FAIL:  # «mediamente»: the descriptive reading lets it pass
+        assert outcome(plan, "pippi.groups.cadence", "groups[0]") is Outcome.NEEDS_REVIEW
 
 
 # -- hours --------------------------------------------------------------------------------
@@ -444,8 +450,13 @@ def test_reunification_share_over_twenty_percent_warns_with_the_count_over() -> 
         families[0], em_orientation="reunification", removal_in_progress=True
     )
     plan = attrs.evolve(plan, families=tuple(families))
-    finding = evaluate(plan, PROFILE, rules=["pippi.cohort.reunification_share"]).findings[0]
+    chosen = {"pippi.cohort.reunification_share_reading": "cap"}
+    rules = ["pippi.cohort.reunification_share"]
+    finding = evaluate(plan, PROFILE, rules=rules, overrides=chosen).findings[0]
     assert finding.outcome is Outcome.FAIL
+    both = evaluate(plan, PROFILE, rules=rules).findings[0]
+    assert both.outcome is Outcome.NEEDS_REVIEW
+    assert both.values["readings_failing"] == ("la quota è un tetto per le famiglie del piano",)
     assert finding.severity is Severity.WARNING
     assert finding.values["over"] == 1
     assert finding.values["allowed"] == 2

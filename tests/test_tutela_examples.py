@@ -53,8 +53,13 @@ def test_base_example_has_no_failure() -> None:
     report = _report("tutela_minori_seregno")
     assert report.ok
     assert not report.select(outcome="fail")
-    assert _reviews(report) == {"tutela.staff.social_worker.experience"}
-    assert len(report.select(outcome="needs_review")) == 6
+    # The social workers' experience, and the administrative profile's hours under the two
+    # readings of «un monte ore un inferiore a 36».
+    assert _reviews(report) == {
+        "tutela.staff.social_worker.experience",
+        "tutela.staff.administrative.weekly_hours",
+    }
+    assert len(report.select(outcome="needs_review")) == 7
 
 
 def test_derogation_example_passes_by_derogation() -> None:

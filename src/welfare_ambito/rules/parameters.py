@@ -444,11 +444,20 @@ class Provenance(NamedTuple):
     overridden: bool = False
     reading: str | None = None
 
+    def head(self) -> str:
+        """``name = value`` (``name (reading) = value`` for one reading of several)."""
+        name = self.parameter if self.reading is None else f"{self.parameter} ({self.reading})"
+        return f"{name} = {_plain(self.value)}"
+
+    def label(self, lang: str = "it") -> str:
+        """Why the value has no citation: overridden by the user, or not cited by the profile."""
+        words = _PROVENANCE_WORDS["it" if lang == "it" else "en"]
+        return words["overridden"] if self.overridden else words["uncited"]
+
     def describe(self, lang: str = "it") -> str:
         """``name = value``, then the citation, or why there is none."""
         words = _PROVENANCE_WORDS["it" if lang == "it" else "en"]
-        name = self.parameter if self.reading is None else f"{self.parameter} ({self.reading})"
-        head = f"{name} = {_plain(self.value)}"
+        head = self.head()
         if self.overridden:
             return f"{head}: {words['overridden']}"
         if self.citation is None:

@@ -154,12 +154,12 @@ def provenance_lines(finding: Finding, lang: str = "it") -> list[str]:
             groups.append((key, [item]))
     lines = []
     for _, members in groups:
-        names = ", ".join(m.describe(lang).split(" — ")[0].split(": ")[0] for m in members)
-        tail = members[0].describe(lang)
-        if members[0].citation is not None:
-            lines.append(f"{names} — {members[0].citation.display(lang)}")
+        names = ", ".join(m.head() for m in members)
+        first = members[0]
+        if first.citation is not None:
+            lines.append(f"{names} — {first.citation.display(lang)}")
         else:
-            lines.append(f"{names}: {tail.rsplit(': ', 1)[1]}")
+            lines.append(f"{names}: {first.label(lang)}")
     return lines
 
 

@@ -1,8 +1,10 @@
 """Cohort rules over the families of a plan: the shares of the reunification and 11–14 groups,
 and the number of families of an implementation (national P.I.P.P.I. design).
 
-The shares are «mediamente» (on average) 20%: exceeding them is a warning that
-says how many families are over the share (the families allowed are the share
+The shares are «mediamente» (on average) 20% «in ogni AT» / «in ogni ATS»: a cap
+on each plan, or an average across Ambiti. Both are readings of the profile
+(``pippi.cohort.*_share_reading``): a plan over the share needs review naming
+both, and says how many families are over (the families allowed are the share
 of the plan's families, rounded down).
 """
 
@@ -22,15 +24,16 @@ from welfare_ambito.rules import (
     rule,
 )
 from welfare_ambito.rules.pippi._common import Text
+from welfare_ambito.rules.readings import decide
 
 __all__ = ["families_per_implementation", "preadolescent_share", "reunification_share"]
 
 _TARGET = "LE FAMIGLIE TARGET PER IL PROGRAMMA P.I.P.P.I."
 _SHARE_MESSAGE = {
     "it": "{count} famiglie su {families} ({actual}) nel {what}; quota media {share}: "
-    "al massimo {allowed}. {verdict}",
+    "al massimo {allowed}. {verdict} {reading}",
     "en": "{count} of {families} families ({actual}) in the {what}; average share {share}: "
-    "at most {allowed}. {verdict}",
+    "at most {allowed}. {verdict} {reading}",
 }
 
 
@@ -40,7 +43,9 @@ def _percent(value: Decimal) -> Text:
     return Text(f"{text.replace('.', ',')}%", f"{text}%")
 
 
-def _share(count: int, families: int, share: Decimal, what: Text) -> Verdict:
+def _share(
+    count: int, families: int, share: Decimal, what: Text, p: Parameters, reading: str
+) -> Verdict:
     allowed = int((share * families).to_integral_value(rounding=ROUND_FLOOR))
     over = max(0, count - allowed)
     verdict = (
@@ -51,8 +56,11 @@ def _share(count: int, families: int, share: Decimal, what: Text) -> Verdict:
             f"{over} family(ies) over the share (it is an average: explain why).",
         )
     )
-    return check(
-        over == 0,
+    # «mediamente il 20% … in ogni AT/ATS»: a cap on this plan, or an average across Ambiti.
+    return decide(
+        p,
+        reading,
+        {"cap": over == 0, "average": True},
         count=count,
         families=families,
         actual=_percent(Decimal(count) / families),
@@ -76,7 +84,7 @@ def _share(count: int, families: int, share: Decimal, what: Text) -> Verdict:
         "it": "famiglie in riunificazione ≤ {pippi.target.reunification_share} delle famiglie",
         "en": "reunification families ≤ {pippi.target.reunification_share} of the families",
     },
-    parameters=("pippi.target.reunification_share",),
+    parameters=("pippi.target.reunification_share", "pippi.cohort.reunification_share_reading"),
     severity=Severity.WARNING,
 )
 def reunification_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
@@ -89,6 +97,8 @@ def reunification_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
         len(plan.families),
         p.decimal("pippi.target.reunification_share"),
         Text("gruppo riunificazione", "reunification group"),
+        p,
+        "pippi.cohort.reunification_share_reading",
     )
 
 
@@ -104,7 +114,11 @@ def reunification_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
         "it": "famiglie del gruppo 11–14 ≤ {pippi.target.preadolescent_share} delle famiglie",
         "en": "families of the 11–14 group ≤ {pippi.target.preadolescent_share} of the families",
     },
-    parameters=(*AgeBands.PARAMETERS, "pippi.target.preadolescent_share"),
+    parameters=(
+        *AgeBands.PARAMETERS,
+        "pippi.target.preadolescent_share",
+        "pippi.cohort.preadolescent_share_reading",
+    ),
     severity=Severity.WARNING,
 )
 def preadolescent_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
@@ -142,6 +156,8 @@ def preadolescent_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
         len(plan.families),
         p.decimal("pippi.target.preadolescent_share"),
         Text("gruppo 11–14", "11–14 group"),
+        p,
+        "pippi.cohort.preadolescent_share_reading",
     )
 
 

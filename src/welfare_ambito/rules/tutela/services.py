@@ -23,6 +23,7 @@ from welfare_ambito.rules.definition import (
 )
 from welfare_ambito.rules.outcomes import Outcome
 from welfare_ambito.rules.parameters import Parameters
+from welfare_ambito.rules.readings import decide
 from welfare_ambito.tutela import CatalogueService, ServiceCatalogue, catalogue
 
 __all__ = [
@@ -242,23 +243,26 @@ def team_professions(plan: CoDesignPlan, p: Parameters) -> Verdict:
         "en": "Yearly hours of supervision and training",
     },
     message={
-        "it": "Supervisione e formazione: {yearly_hours} ore annue; previste {tutela.supervision.yearly_hours}.",
-        "en": "Supervision and training: {yearly_hours} hours a year; the notice sets {tutela.supervision.yearly_hours}.",
+        "it": "Supervisione e formazione: {yearly_hours} ore annue; previste {tutela.supervision.yearly_hours}. {reading}",
+        "en": "Supervision and training: {yearly_hours} hours a year; the notice sets {tutela.supervision.yearly_hours}. {reading}",
     },
     condition={
         "it": "ore annue ≥ {tutela.supervision.yearly_hours}",
         "en": "hours a year ≥ {tutela.supervision.yearly_hours}",
     },
-    parameters=("tutela.supervision.yearly_hours",),
+    parameters=("tutela.supervision.yearly_hours", "tutela.supervision.hours_reading"),
     reads=("service", "yearly_hours"),
 )
 def supervision_yearly_hours(offer: ServiceOffer, p: Parameters) -> Verdict:
     """The supervision and training service plans at least the stated hours a year.
 
-    "Monte ore annuo a previsto 50 ore" is read as a floor: more hours pass.
+    "Monte ore annuo a previsto 50 ore" admits two readings (profile parameter
+    ``tutela.supervision.hours_reading``): a floor, or the hours foreseen. Fewer
+    hours fail the first and satisfy the second: the finding needs review.
     """
     if offer.service != SUPERVISION_SERVICE:
         return Outcome.NOT_APPLICABLE
     if offer.yearly_hours is None:
         return needs_review("yearly_hours")
-    return check(offer.yearly_hours >= p.decimal("tutela.supervision.yearly_hours"))
+    enough = offer.yearly_hours >= p.decimal("tutela.supervision.yearly_hours")
+    return decide(p, "tutela.supervision.hours_reading", {"minimum": enough, "foreseen": True})

@@ -18,7 +18,6 @@ from welfare_ambito.model import Profession, StaffMember
 from welfare_ambito.rules.definition import (
     Result,
     Verdict,
-    check,
     failed,
     needs_review,
     passed,
@@ -26,6 +25,7 @@ from welfare_ambito.rules.definition import (
 )
 from welfare_ambito.rules.outcomes import Outcome
 from welfare_ambito.rules.parameters import Parameters
+from welfare_ambito.rules.readings import decide
 from welfare_ambito.rules.tutela._common import undecided
 
 __all__ = [
@@ -227,27 +227,29 @@ def psychologist_derogation(staff: StaffMember, p: Parameters) -> bool | Outcome
         "en": "Coordinator's average weekly hours",
     },
     message={
-        "it": "Coordinatore {id}: {weekly_hours} ore medie settimanali; previste {tutela.coordinator.weekly_hours}.",
-        "en": "Coordinator {id}: {weekly_hours} average weekly hours; the notice sets {tutela.coordinator.weekly_hours}.",
+        "it": "Coordinatore {id}: {weekly_hours} ore medie settimanali; previste {tutela.coordinator.weekly_hours}. {reading}",
+        "en": "Coordinator {id}: {weekly_hours} average weekly hours; the notice sets {tutela.coordinator.weekly_hours}. {reading}",
     },
     condition={
         "it": "ore medie settimanali ≥ {tutela.coordinator.weekly_hours}",
         "en": "average weekly hours ≥ {tutela.coordinator.weekly_hours}",
     },
-    parameters=("tutela.coordinator.weekly_hours",),
+    parameters=("tutela.coordinator.weekly_hours", "tutela.coordinator.hours_reading"),
     reads=("id", "weekly_hours"),
 )
 def coordinator_weekly_hours(staff: StaffMember, p: Parameters) -> Verdict:
     """The coordinator works at least the stated average weekly hours.
 
-    "ore medie settimanali 32" is read as the hours the service must have:
-    fewer fail, more pass.
+    "ore medie settimanali 32" admits two readings (profile parameter
+    ``tutela.coordinator.hours_reading``): a minimum, or the average foreseen.
+    Fewer hours fail the first and satisfy the second: the finding needs review.
     """
     if staff.profession is not Profession.COORDINATOR:
         return Outcome.NOT_APPLICABLE
     if staff.weekly_hours is None:
         return needs_review("weekly_hours")
-    return check(staff.weekly_hours >= p.decimal("tutela.coordinator.weekly_hours"))
+    enough = staff.weekly_hours >= p.decimal("tutela.coordinator.weekly_hours")
+    return decide(p, "tutela.coordinator.hours_reading", {"minimum": enough, "foreseen": True})
 
 
 @rule(
@@ -287,32 +289,35 @@ def administrative_degree(staff: StaffMember, p: Parameters) -> Verdict:
     },
     message={
         "it": (
-            "Profilo amministrativo {id}: {weekly_hours} ore settimanali; devono essere meno di "
-            "{tutela.administrative.max_weekly_hours} (lettura di «un monte ore un inferiore a 36»)."
+            "Profilo amministrativo {id}: {weekly_hours} ore settimanali; l'avviso scrive «un monte "
+            "ore un inferiore a {tutela.administrative.max_weekly_hours}». {reading}"
         ),
         "en": (
-            "Administrative profile {id}: {weekly_hours} weekly hours; they must be fewer than "
-            '{tutela.administrative.max_weekly_hours} (reading of "un monte ore un inferiore a 36").'
+            "Administrative profile {id}: {weekly_hours} weekly hours; the notice writes «un monte "
+            "ore un inferiore a {tutela.administrative.max_weekly_hours}». {reading}"
         ),
     },
     condition={
-        "it": "ore settimanali < {tutela.administrative.max_weekly_hours}",
-        "en": "weekly hours < {tutela.administrative.max_weekly_hours}",
+        "it": "ore settimanali < {tutela.administrative.max_weekly_hours} («un» ripetuto) "
+        "oppure ≥ {tutela.administrative.max_weekly_hours} («un» per «non»): secondo la lettura",
+        "en": "weekly hours < {tutela.administrative.max_weekly_hours} (repeated «un») "
+        "or ≥ {tutela.administrative.max_weekly_hours} («un» for «non»): by the reading",
     },
-    parameters=("tutela.administrative.max_weekly_hours",),
+    parameters=("tutela.administrative.max_weekly_hours", "tutela.administrative.hours_reading"),
     reads=("id", "weekly_hours"),
 )
 def administrative_weekly_hours(staff: StaffMember, p: Parameters) -> Verdict:
-    """The administrative profile works fewer than the stated weekly hours (strict bound).
+    """The administrative profile's weekly hours, under both readings of the notice.
 
-    The notice writes "un monte ore un inferiore a 36 ore settimanali"; the
-    second "un" is read as a repeated article ("un monte ore inferiore a 36"),
-    not as a typo of "non" ("non inferiore a 36", at least 36). The bound is
-    the parameter ``tutela.administrative.max_weekly_hours``; a profile that
-    reads the sentence the other way must change this rule, not the number.
+    The notice writes "un monte ore un inferiore a 36 ore settimanali": the
+    second "un" may be a repeated article (under 36 hours) or a typo of "non"
+    (at least 36). Both are readings of ``tutela.administrative.hours_reading``;
+    every number of hours satisfies exactly one of them, so the finding needs
+    review until the profile keeps one reading.
     """
     if staff.profession is not Profession.ADMINISTRATIVE:
         return Outcome.NOT_APPLICABLE
     if staff.weekly_hours is None:
         return needs_review("weekly_hours")
-    return check(staff.weekly_hours < p.decimal("tutela.administrative.max_weekly_hours"))
+    under = staff.weekly_hours < p.decimal("tutela.administrative.max_weekly_hours")
+    return decide(p, "tutela.administrative.hours_reading", {"under": under, "at_least": not under})
