@@ -180,6 +180,31 @@ LARIO_VALUES = {
 }
 
 
+SEREGNO_TO_LARIO = {
+    "Barlassina": "Menaggio",
+    "Ceriano Laghetto": "Porlezza",
+    "Cogliate": "Tremezzina",
+    "Giussano": "Grandola ed Uniti",
+    "Lazzate": "Carlazzo",
+    "Lentate sul Seveso": "Bene Lario",
+    "Meda": "Plesio",
+    "Misinto": "Menaggio",
+    "Seregno": "Porlezza",
+    "Seveso": "Tremezzina",
+}
+
+
+def _lario_plan(text: str) -> str:
+    """A plan of the other Ambito: its Comuni, and the Ambito declared in the plan."""
+    text = text.replace('ambito = "seregno"\n', "")
+    for old, new in SEREGNO_TO_LARIO.items():
+        text = text.replace(f'comune = "{old}"', f'comune = "{new}"')
+    declared = (LARIO / "ambito.toml").read_text(encoding="utf-8")
+    declared = declared.replace("[[comuni]]", "[[ambito.comuni]]")
+    declared = declared.replace('id = "lario_occidentale"', '[ambito]\nid = "lario_occidentale"')
+    return text + "\n" + declared
+
+
 def test_another_ambito_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """profile new → own notice → verify → a compliant plan passes, a faulty one quotes its notice."""
     assert (
@@ -218,8 +243,14 @@ def test_another_ambito_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["profile", "lint", str(profile_path)]) == 0, capsys.readouterr().out
     capsys.readouterr()
 
+    # A Seregno plan is refused: it is another Ambito's.
+    seregno = EXAMPLES / "pippi_seregno.toml"
+    assert main(["check", str(seregno), "--profile", str(profile_path)]) == 2
+    assert "lario_occidentale" in capsys.readouterr().err
+
     # Faulty for this Ambito: Seregno's 8 hours a week and 6,000 educator hours.
-    faulty = EXAMPLES / "pippi_seregno.toml"
+    faulty = tmp_path / "faulty.toml"
+    faulty.write_text(_lario_plan(seregno.read_text(encoding="utf-8")), encoding="utf-8")
     assert main(["check", str(faulty), "--profile", str(profile_path), "--verbose"]) == 1
     out = capsys.readouterr().out
     assert "Ambito del Lario Occidentale" in out
@@ -257,3 +288,15 @@ def test_the_committed_lario_profile_matches_its_notice() -> None:
     """The synthetic other Ambito used by the provenance tests verifies against its notice."""
     profile = load_profile(LARIO / "lario-pippi-2024.toml")
     assert all(c.ok for c in verify_profile(profile))
+
+
+def test_a_plan_for_another_programme_is_refused_with_a_typed_error() -> None:
+    """A P.I.P.P.I. plan checked with the Tutela profile is refused, naming both programmes."""
+    from welfare_ambito.errors import InvalidValue
+    from welfare_ambito.rules import evaluate
+
+    with pytest.raises(InvalidValue) as caught:
+        evaluate(data.example("pippi_seregno"), "seregno-tutela-minori-2022")
+    assert caught.value.code == "rules.profile_programme"
+    assert caught.value.path == "programme"
+    assert "tutela_minori" in str(caught.value)

@@ -19,7 +19,7 @@ from welfare_ambito.rules._values import JsonValue, display, jsonable
 from welfare_ambito.rules.definition import Result, Rule, RuleException, Verdict
 from welfare_ambito.rules.outcomes import Outcome, Severity
 from welfare_ambito.rules.parameters import Parameters, Provenance
-from welfare_ambito.rules.profiles import Profile, ProfileRule, load_profile
+from welfare_ambito.rules.profiles import Profile, ProfileRule, ensure_fits, load_profile
 from welfare_ambito.rules.report import Finding, Report, Summary, Tally
 from welfare_ambito.rules.subjects import MISSING, walk
 
@@ -253,6 +253,7 @@ class Checker:
 
     def findings(self, plan: Any) -> Iterator[Finding]:
         """Every finding of every rule on every subject of ``plan``, one at a time."""
+        ensure_fits(self.profile, plan)
         for bound in self._bound:
             for path, subject in walk(plan, bound.rule.subject):
                 yield self._check(bound, path, subject)

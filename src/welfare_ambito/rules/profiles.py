@@ -44,6 +44,7 @@ __all__ = [
     "Profile",
     "ProfileInfo",
     "ProfileRule",
+    "ensure_fits",
     "list_profiles",
     "load_profile",
     "profile_for",
@@ -839,6 +840,44 @@ def _parameters(raw: Any, base: Profile | None, errors: list[ErrorDetail]) -> Pa
             continue
         result[name] = changed
     return ParameterSet(FrozenDict(result))
+
+
+def ensure_fits(profile: Profile, plan: Any) -> None:
+    """Refuse a plan whose programme or Ambito differs from the profile's (when both say one).
+
+    >>> from welfare_ambito import data
+    >>> ensure_fits(load_profile("seregno-tutela-minori-2022"), data.example("pippi_seregno"))
+    Traceback (most recent call last):
+    ...
+    welfare_ambito.errors.InvalidValue: the plan is for programme 'pippi'; profile 'seregno-tutela-minori-2022' is for 'tutela_minori'
+    """
+    programme = getattr(plan, "programme", None)
+    programme = getattr(programme, "value", programme)
+    if profile.programme is not None and programme is not None and programme != profile.programme:
+        raise InvalidValue(
+            f"the plan is for programme {programme!r}; profile {profile.id!r} is for "
+            f"{profile.programme!r}",
+            code="rules.profile_programme",
+            message_it=(
+                f"il piano è per il programma {programme!r}; il profilo {profile.id!r} è per "
+                f"{profile.programme!r}"
+            ),
+            path="programme",
+            params={"plan": programme, "profile": profile.programme},
+        )
+    ambito = getattr(getattr(plan, "ambito", None), "id", None)
+    if profile.ambito is not None and ambito is not None and ambito != profile.ambito:
+        raise InvalidValue(
+            f"the plan is for Ambito {ambito!r}; profile {profile.id!r} is for "
+            f"{profile.ambito!r}: check it with that Ambito's profile",
+            code="rules.profile_ambito",
+            message_it=(
+                f"il piano è per l'Ambito {ambito!r}; il profilo {profile.id!r} è per "
+                f"{profile.ambito!r}: verificalo con il profilo di quell'Ambito"
+            ),
+            path="ambito",
+            params={"plan": ambito, "profile": profile.ambito},
+        )
 
 
 def profile_for(plan: Any) -> Profile:

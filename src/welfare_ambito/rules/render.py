@@ -6,14 +6,17 @@ Rendering reads findings only: it knows nothing of rules' logic.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeAlias
 
 from welfare_ambito.rules.outcomes import Outcome
 from welfare_ambito.rules.parameters import OVERRIDDEN_TEXT, Provenance
 
-if TYPE_CHECKING:
-    from welfare_ambito.rules.report import Finding, Report, ReportDiff
-    from welfare_ambito.rules.rule_catalogue import Catalogue
+# Rendering reads reports; it imports neither the report nor the catalogue module, so data
+# flows one way (report -> render). The names below document what each function takes.
+Finding: TypeAlias = Any
+Report: TypeAlias = Any
+ReportDiff: TypeAlias = Any
+Catalogue: TypeAlias = Any
 
 __all__ = [
     "provenance_lines",
@@ -126,7 +129,7 @@ def _counts_line(report: Report, lang: str) -> str:
 def _source(finding: Finding, lang: str = "it") -> str:
     if finding.citation is None:
         return ""
-    return finding.citation.display(lang)
+    return str(finding.citation.display(lang))
 
 
 def provenance_lines(finding: Finding, lang: str = "it") -> list[str]:
@@ -287,7 +290,7 @@ def render_html(report: Report, *, verbose: bool = False) -> str:
 
 def render_json(report: Report) -> str:
     """The versioned JSON form."""
-    return report.to_json()
+    return str(report.to_json())
 
 
 def render(report: Report, format: str = "text", *, verbose: bool = False) -> str:
@@ -327,4 +330,4 @@ def render_diff(diff: ReportDiff, *, lang: str = "it") -> str:
 
 def render_catalogue(catalogue: Catalogue, *, lang: str = "it", markdown: bool = False) -> str:
     """The rules of a profile with their parameters and citations (the catalogue renders itself)."""
-    return catalogue.to_markdown(lang) if markdown else catalogue.to_text(lang)
+    return str(catalogue.to_markdown(lang) if markdown else catalogue.to_text(lang))
