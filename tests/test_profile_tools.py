@@ -300,3 +300,16 @@ def test_a_plan_for_another_programme_is_refused_with_a_typed_error() -> None:
     assert caught.value.code == "rules.profile_programme"
     assert caught.value.path == "programme"
     assert "tutela_minori" in str(caught.value)
+
+
+def test_a_source_without_text_needs_the_notice_to_verify(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A user's source declared without its file is not waved through: --source gives the text."""
+    text = (LARIO / "lario-pippi-2024.toml").read_text(encoding="utf-8")
+    path = tmp_path / "nofile.toml"
+    path.write_text(text.replace('file = "avviso-lario-2024.txt"\n', ""), encoding="utf-8")
+    assert main(["profile", "verify", str(path), "--lang", "en"]) == 1
+    assert "no text for the source" in capsys.readouterr().out
+    notice = str(LARIO / "avviso-lario-2024.txt")
+    assert main(["profile", "verify", str(path), "--source", notice]) == 0

@@ -215,7 +215,14 @@ def _default_source(citation: Citation) -> Source | None:
 
 
 def _default_paraphrase(citation: Citation) -> bool:
-    return citation.source is not None and not citation.source.quotes_verbatim
+    # The library's own text-less sources are acts it restates; a user's source without text
+    # is still quoted (verify then asks for its text), unless the citation says paraphrase.
+    source = citation.source
+    return (
+        source is not None
+        and not source.quotes_verbatim
+        and embedded_sources().get(source.id) is source
+    )
 
 
 _WORDS = {
