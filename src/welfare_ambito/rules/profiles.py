@@ -846,10 +846,12 @@ def ensure_fits(profile: Profile, plan: Any) -> None:
     """Refuse a plan whose programme or Ambito differs from the profile's (when both say one).
 
     >>> from welfare_ambito import data
-    >>> ensure_fits(load_profile("seregno-tutela-minori-2022"), data.example("pippi_seregno"))
-    Traceback (most recent call last):
-    ...
-    welfare_ambito.errors.InvalidValue: the plan is for programme 'pippi'; profile 'seregno-tutela-minori-2022' is for 'tutela_minori'
+    >>> from welfare_ambito.errors import InvalidValue
+    >>> try:
+    ...     ensure_fits(load_profile("seregno-tutela-minori-2022"), data.example("pippi_seregno"))
+    ... except InvalidValue as error:
+    ...     print(error.code, error.path)
+    rules.profile_programme programme
     """
     programme = getattr(plan, "programme", None)
     programme = getattr(programme, "value", programme)
