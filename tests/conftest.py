@@ -24,9 +24,19 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
 
 
-@pytest.fixture
-def seeds_dir() -> Path:
-    """The folder of seed notices beside the repository; skips when absent."""
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not present")
-    return SEEDS
+@pytest.fixture(scope="session")
+def seeds_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The source texts the package embeds, under their source ids and their old seed names.
+
+    The texts travel with the library, so quote tests run in every clone with nothing beside it.
+    """
+    from welfare_ambito.citations import embedded_sources
+
+    folder = tmp_path_factory.mktemp("sources")
+    for source in embedded_sources().values():
+        text = source.text()
+        if text is None:
+            continue
+        for name in (source.id, *source.legacy):
+            (folder / name).write_text(text, encoding="utf-8")
+    return folder

@@ -53,7 +53,8 @@ def test_seed_003_table_is_embedded_with_its_citation() -> None:
         "SPESA SOCIALE DEI COMUNI DEL RHODENSE PER AREE DI INTERVENTO – ANNO 2011"
     )
     assert table.citation is not None
-    assert "003_9e96d65d23ab23e3.txt" in table.citation
+    assert "Bilancio sociale 2011" in table.citation
+    assert "003_9e96d65d23ab23e3" not in table.citation
 
 
 def test_seed_003_figures_match_the_seed_text(seeds_dir: Path) -> None:

@@ -41,7 +41,8 @@ def test_ministry_figures_in_force(day: dt.date, lowest: str, highest: str) -> N
     assert figures is not None
     assert (figures.lowest, figures.highest) == (Money(lowest), Money(highest))
     assert (figures.lowest_level, figures.highest_level) == ("A1", "F2")
-    assert "Decreto direttoriale n. 30" in figures.citation.document
+    assert "decreto direttoriale n. 30" in figures.citation.where()
+    assert figures.citation.paraphrase
 
 
 def test_no_figure_before_february_2024() -> None:

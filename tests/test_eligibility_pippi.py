@@ -54,7 +54,11 @@ def test_a_typical_family_is_eligible_with_cited_reasons() -> None:
     assert result.outcome is EligibilityOutcome.ELIGIBLE
     assert result.outcome.value == "eligible"
     assert result.group is TargetGroup.CORE
-    assert all(f.citation is not None and f.citation.document == SEED for f in result.findings)
+    for f in result.findings:
+        cited = [f.citation] if f.citation is not None else []
+        cited += [p.citation for p in f.provenance if p.citation is not None]
+        assert cited, f.rule
+        assert {c.document for c in cited} == {"seregno-pippi-2023-avviso"}
 
 
 @pytest.mark.parametrize(

@@ -31,8 +31,9 @@ def _citations(profile_id: str) -> list[tuple[str, Citation]]:
     profile = load_profile(profile_id)
     found: list[tuple[str, Citation]] = []
     for item in profile.rules:
-        found.append((item.id, item.citation))
-        found.extend((exc.id, exc.citation) for exc in item.rule.exceptions if exc.citation)
+        if item.citation is not None:
+            found.append((item.id, item.citation))
+        found.extend(item.exception_citations.items())
     for name, parameter in profile.parameters.items():
         if parameter.citation is not None:
             found.append((name, parameter.citation))
@@ -65,7 +66,12 @@ def test_every_rule_and_parameter_of_embedded_profiles_is_cited(profile_id: str)
     """Every rule of an embedded profile has a citation; every parameter value too."""
     profile = load_profile(profile_id)
     for item in profile.rules:
-        assert item.citation.quote.strip(), item.id
+        params = [profile.parameters[n] for n in item.rule.all_parameters]
+        cited_by_values = params and all(
+            p.citation or all(d.citation or isinstance(d.value, Readings) for d in p.values)
+            for p in params
+        )
+        assert item.citation is not None or cited_by_values, item.id
     for name, parameter in profile.parameters.items():
         for dated in parameter.values:
             cited = dated.citation or parameter.citation
@@ -80,8 +86,8 @@ _SEED_NAME = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
 def test_quotes_appear_verbatim_in_the_cited_seed(profile_id: str, seeds_dir: Path) -> None:
     """Each quote citing a seed is in that seed (white space folded); other sources name a URL."""
     for name, citation in _citations(profile_id):
-        if not _SEED_NAME.match(citation.document):
-            assert citation.url or citation.section, f"{name}: {citation.document} has no source"
+        if citation.paraphrase:
+            assert citation.source is not None, f"{name}: {citation.document} is not declared"
             continue
         seed = seeds_dir / citation.document
         assert seed.is_file(), f"{name}: {citation.document} is not a seed"

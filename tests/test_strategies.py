@@ -16,10 +16,19 @@ from welfare_ambito.eligibility import assess
 from welfare_ambito.model import Budget, CoDesignPlan, Family, HourPlan
 from welfare_ambito.money import Money
 from welfare_ambito.periods import Period
-from welfare_ambito.rules import Outcome, evaluate
+from welfare_ambito.rules import Outcome, evaluate, load_profile
 from welfare_ambito.testing import strategies as was
 
-PROFILE = "seregno-pippi-2023"
+# The contested readings taken strictly (a profile's choice), so each violation fails its rule.
+PROFILE = load_profile("seregno-pippi-2023").derive(
+    id="seregno-pippi-2023-strict",
+    parameters={
+        "pippi.groups.meetings_reading": "bound",
+        "pippi.groups.cadence_reading": "required",
+        "pippi.cohort.reunification_share_reading": "cap",
+        "pippi.cohort.preadolescent_share_reading": "cap",
+    },
+)
 ON = dt.date(2024, 3, 1)
 UNDECIDED = (Outcome.FAIL, Outcome.NEEDS_REVIEW)
 FEW = settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))

@@ -142,7 +142,7 @@ def test_every_catalogue_quote_is_verbatim_in_seed_002(seeds_dir: Path) -> None:
     assert missing == []
     folded = " ".join(text.split())
     assert [c.quote for c in citations if " ".join(c.quote.split()) not in folded] == []
-    assert {c.document for c in citations} == {"002_b9eb912c9507d6a9.txt"}
+    assert {c.document for c in citations} == {"seregno-tutela-minori-2022-avviso"}
 
 
 def test_unknown_scopes_are_typed_errors() -> None:

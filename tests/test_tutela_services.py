@@ -20,8 +20,10 @@ def _plan(services: tuple[ServiceOffer, ...] | None = None) -> CoDesignPlan:
     return plan if services is None else attrs.evolve(plan, services=services)
 
 
-def _report(plan: CoDesignPlan, *rules: str) -> Report:
-    return evaluate(plan, PROFILE, lang="en", rules=rules)
+def _report(plan: CoDesignPlan, *rules: str, chosen: bool = True) -> Report:
+    # The contested «previsto 50 ore» read as a minimum (the profile's choice) unless told.
+    overrides = {"tutela.supervision.hours_reading": "minimum"} if chosen else None
+    return evaluate(plan, PROFILE, lang="en", rules=rules, overrides=overrides)
 
 
 def _replace(plan: CoDesignPlan, index: int, **changes: object) -> CoDesignPlan:
@@ -178,3 +180,13 @@ def test_dropping_any_offer_names_exactly_that_offer(index: int) -> None:
         label = f"{dropped.service} ({dropped.comuni[0]})"
     assert finding.outcome is Outcome.FAIL
     assert finding.values["missing"] == (label,)
+
+
+def test_supervision_below_the_hours_foreseen_needs_review_naming_both_readings() -> None:
+    """«Monte ore annuo a previsto 50 ore»: 40 hours fail the minimum, satisfy the forecast."""
+    plan = _replace(_plan(), 6, yearly_hours="40")
+    rule_id = "tutela.services.supervision.yearly_hours"
+    finding = _report(plan, rule_id, chosen=False).finding(rule_id, "services[6]")
+    assert finding is not None
+    assert finding.outcome is Outcome.NEEDS_REVIEW
+    assert finding.values["readings_failing"] == ("monte ore annuo come minimo",)

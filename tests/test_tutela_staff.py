@@ -21,8 +21,18 @@ QUALIFICATION = "tutela.staff.psychologist.qualification"
 DEROGATION = "tutela.staff.psychologist.derogation_5_years"
 
 
-def _finding(rule_id: str, member: StaffMember, lang: str = "en") -> Finding:
-    checker = Checker(PROFILE, on=ON, lang=lang, rules=[rule_id])
+# The contested sentences read one way (the profile's choice): the thresholds below hold.
+CHOSEN = {
+    "tutela.coordinator.hours_reading": "minimum",
+    "tutela.administrative.hours_reading": "under",
+}
+
+
+def _finding(
+    rule_id: str, member: StaffMember, lang: str = "en", overrides: dict[str, str] | None = None
+) -> Finding:
+    chosen = CHOSEN if overrides is None else overrides
+    checker = Checker(PROFILE, on=ON, lang=lang, rules=[rule_id], overrides=chosen)
     (finding,) = checker.stream([member], kind="staff")
     return finding
 
@@ -259,7 +269,7 @@ def test_administrative_degree(degree: str | None, outcome: Outcome) -> None:
 
 @given(hours=st.decimals(min_value=0, max_value=60, places=2))
 def test_hour_rules_are_thresholds(hours: Decimal) -> None:
-    """Coordinator passes iff hours ≥ 32; administrative passes iff hours < 36."""
+    """Under the chosen readings: coordinator passes iff hours ≥ 32; administrative iff < 36."""
     coord = StaffMember(id="C", profession="coordinator", weekly_hours=hours)
     admin = StaffMember(id="A", profession="administrative", weekly_hours=hours)
     coordinator = _finding("tutela.staff.coordinator.weekly_hours", coord).outcome
@@ -320,3 +330,38 @@ def test_continuity_partitions_the_staff(flags: list[bool | None]) -> None:
     assert counted == len(staff)
     assert values["kept_count"] == len(values["kept"] or ())
     assert finding.outcome is (Outcome.NEEDS_REVIEW if None in flags else Outcome.PASS)
+
+
+@pytest.mark.parametrize("hours", [Decimal(20), Decimal("35.99"), Decimal(36), Decimal(40)])
+def test_administrative_hours_need_review_under_both_readings(hours: Decimal) -> None:
+    """«un monte ore un inferiore a 36»: every number of hours satisfies exactly one reading."""
+    admin = StaffMember(id="A", profession="administrative", weekly_hours=hours)
+    finding = _finding("tutela.staff.administrative.weekly_hours", admin, overrides={})
+    assert finding.outcome is Outcome.NEEDS_REVIEW
+    assert set(finding.values["readings_passing"]) | set(finding.values["readings_failing"]) == {
+        "«un» ripetuto: un monte ore inferiore al valore (un massimo)",
+        "«un» per «non»: un monte ore non inferiore al valore (un minimo)",
+    }
+    assert "two readings" in finding.message
+    readings = {p.reading for p in finding.provenance if p.reading is not None}
+    assert len(readings) == 2
+
+
+def test_full_time_administrative_profile_is_not_an_error() -> None:
+    """A full-time 36-hour profile: needs review naming both readings, never an error."""
+    admin = StaffMember(id="A", profession="administrative", weekly_hours=Decimal(36))
+    finding = _finding("tutela.staff.administrative.weekly_hours", admin, overrides={})
+    assert not finding.is_error
+    assert finding.values["readings_passing"] == (
+        "«un» per «non»: un monte ore non inferiore al valore (un minimo)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("hours", "expected"), [(Decimal(20), "needs_review"), (Decimal(32), "pass")]
+)
+def test_coordinator_average_hours_under_both_readings(hours: Decimal, expected: str) -> None:
+    """«ore medie settimanali 32»: fewer hours fail the minimum and satisfy the average foreseen."""
+    coord = StaffMember(id="C", profession="coordinator", weekly_hours=hours)
+    finding = _finding("tutela.staff.coordinator.weekly_hours", coord, overrides={})
+    assert finding.outcome.value == expected

@@ -27,8 +27,10 @@ def _cell(text: object) -> str:
 
 def _quote(citation: Any) -> str:
     if citation is None:
-        return "—"
-    return f"«{_cell(citation.quote)}» — {_cell(citation.document)}, *{_cell(citation.section)}*"
+        return "— (nessuna citazione · not cited)"
+    if citation.paraphrase:
+        return f"{_cell(citation.quote)} — *{_cell(citation.where())}* (parafrasi · paraphrase)"
+    return f"«{_cell(citation.quote)}» — *{_cell(citation.where())}*"
 
 
 def _value(value: Any, lang: str) -> str:
@@ -85,6 +87,19 @@ def _fill(template: str, entry: Any, lang: str) -> str:
     return _PLACEHOLDER.sub(lambda m: f"‹{m.group(1)}›", template)
 
 
+def _rule_quote(citation: Any) -> list[str]:
+    """The sentence the profile binds to the rule; none when the parameters' sentences say it."""
+    if citation is None:
+        return []
+    if citation.paraphrase:
+        return [
+            f"> {' '.join(citation.quote.split())}",
+            f"> — *{_cell(citation.where())}* (parafrasi · paraphrase)",
+            "",
+        ]
+    return [f"> «{' '.join(citation.quote.split())}»", f"> — *{_cell(citation.where())}*", ""]
+
+
 def _rule_section(entry: Any, profile_id: str) -> list[str]:
     it, en = entry.to_dict("it"), entry.to_dict("en")
     lines = [
@@ -95,9 +110,7 @@ def _rule_section(entry: Any, profile_id: str) -> list[str]:
         f"Gravità · severity: **{entry.severity.value}** · "
         f"soggetto · subject: `{entry.rule.subject}` · modulo · module: `{entry.rule.module}`",
         "",
-        f"> «{' '.join(entry.citation.quote.split())}»",
-        f"> — {entry.citation.document}, *{entry.citation.section}*",
-        "",
+        *_rule_quote(entry.citation),
         "| | Italiano | English |",
         "|---|---|---|",
     ]
@@ -119,7 +132,11 @@ def _rule_section(entry: Any, profile_id: str) -> list[str]:
         lines.append(
             f"- **Deroga · derogation** `{exc_it['id']}`: {_cell(exc_it['title'])} · "
             f"*{_cell(exc_en['title'])}*"
-            + (f"<br>{_quote(exc.citation)}" if exc.citation is not None else "")
+            + (
+                f"<br>{_quote(entry.exception_citations[exc.id])}"
+                if exc.id in entry.exception_citations
+                else ""
+            )
         )
     if entry.rule.exceptions:
         lines.append("")

@@ -42,6 +42,7 @@ ERRORS_VERSION = 1
 # Each subpackage that adds commands exposes ``register(subparsers)``.
 _COMMAND_MODULES = (
     "welfare_ambito.rules.cli",
+    "welfare_ambito.rules.profile_tools",
     "welfare_ambito.budget.cli",
     "welfare_ambito.testing.cli",
     "welfare_ambito._schema_cli",

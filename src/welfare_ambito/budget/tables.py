@@ -9,8 +9,8 @@ Embedded tables (see :func:`embedded_tables`) carry their citation:
 >>> t = load_table("rhodense_spesa_2011")
 >>> t.cell("Rho", "Minori")
 Money('3422214.60')
->>> t.citation.split(",")[0]
-'seed 003_9e96d65d23ab23e3.txt'
+>>> t.citation.split(" — ")[0]
+'Bilancio sociale 2011'
 """
 
 from __future__ import annotations
@@ -485,7 +485,12 @@ def load_table(name: str) -> Table:
     folder = _tables_dir()
     meta = tomllib.loads(folder.joinpath(f"{name}.toml").read_text(encoding="utf-8"))
     source = meta.get("source", {})
-    citation = f"seed {source.get('seed')}, section «{source.get('section')}»"
+    from welfare_ambito.citations import Citation
+
+    cited = Citation(
+        document=str(source.get("seed")), section=str(source.get("section")), quote="-"
+    )
+    citation = cited.where()
     text = folder.joinpath(f"{name}.csv").read_text(encoding="utf-8")
     return parse_table_csv(text, sep=";", title=str(meta.get("title", name)), citation=citation)
 

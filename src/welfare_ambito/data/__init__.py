@@ -166,7 +166,7 @@ class FigureSet(Mapping[str, Figure]):
 
     >>> pippi = figures("seregno-pippi-2023")
     >>> pippi.document, "funding.amount" in pippi
-    ('004_45436608c0a0bd55.txt', True)
+    ('seregno-pippi-2023-avviso', True)
     >>> str(pippi.value("funding.amount")), str(pippi.value("period.services_reading"))
     ('€ 211.500,00', '2023-06-01/2026-05-31')
     """
@@ -222,7 +222,7 @@ def figures(set_id: str) -> FigureSet:
     >>> str(tutela.value("budget.annual_total")), tutela.value("budget.years")
     ('€ 680.000,00', 3)
     >>> tutela["budget.annual_total"].citation.document
-    '002_b9eb912c9507d6a9.txt'
+    'seregno-tutela-minori-2022-avviso'
     """
     if set_id not in _FIGURE_FILES:
         raise _not_found("figure set", set_id, list(_FIGURE_FILES))

@@ -30,17 +30,21 @@ from welfare_ambito.rules.parameters import (
     Parameter,
     Parameters,
     ParameterSet,
+    Provenance,
     Reading,
     Readings,
 )
+from welfare_ambito.rules.profile_tools import lint_profile, verify_profile
 from welfare_ambito.rules.profiles import (
     Profile,
     ProfileInfo,
     ProfileRule,
+    ensure_fits,
     list_profiles,
     load_profile,
     profile_ids,
 )
+from welfare_ambito.rules.readings import decide
 from welfare_ambito.rules.report import (
     REPORT_SCHEMA,
     REPORT_VERSION,
@@ -71,6 +75,7 @@ __all__ = [
     "Profile",
     "ProfileInfo",
     "ProfileRule",
+    "Provenance",
     "Reading",
     "Readings",
     "Registry",
@@ -85,11 +90,14 @@ __all__ = [
     "Verdict",
     "catalogue",
     "check",
+    "decide",
     "display",
+    "ensure_fits",
     "evaluate",
     "failed",
     "iterate",
     "jsonable",
+    "lint_profile",
     "list_profiles",
     "load_profile",
     "needs_review",
@@ -100,4 +108,5 @@ __all__ = [
     "register_subject_kind",
     "rule",
     "subject_kinds",
+    "verify_profile",
 ]

@@ -22,7 +22,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from welfare_ambito.budget import BudgetFinding, check_comuni, check_sums
-from welfare_ambito.citations import Citation
 from welfare_ambito.model import Budget, CoDesignPlan
 from welfare_ambito.money import Money
 from welfare_ambito.rules._values import Text
@@ -45,30 +44,6 @@ __all__ = [
     "overall_total",
     "splits",
 ]
-
-_SEED = "002_b9eb912c9507d6a9.txt"
-_SECTION = "RISORSE FINANZIARIE PER L’ATTUAZIONE DEGLI INTERVENTI"
-_TOTAL = Citation(
-    document=_SEED,
-    section=_SECTION,
-    quote=(
-        "Le risorse complessive, da utilizzarsi per la realizzazione degli interventi sono pari "
-        "ad € 2.040.000,00 per il triennio pari ad € 680.000,00 annui per tre anni così suddivisi:"
-    ),
-)
-_SPLIT = Citation(
-    document=_SEED,
-    section=_SECTION,
-    quote="Equipe Territoriali € 430.900,00 a loro volta così suddivisi:",
-)
-_SCOPE = Citation(
-    document=_SEED,
-    section="DIMENSIONE TERRITORIALE E TITOLARITA’ DEI SERVIZI",
-    quote=(
-        "Gli altri servizi sopra elencati sono attuati in forma associata tra sei dei dieci "
-        "Comuni dell’Ambito: Barlassina, Giussano, Lentate S/S, Meda, Seregno e Seveso."
-    ),
-)
 
 
 def _record(finding: BudgetFinding) -> dict[str, Any]:
@@ -119,7 +94,6 @@ def _compared(budget: Budget, code: str, stated: Money) -> Verdict:
         "it": "totale = somma delle voci principali",
         "en": "total = sum of top-level lines",
     },
-    citation=_TOTAL,
 )
 def budget_total(budget: Budget, p: Parameters) -> Verdict:
     """The stated ``total`` equals the sum of the lines that have no parent, to the cent."""
@@ -144,7 +118,6 @@ def budget_total(budget: Budget, p: Parameters) -> Verdict:
         "en": "overall total = years × yearly total",
     },
     reads=("total", "years"),
-    citation=_TOTAL,
 )
 def overall_total(budget: Budget, p: Parameters) -> Verdict:
     """``overall_total`` equals ``years × total`` (when the budget states both)."""
@@ -177,7 +150,6 @@ def overall_total(budget: Budget, p: Parameters) -> Verdict:
         "it": "voce = somma della sua suddivisione («così suddivisi»); quote «di cui» ≤ voce",
         "en": 'line = sum of its split ("così suddivisi"); "di cui" parts ≤ line',
     },
-    citation=_SPLIT,
 )
 def splits(budget: Budget, p: Parameters) -> Verdict:
     """Every full split adds up to its parent; "di cui" parts do not exceed it.
@@ -203,7 +175,6 @@ def splits(budget: Budget, p: Parameters) -> Verdict:
     subject="budget",
     title={"it": "Nessuna voce negativa", "en": "No negative line"},
     message={"it": "Voci negative: {negative}", "en": "Negative lines: {negative}"},
-    citation=_SPLIT,
 )
 def lines_not_negative(budget: Budget, p: Parameters) -> Verdict:
     """No budget line has a negative amount."""
@@ -229,7 +200,6 @@ def _comuni_findings(plan: CoDesignPlan, severity: str) -> tuple[BudgetFinding, 
         "it": "ogni Comune è dell'Ambito, nell'ambito della voce madre, una sola volta per suddivisione",
         "en": "every Comune belongs to the Ambito and to its parent line's scope, once per split",
     },
-    citation=_SCOPE,
 )
 def comuni_in_scope(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Every Comune named by a budget line belongs to the Ambito and to its parent's scope."""
@@ -250,7 +220,6 @@ def comuni_in_scope(plan: CoDesignPlan, p: Parameters) -> Verdict:
         "en": "Every Comune in a split line's scope has its share",
     },
     message={"it": "Quote per Comune: {details_it}", "en": "Shares per Comune: {details_en}"},
-    citation=_SPLIT,
 )
 def comuni_shares(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """A line split per Comune gives a share to every Comune of its scope."""

@@ -128,6 +128,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     entry = None
     if profile is not None and args.rule_id in profile.rule_ids:
         entry = catalogue(profile)[args.rule_id]
+    from welfare_ambito.rules.rule_catalogue import parameter_lines
+
     citation = entry.citation if entry is not None else rule.citation
     severity = entry.severity if entry is not None else rule.severity
     lines = [
@@ -138,27 +140,21 @@ def cmd_explain(args: argparse.Namespace) -> int:
     ]
     if rule.condition is not None:
         lines.append(f"  condition: {rule.condition[lang]}")
-    lines.append(f"  source: {citation.document}, {citation.section}")
-    lines.append(f"    «{citation.quote}»")
-    if citation.verified_on is not None:
-        lines.append(f"    verified on {citation.verified_on.isoformat()}")
+    if citation is not None:
+        lines.append(f"  source: {citation.display(lang)}")
+        if citation.verified_on is not None:
+            lines.append(f"    verified on {citation.verified_on.isoformat()}")
     if entry is not None:
         for parameter in entry.parameters:
-            values = "; ".join(
-                f"{_show(d.value, lang)} from {d.since.isoformat()}"
-                + (f" to {d.until.isoformat()}" if d.until else "")
-                for d in parameter.values
-            )
-            lines.append(f"  parameter {parameter.name} [{parameter.unit}]: {values}")
-            if parameter.citation is not None:
-                lines.append(f"    «{parameter.citation.quote}» ({parameter.citation.section})")
+            lines.extend(f"  parameter {line}" for line in parameter_lines(parameter, lang))
     else:
         for name in rule.all_parameters:
             lines.append(f"  parameter {name}")
     for exc in rule.exceptions:
         lines.append(f"  derogation {exc.id}: {exc.title[lang]}")
-        if exc.citation is not None:
-            lines.append(f"    «{exc.citation.quote}»")
+        cited = entry.exception_citations.get(exc.id) if entry is not None else exc.citation
+        if cited is not None:
+            lines.append(f"    {cited.display(lang)}")
     if rule.module:
         lines.append(f"  code: {rule.module}.{getattr(rule.function, '__name__', '?')}")
     sys.stdout.write("\n".join(lines) + "\n")

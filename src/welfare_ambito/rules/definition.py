@@ -12,8 +12,11 @@ Declare a rule next to its function with :func:`rule`::
         },
         parameters=("pippi.sedt.min_weekly_hours",),
         reads=("kind", "weekly_hours"),
-        citation=Citation(document="004_45436608c0a0bd55.txt", section="...", quote="..."),
     )
+
+The sentence of the notice is not in the code: the profile binds it, to the
+parameter (``[parameters."pippi.sedt.min_weekly_hours"] citation = {...}``)
+or to the rule (``[citations."pippi.sedt.weekly_hours"]``).
     def sedt_weekly_hours(intervention: Intervention, p: Parameters) -> Verdict:
         if intervention.kind is not InterventionKind.SEDT:
             return Outcome.NOT_APPLICABLE
@@ -238,8 +241,8 @@ class RuleException:
     >>> derogation = rule.exceptions[0]
     >>> derogation.id, derogation.parameters
     ('tutela.staff.psychologist.derogation_5_years', ('tutela.psychologist.derogation_min_years',))
-    >>> derogation.citation.quote
-    'In deroga: Psicologo, iscritto al relativo Albo, con almeno 5 anni di esperienza ...'
+    >>> derogation.citation is None  # the profile binds the sentence
+    True
     """
 
     id: str = attrs.field(validator=_rule_id)
@@ -273,7 +276,10 @@ class Rule(Generic[S]):
     message: FrozenDict[str, str] = attrs.field(converter=_message)
     subject: str = attrs.field(validator=v.text)
     function: Callable[[S, Parameters], Verdict] = attrs.field(repr=False)
-    citation: Citation = attrs.field(validator=v.instance(Citation, "a citation"))
+    citation: Citation | None = attrs.field(
+        default=None, validator=v.optional(v.instance(Citation, "a citation"))
+    )
+    """A default citation; the library's rules carry none: a profile binds the sentence."""
     severity: Severity = attrs.field(
         default=Severity.ERROR, converter=_severity, validator=v.member_of(Severity)
     )
@@ -534,8 +540,8 @@ packages that declare a ``welfare_ambito.rules`` entry point.
 
 >>> "pippi.sedt.weekly_hours" in REGISTRY
 True
->>> REGISTRY.get("pippi.hours.educator").citation.quote
-"con un monte ore non inferiore a n. 6.000 ore per la figura professionale dell'educatore"
+>>> REGISTRY.get("pippi.hours.educator").citation is None  # a profile binds the sentence
+True
 """
 
 
@@ -545,7 +551,7 @@ def rule(
     title: Mapping[str, str] | str,
     message: Mapping[str, str] | str,
     subject: str,
-    citation: Citation,
+    citation: Citation | None = None,
     severity: Severity | str = Severity.ERROR,
     parameters: Iterable[str] = (),
     reads: Iterable[str] = (),
@@ -563,8 +569,7 @@ def rule(
     >>> from welfare_ambito.rules import load_profile
     >>> @rule(id="demo.hours.educator", subject="hour_plan", title="Ore di educatore",
     ...       message="{hours} ore; minimo {pippi.hours.educator_min}",
-    ...       parameters=("pippi.hours.educator_min",), registry=None,
-    ...       citation=REGISTRY.get("pippi.hours.educator").citation)
+    ...       parameters=("pippi.hours.educator_min",), registry=None)
     ... def educator_hours(hour_plan, p):
     ...     hours = hour_plan.hours[Profession.EDUCATOR]
     ...     return check(hours >= p.decimal("pippi.hours.educator_min"), hours=hours)

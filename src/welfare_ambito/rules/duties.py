@@ -7,7 +7,6 @@ calendar comes from :func:`welfare_ambito.duties.check_calendar`.
 
 from __future__ import annotations
 
-from welfare_ambito.citations import Citation
 from welfare_ambito.duties import CalendarCheck, check_calendar
 from welfare_ambito.model import CoDesignPlan, ReportKind
 from welfare_ambito.rules._values import Text, display
@@ -69,7 +68,7 @@ def calendar_rule(
     kind: ReportKind,
     rule_id: str,
     names: tuple[str, str],
-    citation: Citation,
+    citation: Citation | None = None,
     step_parameter: str | None = None,
 ) -> Rule[CoDesignPlan]:
     """A plan rule: the declared reports of ``kind`` cover the plan's period, step by step.

@@ -18,8 +18,8 @@ from welfare_ambito.errors import InvalidValue, NotFound
 from welfare_ambito.rules._values import JsonValue, display, jsonable
 from welfare_ambito.rules.definition import Result, Rule, RuleException, Verdict
 from welfare_ambito.rules.outcomes import Outcome, Severity
-from welfare_ambito.rules.parameters import Parameters
-from welfare_ambito.rules.profiles import Profile, ProfileRule, load_profile
+from welfare_ambito.rules.parameters import Parameters, Provenance
+from welfare_ambito.rules.profiles import Profile, ProfileRule, ensure_fits, load_profile
 from welfare_ambito.rules.report import Finding, Report, Summary, Tally
 from welfare_ambito.rules.subjects import MISSING, walk
 
@@ -81,16 +81,22 @@ class _Bound:
         "getters",
         "id_index",
         "params",
+        "provenance",
         "rule",
         "severity",
         "single",
     )
 
-    def __init__(self, item: ProfileRule, params: Parameters) -> None:
+    def __init__(
+        self, item: ProfileRule, params: Parameters, provenance: tuple[Provenance, ...] = ()
+    ) -> None:
         self.rule: Rule[Any] = item.rule
         self.function = item.rule.function
         self.severity: Severity = item.severity
-        self.citation: Citation = item.citation
+        self.provenance = provenance
+        # The rule's sentence stands beside the values only when every one is the notice's own.
+        from_notice = all(p.citation is not None and not p.overridden for p in provenance)
+        self.citation: Citation | None = item.citation if from_notice else None
         self.exceptions: tuple[RuleException, ...] = item.rule.exceptions
         self.params = params
         self.getters = item.rule._getters
@@ -249,8 +255,17 @@ class Checker:
                 path=gaps[0],
                 params={"parameters": gaps, "on": self.on.isoformat()},
             )
+        parameters = self.profile.parameters
         return tuple(
-            _Bound(item, self.profile.parameters.at(self.on, item.rule.all_parameters))
+            _Bound(
+                item,
+                parameters.at(self.on, item.rule.all_parameters),
+                tuple(
+                    p
+                    for n in item.rule.all_parameters
+                    for p in parameters[n].provenance_at(self.on)
+                ),
+            )
             for item in chosen
         )
 
@@ -258,6 +273,7 @@ class Checker:
 
     def findings(self, plan: Any) -> Iterator[Finding]:
         """Every finding of every rule on every subject of ``plan``, one at a time."""
+        ensure_fits(self.profile, plan)
         for bound in self._bound:
             for path, subject in walk(plan, bound.rule.subject):
                 yield self._check(bound, path, subject)
@@ -277,6 +293,9 @@ class Checker:
             parameters={n: jsonable(self.profile.parameters[n].at(self.on)) for n in read},
             overrides=tuple(n for n in read if n in overridden),
             findings=findings,
+            provenance=tuple(
+                p for n in read for p in self.profile.parameters[n].provenance_at(self.on)
+            ),
         )
 
     # -- streams of subjects ------------------------------------------------------------------
@@ -340,6 +359,7 @@ class Checker:
         """
         function, params, single = bound.function, bound.params, bound.single
         rule_id, severity, citation = bound.rule.id, bound.severity, bound.citation
+        provenance = bound.provenance
         assert single is not None
         check, describe = self._check, self._describe
         # One memo per outcome, chosen by identity: keys are then the bare values read.
@@ -397,6 +417,7 @@ class Checker:
                     (),
                     None,
                     ident if (ident := getattr(subject, "id", None)).__class__ is str else None,
+                    provenance,
                 ),
             )
 
@@ -456,6 +477,7 @@ class Checker:
                 message=f"{rule.title[lang]}: {_MISSING_TEXT[lang]}",
                 citation=bound.citation,
                 missing=(path,),
+                provenance=bound.provenance,
             )
         if verdict is None:
             verdict = bound.function(subject, bound.params)
@@ -510,6 +532,7 @@ class Checker:
             conflict=conflict,
             note=note,
             subject_id=_subject_id(subject),
+            provenance=bound.provenance,
         )
 
     def _result(self, bound: _Bound, path: str, subject: Any, result: Result) -> Finding:
@@ -572,6 +595,7 @@ class Checker:
                 (),
                 None if result.note is None else display(result.note, self.lang),
                 _subject_id(subject),
+                bound.provenance,
             ),
         )
 
@@ -649,6 +673,7 @@ class Checker:
                 (),
                 None,
                 _subject_id(subject),
+                bound.provenance,
             ),
         )
 

@@ -28,7 +28,7 @@ import datetime as dt
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any, NoReturn
+from typing import Any, Final, NamedTuple, NoReturn
 
 import attrs
 
@@ -41,10 +41,12 @@ from welfare_ambito.periods import Period
 from welfare_ambito.rules._values import UNITS, display, jsonable, parse_value
 
 __all__ = [
+    "OVERRIDDEN_TEXT",
     "DatedValue",
     "Parameter",
     "ParameterSet",
     "Parameters",
+    "Provenance",
     "Reading",
     "Readings",
 ]
@@ -148,6 +150,8 @@ class DatedValue:
     citation: Citation | None = attrs.field(
         default=None, validator=v.optional(v.instance(Citation, "a citation"))
     )
+    overridden: bool = attrs.field(default=False, validator=v.flag)
+    """Whether the user set this value (a what-if), not the source: it cites nothing."""
 
     def __attrs_post_init__(self) -> None:
         if self.until is not None and self.until < self.since:
@@ -253,9 +257,45 @@ class Parameter:
         return self.entry_at(on).value
 
     def citation_at(self, on: dt.date) -> Citation | None:
-        """The citation of the value in force on ``on`` (its own, else the parameter's)."""
+        """The citation of the value in force on ``on`` (its own, else the parameter's).
+
+        A value the user set (an override) cites nothing.
+        """
+        return _entry_citation(self, self.entry_at(on))
+
+    def provenance_at(self, on: dt.date) -> tuple[Provenance, ...]:
+        """Where the value in force on ``on`` comes from: one entry per reading.
+
+        >>> import datetime as dt
+        >>> from welfare_ambito.rules import load_profile
+        >>> educator = load_profile("seregno-pippi-2023").parameters["pippi.hours.educator_min"]
+        >>> [(p.value, p.overridden, p.citation is not None) for p in educator.provenance_at(dt.date(2024, 1, 1))]
+        [('6000', False, True)]
+        >>> what_if = educator.with_value("7000")
+        >>> [(p.value, p.overridden, p.citation) for p in what_if.provenance_at(dt.date(2024, 1, 1))]
+        [('7000', True, None)]
+        """
         entry = self.entry_at(on)
-        return entry.citation or self.citation
+        citation = _entry_citation(self, entry)
+        if isinstance(entry.value, Readings):
+            return tuple(
+                Provenance(
+                    parameter=self.name,
+                    value=jsonable(r.value),
+                    citation=None if entry.overridden else (r.citation or citation),
+                    overridden=entry.overridden,
+                    reading=r.label,
+                )
+                for r in entry.value
+            )
+        return (
+            Provenance(
+                parameter=self.name,
+                value=jsonable(entry.value),
+                citation=citation,
+                overridden=entry.overridden,
+            ),
+        )
 
     def with_value(
         self,
@@ -279,7 +319,9 @@ class Parameter:
             if until is not None and (dated.until is None or dated.until > until):
                 begin = max(dated.since, until + dt.timedelta(days=1))
                 kept.append(attrs.evolve(dated, since=begin))
-        new = DatedValue(since=start, until=until, value=value, citation=citation)
+        new = DatedValue(
+            since=start, until=until, value=value, citation=citation, overridden=citation is None
+        )
         return attrs.evolve(self, values=(*kept, new), overridden=True)
 
 
@@ -377,6 +419,113 @@ class Parameters(dict[str, Any]):
         )
 
 
+def _entry_citation(parameter: Parameter, entry: DatedValue) -> Citation | None:
+    if entry.overridden:
+        return None
+    return entry.citation or parameter.citation
+
+
+class Provenance(NamedTuple):
+    """Where one value a rule used comes from: the profile's citation, or the user.
+
+    ``citation`` is ``None`` when the value is ``overridden`` (a what-if: the
+    user's number, never the notice's) or when the profile cites nothing for
+    it. ``reading`` names the reading when the source states the value in more
+    than one way.
+
+    >>> Provenance(parameter="pippi.hours.educator_min", value="7000", citation=None,
+    ...            overridden=True).describe("en")
+    'pippi.hours.educator_min = 7000: overridden, not from the notice'
+    """
+
+    parameter: str
+    value: Any
+    citation: Citation | None = None
+    overridden: bool = False
+    reading: str | None = None
+
+    def head(self) -> str:
+        """``name = value`` (``name (reading) = value`` for one reading of several)."""
+        name = self.parameter if self.reading is None else f"{self.parameter} ({self.reading})"
+        return f"{name} = {_plain(self.value)}"
+
+    def label(self, lang: str = "it") -> str:
+        """Why the value has no citation: overridden by the user, or not cited by the profile."""
+        words = _PROVENANCE_WORDS["it" if lang == "it" else "en"]
+        return words["overridden"] if self.overridden else words["uncited"]
+
+    def describe(self, lang: str = "it") -> str:
+        """``name = value``, then the citation, or why there is none."""
+        words = _PROVENANCE_WORDS["it" if lang == "it" else "en"]
+        head = self.head()
+        if self.overridden:
+            return f"{head}: {words['overridden']}"
+        if self.citation is None:
+            return f"{head}: {words['uncited']}"
+        return f"{head} — {self.citation.display(lang)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form."""
+        from welfare_ambito.citations import citation_to_dict
+
+        out: dict[str, Any] = {
+            "parameter": self.parameter,
+            "value": self.value,
+            "overridden": self.overridden,
+            "citation": None if self.citation is None else citation_to_dict(self.citation),
+        }
+        if self.reading is not None:
+            out["reading"] = self.reading
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Provenance:
+        """A provenance entry from its JSON form."""
+        from welfare_ambito.citations import citation_from_dict
+
+        cited = data.get("citation")
+        value = data.get("value")
+        return cls(
+            parameter=data["parameter"],
+            value=_freeze(value),
+            citation=None if cited is None else citation_from_dict(cited),
+            overridden=bool(data.get("overridden", False)),
+            reading=data.get("reading"),
+        )
+
+
+OVERRIDDEN_TEXT: Final = {
+    "it": "valore modificato dall'utente, non dall'avviso",
+    "en": "overridden, not from the notice",
+}
+"""How every format labels a value the user set.
+
+>>> OVERRIDDEN_TEXT["en"]
+'overridden, not from the notice'
+"""
+
+_PROVENANCE_WORDS = {
+    "it": {"overridden": OVERRIDDEN_TEXT["it"], "uncited": "nessuna citazione nel profilo"},
+    "en": {"overridden": OVERRIDDEN_TEXT["en"], "uncited": "not cited by the profile"},
+}
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}: {_plain(x)}" for k, x in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_plain(x) for x in value) + "]"
+    return str(value)
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return FrozenDict({str(k): _freeze(x) for k, x in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(_freeze(x) for x in value)
+    return value
+
+
 def _rebuild_parameters(
     values: dict[str, Any], on: dt.date, citations: dict[str, Any]
 ) -> Parameters:
@@ -465,7 +614,7 @@ class ParameterSet(Mapping[str, Parameter]):
             parameter = self[name]
             entry = parameter.entry_at(on)
             values[name] = entry.value
-            citations[name] = entry.citation or parameter.citation
+            citations[name] = _entry_citation(parameter, entry)
         return Parameters(values, on=on, citations=citations)
 
     def merge(self, other: ParameterSet) -> ParameterSet:

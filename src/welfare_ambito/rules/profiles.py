@@ -15,6 +15,7 @@ Decimal('8')
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import difflib
 import functools
@@ -26,7 +27,7 @@ from typing import Any
 import attrs
 
 from welfare_ambito._frozendict import FrozenDict
-from welfare_ambito.citations import Citation
+from welfare_ambito.citations import Citation, Source, citation_from_dict, source_from_dict
 from welfare_ambito.errors import (
     ErrorDetail,
     InvalidInput,
@@ -37,13 +38,13 @@ from welfare_ambito.errors import (
 from welfare_ambito.rules.definition import REGISTRY, Registry, Rule
 from welfare_ambito.rules.outcomes import Severity
 from welfare_ambito.rules.parameters import DatedValue, Parameter, ParameterSet, Reading, Readings
-from welfare_ambito.rules.report import citation_from_dict
 from welfare_ambito.rules.subjects import subject_kind
 
 __all__ = [
     "Profile",
     "ProfileInfo",
     "ProfileRule",
+    "ensure_fits",
     "list_profiles",
     "load_profile",
     "profile_for",
@@ -51,8 +52,23 @@ __all__ = [
 ]
 
 _PROFILE_KEYS = frozenset(
-    {"id", "title", "ambito", "extends", "description", "programme", "rules", "parameters"}
+    {
+        "id",
+        "title",
+        "ambito",
+        "extends",
+        "description",
+        "programme",
+        "rules",
+        "parameters",
+        "sources",
+        "citations",
+    }
 )
+_SOURCES: contextvars.ContextVar[Mapping[str, Source] | None] = contextvars.ContextVar(
+    "welfare_ambito_profile_sources", default=None
+)
+"""The sources declared by the profile being read (its own and its bases')."""
 _RULE_KEYS = frozenset({"severity", "citation", "enabled"})
 _PARAM_KEYS = frozenset(
     {"unit", "description", "citation", "values", "value", "since", "until", "readings"}
@@ -70,13 +86,18 @@ class ProfileRule:
     """A rule as a profile applies it: its severity and citation in force there.
 
     >>> item = load_profile("seregno-pippi-2023").rule("pippi.hours.educator")
-    >>> item.id, item.severity, item.citation.section
-    ('pippi.hours.educator', <Severity.ERROR: 'error'>, 'SERVIZI E RISORSE UMANE')
+    >>> item.id, item.severity, item.citation  # the parameter's citation says where 6.000 comes from
+    ('pippi.hours.educator', <Severity.ERROR: 'error'>, None)
+    >>> load_profile("seregno-pippi-2023").rule("pippi.duties.annual_summary").citation.section
+    'RENDICONTAZIONI, DATI E RELAZIONI'
     """
 
     rule: Rule[Any]
     severity: Severity
-    citation: Citation
+    citation: Citation | None = None
+    """The sentence the profile binds to the rule (``None``: the parameters' citations say it)."""
+    exception_citations: FrozenDict[str, Citation] = attrs.field(factory=FrozenDict)
+    """The sentence the profile binds to each derogation of the rule, by derogation id."""
 
     @property
     def id(self) -> str:
@@ -128,6 +149,8 @@ class Profile:
     parameters: ParameterSet = attrs.field(factory=ParameterSet)
     source: str | None = None
     """Where the profile was read from (``embedded:<id>``, a path, or ``None``)."""
+    sources: FrozenDict[str, Source] = attrs.field(factory=FrozenDict)
+    """The documents the profile (and its bases) declare, by id."""
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -401,8 +424,15 @@ def _build(
             _parse(text, base_origin), base_origin, base_folder, registry, (*chain, origin)
         )
 
-    rules = _rules(raw.get("rules", []), base, registry, errors)
-    parameters = _parameters(raw.get("parameters", {}), base, errors)
+    sources = dict(base.sources) if base else {}
+    sources.update(_declared_sources(raw.get("sources", {}), folder, errors))
+    token = _SOURCES.set(FrozenDict(sources))
+    try:
+        rules = _rules(raw.get("rules", []), base, registry, errors)
+        parameters = _parameters(raw.get("parameters", {}), base, errors)
+        rules = _bind_citations(raw, rules, base, errors)
+    finally:
+        _SOURCES.reset(token)
     if errors:
         raise InvalidInput(errors)
     return Profile(
@@ -415,7 +445,99 @@ def _build(
         rules=rules,
         parameters=parameters,
         source=origin,
+        sources=FrozenDict(sources),
     )
+
+
+def _declared_sources(
+    raw: Any, folder: Path | None, errors: list[ErrorDetail]
+) -> dict[str, Source]:
+    if not isinstance(raw, Mapping):
+        errors.append(
+            ErrorDetail.from_error(
+                WelfareAmbitoError.of(
+                    "type", expected="a table of sources", actual=type(raw).__name__
+                ),
+                "sources",
+            )
+        )
+        return {}
+    declared: dict[str, Source] = {}
+    for source_id, item in raw.items():
+        try:
+            declared[source_id] = source_from_dict(
+                source_id, item, path=f"sources[{source_id!r}]", folder=folder
+            )
+        except InvalidValue as exc:
+            errors.append(ErrorDetail.from_error(exc, exc.path))
+    return declared
+
+
+def _bind_citations(
+    raw: Mapping[str, Any],
+    rules: tuple[ProfileRule, ...],
+    base: Profile | None,
+    errors: list[ErrorDetail],
+) -> tuple[ProfileRule, ...]:
+    """Bind ``[citations."<rule or derogation id>"]``; drop inherited ones whose values changed.
+
+    A sentence inherited from the base profile states the base's figures: when
+    this profile sets a parameter the rule reads, the base's sentence no longer
+    describes the rule here, so it is dropped unless this profile cites its own.
+    """
+    changed = (
+        set(raw.get("parameters", {})) if isinstance(raw.get("parameters"), Mapping) else set()
+    )
+    inherited = {r.id for r in base.rules} if base else set()
+    result = []
+    for item in rules:
+        if item.id in inherited and changed & set(item.rule.all_parameters):
+            item = attrs.evolve(item, citation=None)
+        kept = {
+            exc.id: item.exception_citations[exc.id]
+            for exc in item.rule.exceptions
+            if exc.id in item.exception_citations
+            and not (item.id in inherited and changed & set(exc.parameters))
+        }
+        result.append(attrs.evolve(item, exception_citations=FrozenDict(kept)))
+    cited = raw.get("citations", {})
+    if not isinstance(cited, Mapping):
+        errors.append(
+            ErrorDetail.from_error(
+                WelfareAmbitoError.of("type", expected="a table", actual=type(cited).__name__),
+                "citations",
+            )
+        )
+        return tuple(result)
+    by_rule = {r.id: i for i, r in enumerate(result)}
+    by_exception = {e.id: i for i, r in enumerate(result) for e in r.rule.exceptions}
+    for target, entry in cited.items():
+        path = f"citations[{target!r}]"
+        citation = _citation(entry, path, errors)
+        if citation is None:
+            continue
+        if target in by_rule:
+            index = by_rule[target]
+            result[index] = attrs.evolve(result[index], citation=citation)
+        elif target in by_exception:
+            index = by_exception[target]
+            current = dict(result[index].exception_citations)
+            current[target] = citation
+            result[index] = attrs.evolve(result[index], exception_citations=FrozenDict(current))
+        else:
+            known = [*by_rule, *by_exception]
+            close = difflib.get_close_matches(target, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            hint_it = f"; forse intendevi {close[0]!r}?" if close else ""
+            errors.append(
+                ErrorDetail(
+                    path=path,
+                    code="rules.citation_target",
+                    message=f"{target!r} is neither a rule nor a derogation of this profile{hint}",
+                    message_it=f"{target!r} non è una regola né una deroga di questo profilo{hint_it}",
+                )
+            )
+    return tuple(result)
 
 
 def _rules(
@@ -496,7 +618,9 @@ def _rules(
             try:
                 current = attrs.evolve(
                     current,
-                    citation=citation_from_dict(settings["citation"], path=f"{path}.citation"),
+                    citation=citation_from_dict(
+                        settings["citation"], path=f"{path}.citation", sources=_SOURCES.get()
+                    ),
                 )
             except InvalidValue as exc:
                 errors.append(ErrorDetail.from_error(exc, exc.path))
@@ -520,7 +644,7 @@ def _citation(raw: Any, path: str, errors: list[ErrorDetail]) -> Citation | None
     if raw is None:
         return None
     try:
-        return citation_from_dict(raw, path=path)
+        return citation_from_dict(raw, path=path, sources=_SOURCES.get())
     except (InvalidValue, ValueError) as exc:
         if isinstance(exc, WelfareAmbitoError):
             errors.append(ErrorDetail.from_error(exc, exc.path))
@@ -716,6 +840,46 @@ def _parameters(raw: Any, base: Profile | None, errors: list[ErrorDetail]) -> Pa
             continue
         result[name] = changed
     return ParameterSet(FrozenDict(result))
+
+
+def ensure_fits(profile: Profile, plan: Any) -> None:
+    """Refuse a plan whose programme or Ambito differs from the profile's (when both say one).
+
+    >>> from welfare_ambito import data
+    >>> from welfare_ambito.errors import InvalidValue
+    >>> try:
+    ...     ensure_fits(load_profile("seregno-tutela-minori-2022"), data.example("pippi_seregno"))
+    ... except InvalidValue as error:
+    ...     print(error.code, error.path)
+    rules.profile_programme programme
+    """
+    programme = getattr(plan, "programme", None)
+    programme = getattr(programme, "value", programme)
+    if profile.programme is not None and programme is not None and programme != profile.programme:
+        raise InvalidValue(
+            f"the plan is for programme {programme!r}; profile {profile.id!r} is for "
+            f"{profile.programme!r}",
+            code="rules.profile_programme",
+            message_it=(
+                f"il piano è per il programma {programme!r}; il profilo {profile.id!r} è per "
+                f"{profile.programme!r}"
+            ),
+            path="programme",
+            params={"plan": programme, "profile": profile.programme},
+        )
+    ambito = getattr(getattr(plan, "ambito", None), "id", None)
+    if profile.ambito is not None and ambito is not None and ambito != profile.ambito:
+        raise InvalidValue(
+            f"the plan is for Ambito {ambito!r}; profile {profile.id!r} is for "
+            f"{profile.ambito!r}: check it with that Ambito's profile",
+            code="rules.profile_ambito",
+            message_it=(
+                f"il piano è per l'Ambito {ambito!r}; il profilo {profile.id!r} è per "
+                f"{profile.ambito!r}: verificalo con il profilo di quell'Ambito"
+            ),
+            path="ambito",
+            params={"plan": ambito, "profile": profile.ambito},
+        )
 
 
 def profile_for(plan: Any) -> Profile:

@@ -6,19 +6,24 @@ Rendering reads findings only: it knows nothing of rules' logic.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import Any, TypeAlias
 
 from welfare_ambito import i18n
 from welfare_ambito._lang import Lang
 from welfare_ambito.rules.outcomes import Outcome
+from welfare_ambito.rules.parameters import OVERRIDDEN_TEXT, Provenance
 
-if TYPE_CHECKING:
-    from welfare_ambito.rules.report import Finding, Report, ReportDiff
-    from welfare_ambito.rules.rule_catalogue import Catalogue
+# Rendering reads reports; it imports neither the report nor the catalogue module, so data
+# flows one way (report -> render). The names below document what each function takes.
+Finding: TypeAlias = Any
+Report: TypeAlias = Any
+ReportDiff: TypeAlias = Any
+Catalogue: TypeAlias = Any
 
 __all__ = [
     "md_code",
     "md_text",
+    "provenance_lines",
     "render",
     "render_catalogue",
     "render_diff",
@@ -47,6 +52,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "source": "fonte",
         "missing": "da compilare",
         "overrides": "valori modificati (what-if)",
+        "values_from": "valori",
         "nothing": "Nessun rilievo.",
         "rule": "regola",
         "where": "dove",
@@ -76,6 +82,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "source": "source",
         "missing": "to fill in",
         "overrides": "changed values (what-if)",
+        "values_from": "values",
         "nothing": "Nothing to report.",
         "rule": "rule",
         "where": "where",
@@ -151,11 +158,44 @@ def _severity(finding: Finding, lang: str) -> str:
     return i18n.message(f"severity.{finding.severity.value}", _lang(lang))
 
 
-def _source(finding: Finding) -> str:
+def _source(finding: Finding, lang: str = "it") -> str:
     if finding.citation is None:
         return ""
-    c = finding.citation
-    return f"{c.document}, {c.section}: «{c.quote}»"
+    return str(finding.citation.display(lang))
+
+
+def provenance_lines(finding: Finding, lang: str = "it") -> list[str]:
+    """Where each value the finding used comes from, one line per citation.
+
+    Values that share a citation are listed together; a value the user set is
+    labelled as such and cites nothing.
+
+    >>> from welfare_ambito import data
+    >>> from welfare_ambito.rules import evaluate
+    >>> report = evaluate(data.example("pippi_seregno"), "seregno-pippi-2023", lang="en",
+    ...                   overrides={"pippi.hours.educator_min": "7000"},
+    ...                   rules=["pippi.hours.educator"])
+    >>> provenance_lines(report.findings[0], "en")
+    ['pippi.hours.educator_min = 7000: overridden, not from the notice']
+    """
+    groups: list[tuple[Any, list[Provenance]]] = []
+    for item in finding.provenance:
+        key: Any = item.citation if item.citation is not None else ("user", item.overridden)
+        for existing, members in groups:
+            if existing == key:
+                members.append(item)
+                break
+        else:
+            groups.append((key, [item]))
+    lines = []
+    for _, members in groups:
+        names = ", ".join(m.head() for m in members)
+        first = members[0]
+        if first.citation is not None:
+            lines.append(f"{names} — {first.citation.display(lang)}")
+        else:
+            lines.append(f"{names}: {first.label(lang)}")
+    return lines
 
 
 def render_text(report: Report, *, verbose: bool = False) -> str:
@@ -169,7 +209,7 @@ def render_text(report: Report, *, verbose: bool = False) -> str:
     ]
     if report.overrides:
         shown = ", ".join(f"{n}={report.parameters.get(n)}" for n in report.overrides)
-        lines.append(f"{words['overrides']}: {shown}")
+        lines.append(f"{words['overrides']}: {shown} ({_overridden(report.lang)})")
     findings = _shown(report, verbose)
     if not findings:
         lines.append(words["nothing"])
@@ -188,7 +228,9 @@ def render_text(report: Report, *, verbose: bool = False) -> str:
         if finding.note:
             lines.append(f"    {finding.note}")
         if finding.citation is not None:
-            lines.append(f"    {words['source']}: {_source(finding)}")
+            lines.append(f"    {words['source']}: {_source(finding, report.lang)}")
+        for line in provenance_lines(finding, report.lang):
+            lines.append(f"    {words['values_from']}: {line}")
     return "\n".join(lines) + "\n"
 
 
@@ -236,6 +278,10 @@ def md_code(text: object) -> str:
     return f"{fence}{body}{fence}"
 
 
+def _overridden(lang: str) -> str:
+    return OVERRIDDEN_TEXT["it" if lang == "it" else "en"]
+
+
 def render_markdown(report: Report, *, verbose: bool = False) -> str:
     """Markdown for a pull request comment: a summary line and a table of findings.
 
@@ -256,7 +302,7 @@ def render_markdown(report: Report, *, verbose: bool = False) -> str:
         shown = ", ".join(
             f"{md_code(n)} = {md_text(report.parameters.get(n))}" for n in report.overrides
         )
-        lines += [f"_{words['overrides']}_: {shown}", ""]
+        lines += [f"_{words['overrides']}_: {shown} ({_overridden(report.lang)})", ""]
     findings = _shown(report, verbose)
     if not findings:
         lines.append(words["nothing"])
@@ -273,9 +319,9 @@ def render_markdown(report: Report, *, verbose: bool = False) -> str:
             )
         if f.note:
             message += f" ({md_text(f.note)})"
-        source = ""
-        if f.citation is not None:
-            source = f"{md_text(f.citation.section)} — «{md_text(f.citation.quote)}»"
+        sources = [_source(f, report.lang)] if f.citation is not None else []
+        sources += provenance_lines(f, report.lang)
+        source = "<br>".join(md_text(part) for part in sources)
         mark = _MARK[f.outcome] + (f" {_severity(f, lang)}" if f.outcome is Outcome.FAIL else "")
         lines.append(
             f"| {mark} | {md_code(f.rule)} | {md_text(where(f, lang))} | {message} | {source} |"
@@ -295,6 +341,11 @@ def render_html(report: Report, *, verbose: bool = False) -> str:
         f"{e(words['profile'])} <code>{e(report.profile)}</code>, {e(words['on'])} {e(i18n.date(report.on, _lang(report.lang)))}</p>",
         f'<p style="color:{colour}"><strong>{e(status)}</strong> — {e(_counts_line(report, report.lang))}</p>',
     ]
+    if report.overrides:
+        shown = ", ".join(f"{n}={report.parameters.get(n)}" for n in report.overrides)
+        parts.append(
+            f"<p><em>{e(words['overrides'])}</em>: {e(shown)} ({e(_overridden(report.lang))})</p>"
+        )
     findings = _shown(report, verbose)
     if findings:
         parts.append("<table>")
@@ -308,9 +359,9 @@ def render_html(report: Report, *, verbose: bool = False) -> str:
                 message += f"<br><em>{e(words['missing'])}</em>: " + ", ".join(
                     e(i18n.location(m, _lang(report.lang))) for m in f.missing
                 )
-            source = ""
-            if f.citation is not None:
-                source = f"<small>{e(f.citation.section)}<br>«{e(f.citation.quote)}»</small>"
+            sources = [_source(f, report.lang)] if f.citation is not None else []
+            sources += provenance_lines(f, report.lang)
+            source = f"<small>{'<br>'.join(e(part) for part in sources)}</small>" if sources else ""
             parts.append(
                 f"<tr><td>{e(_MARK[f.outcome])} {e(_severity(f, report.lang) if f.outcome is Outcome.FAIL else '')}</td>"
                 f"<td><code>{e(f.rule)}</code></td><td>{e(where(f, report.lang))}</td>"
@@ -325,7 +376,7 @@ def render_html(report: Report, *, verbose: bool = False) -> str:
 
 def render_json(report: Report) -> str:
     """The versioned JSON form."""
-    return report.to_json()
+    return str(report.to_json())
 
 
 def render(report: Report, format: str = "text", *, verbose: bool = False) -> str:
@@ -369,51 +420,5 @@ def render_diff(diff: ReportDiff, *, lang: str = "it") -> str:
 
 
 def render_catalogue(catalogue: Catalogue, *, lang: str = "it", markdown: bool = False) -> str:
-    """The rules of a profile with their parameters and citations."""
-    from welfare_ambito.rules._values import display
-
-    profile = catalogue.profile
-    lines: list[str] = []
-    if markdown:
-        lines += [f"# {profile.title} (`{profile.id}`)", ""]
-    else:
-        lines += [f"{profile.title} [{profile.id}]", ""]
-    if not catalogue.entries:
-        lines.append("(nessuna regola)" if lang == "it" else "(no rules)")
-    for entry in catalogue:
-        rule = entry.rule
-        citation = entry.citation
-        if markdown:
-            lines += [
-                f"## `{rule.id}` — {rule.title[lang]}",
-                "",
-                f"- subject: `{rule.subject}` · severity: **{entry.severity.value}**",
-                f"- {citation.document}, *{citation.section}*: «{citation.quote}»",
-            ]
-        else:
-            lines += [
-                f"{rule.id} — {rule.title[lang]}",
-                f"    subject: {rule.subject}; severity: {entry.severity.value}",
-                f"    {citation.document}, {citation.section}: «{citation.quote}»",
-            ]
-        for parameter in entry.parameters:
-            values = "; ".join(
-                f"{display(d.value, lang)} ({'dal' if lang == 'it' else 'from'} "
-                f"{i18n.date(d.since, _lang(lang))}"
-                + (
-                    f" {'al' if lang == 'it' else 'to'} {i18n.date(d.until, _lang(lang))}"
-                    if d.until
-                    else ""
-                )
-                + ")"
-                for d in parameter.values
-            )
-            prefix = "- " if markdown else "    • "
-            lines.append(f"{prefix}{parameter.name} [{parameter.unit}] = {values}")
-        for exc in rule.exceptions:
-            prefix = "- " if markdown else "    ↳ "
-            lines.append(
-                f"{prefix}{'deroga' if lang == 'it' else 'derogation'} {exc.id}: {exc.title[lang]}"
-            )
-        lines.append("")
-    return "\n".join(lines)
+    """The rules of a profile with their parameters and citations (the catalogue renders itself)."""
+    return str(catalogue.to_markdown(lang) if markdown else catalogue.to_text(lang))

@@ -13,15 +13,17 @@ from typing import Any, Final, NamedTuple
 import attrs
 
 from welfare_ambito._frozendict import FrozenDict
-from welfare_ambito.citations import Citation
-from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue
+from welfare_ambito.citations import Citation, citation_from_dict, citation_to_dict
+from welfare_ambito.errors import ErrorDetail, InvalidInput
 from welfare_ambito.rules._values import JsonValue
 from welfare_ambito.rules.outcomes import Outcome, Severity
+from welfare_ambito.rules.parameters import Provenance
 
 __all__ = [
     "REPORT_SCHEMA",
     "REPORT_VERSION",
     "Finding",
+    "Provenance",
     "Report",
     "ReportDiff",
     "Summary",
@@ -72,48 +74,6 @@ _WHY = {
 }
 
 
-def citation_to_dict(citation: Citation) -> dict[str, Any]:
-    """The JSON form of a citation."""
-    out: dict[str, Any] = {
-        "document": citation.document,
-        "section": citation.section,
-        "quote": citation.quote,
-    }
-    if citation.verified_on is not None:
-        out["verified_on"] = citation.verified_on.isoformat()
-    if citation.url is not None:
-        out["url"] = citation.url
-    return out
-
-
-def citation_from_dict(data: Mapping[str, Any], *, path: str = "citation") -> Citation:
-    """A citation from its JSON or TOML form (``verified_on`` a date or ISO string)."""
-    if not isinstance(data, Mapping):
-        raise InvalidValue.of("type", path=path, expected="a table", actual=type(data).__name__)
-    unknown = set(data) - {"document", "section", "quote", "verified_on", "url"}
-    if unknown:
-        raise InvalidValue.of(
-            "unknown_key", path=f"{path}.{sorted(unknown)[0]}", key=sorted(unknown)[0]
-        )
-    for key in ("document", "section", "quote"):
-        if key not in data:
-            raise InvalidValue.of("missing", path=f"{path}.{key}")
-    verified = data.get("verified_on")
-    if isinstance(verified, str):
-        verified = dt.date.fromisoformat(verified)
-    try:
-        return Citation(
-            document=data["document"],
-            section=data["section"],
-            quote=data["quote"],
-            verified_on=verified,
-            url=data.get("url"),
-        )
-    except InvalidValue as exc:
-        exc.path = f"{path}.{exc.path}" if exc.path else path
-        raise
-
-
 def _tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
@@ -141,6 +101,10 @@ class Finding(NamedTuple):
     ``values`` are the values compared (JSON form), ``missing`` the inputs to
     fill in (full paths), ``exception`` the derogation that turned a failure
     into a pass, ``conflict`` the derogations that applied at once.
+    ``citation`` is the sentence the profile binds to the rule (shown only when
+    every value the rule used comes from the notice); ``provenance`` says, for
+    each parameter value used, the citation the profile gives it, or that the
+    user set it.
 
     A named tuple rather than an attrs class: a report of a long stream builds
     one per subject and rule, and a tuple is several times cheaper to build.
@@ -170,6 +134,7 @@ class Finding(NamedTuple):
     note: str | None = None
     subject_id: str | None = None
     """The id of the subject at ``path`` (``F04``), to name it as the user does."""
+    provenance: tuple[Provenance, ...] = ()
 
     @property
     def is_error(self) -> bool:
@@ -232,6 +197,8 @@ class Finding(NamedTuple):
             out["note"] = self.note
         if self.subject_id is not None:
             out["subject_id"] = self.subject_id
+        if self.provenance:
+            out["provenance"] = [p.to_dict() for p in self.provenance]
         return out
 
     @classmethod
@@ -253,6 +220,7 @@ class Finding(NamedTuple):
             conflict=tuple(data.get("conflict", ())),
             note=data.get("note"),
             subject_id=data.get("subject_id"),
+            provenance=tuple(Provenance.from_dict(p) for p in data.get("provenance", ())),
         )
 
 
@@ -348,7 +316,8 @@ class Report:
     """The findings of a plan checked against a profile on a date.
 
     ``parameters`` are the values in force that the rules read (JSON form);
-    ``overrides`` names those that come from a what-if.
+    ``overrides`` names those that come from a what-if; ``provenance`` gives
+    the citation of every value read (or says the user set it).
 
     >>> from welfare_ambito import data
     >>> from welfare_ambito.rules import evaluate
@@ -370,6 +339,7 @@ class Report:
     parameters: FrozenDict[str, JsonValue] = attrs.field(factory=FrozenDict, converter=_frozen)
     overrides: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_tuple)
+    provenance: tuple[Provenance, ...] = attrs.field(default=(), converter=_tuple)
 
     @property
     def summary(self) -> Summary:
@@ -428,6 +398,7 @@ class Report:
             "summary": self.summary.to_dict(),
             "parameters": _thaw(self.parameters),
             "overrides": list(self.overrides),
+            "provenance": [p.to_dict() for p in self.provenance],
             "findings": [f.to_dict() for f in self.findings],
         }
 
@@ -473,6 +444,7 @@ class Report:
                 parameters=data.get("parameters", {}),
                 overrides=tuple(data.get("overrides", ())),
                 findings=tuple(Finding.from_dict(f) for f in data.get("findings", ())),
+                provenance=tuple(Provenance.from_dict(p) for p in data.get("provenance", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidInput(

@@ -1,7 +1,7 @@
 """The rule catalogue of a profile: every rule with its parameters and citations.
 
 >>> entry = catalogue("seregno-pippi-2023")["pippi.hours.educator"]
->>> entry.citation.section, [p.name for p in entry.parameters]
+>>> entry.parameters[0].citation.section, [p.name for p in entry.parameters]
 ('SERVIZI E RISORSE UMANE', ['pippi.hours.educator_min'])
 """
 
@@ -13,15 +13,15 @@ from typing import Any
 
 import attrs
 
-from welfare_ambito.citations import Citation
+from welfare_ambito._frozendict import FrozenDict
+from welfare_ambito.citations import Citation, citation_to_dict
 from welfare_ambito.errors import NotFound
 from welfare_ambito.rules.definition import Rule
 from welfare_ambito.rules.outcomes import Severity
 from welfare_ambito.rules.parameters import Parameter
 from welfare_ambito.rules.profiles import Profile, load_profile
-from welfare_ambito.rules.report import citation_to_dict
 
-__all__ = ["Catalogue", "CatalogueEntry", "catalogue"]
+__all__ = ["Catalogue", "CatalogueEntry", "catalogue", "parameter_lines"]
 
 
 @attrs.frozen(kw_only=True)
@@ -37,8 +37,10 @@ class CatalogueEntry:
 
     rule: Rule[Any]
     severity: Severity
-    citation: Citation
+    citation: Citation | None
     parameters: tuple[Parameter, ...]
+    exception_citations: FrozenDict[str, Citation] = attrs.field(factory=FrozenDict)
+    """The sentence the profile binds to each derogation, by derogation id."""
 
     @property
     def id(self) -> str:
@@ -58,12 +60,14 @@ class CatalogueEntry:
             "message": rule.message[lang],
             "condition": None if rule.condition is None else rule.condition[lang],
             "reads": list(rule.reads),
-            "citation": citation_to_dict(self.citation),
+            "citation": None if self.citation is None else citation_to_dict(self.citation),
             "exceptions": [
                 {
                     "id": e.id,
                     "title": e.title[lang],
-                    "citation": None if e.citation is None else citation_to_dict(e.citation),
+                    "citation": None
+                    if self.exception_citations.get(e.id) is None
+                    else citation_to_dict(self.exception_citations[e.id]),
                 }
                 for e in rule.exceptions
             ],
@@ -132,16 +136,107 @@ class Catalogue:
         }
 
     def to_text(self, lang: str = "it") -> str:
-        """Plain text for a terminal."""
-        from welfare_ambito.rules.render import render_catalogue
-
-        return render_catalogue(self, lang=lang, markdown=False)
+        """Plain text for a terminal: each rule, its sentence, its parameters' values and sentences."""
+        return _render(self, lang, markdown=False)
 
     def to_markdown(self, lang: str = "it") -> str:
         """Markdown for the documentation."""
-        from welfare_ambito.rules.render import render_catalogue
+        return _render(self, lang, markdown=True)
 
-        return render_catalogue(self, lang=lang, markdown=True)
+
+_WORDS = {
+    "it": {
+        "from": "dal",
+        "to": "al",
+        "uncited": "nessuna citazione nel profilo",
+        "readings": "letture",
+        "derogation": "deroga",
+        "none": "(nessuna regola)",
+        "source": "fonte",
+    },
+    "en": {
+        "from": "from",
+        "to": "to",
+        "uncited": "not cited by the profile",
+        "readings": "readings",
+        "derogation": "derogation",
+        "none": "(no rules)",
+        "source": "source",
+    },
+}
+
+
+def parameter_lines(parameter: Parameter, lang: str = "it") -> list[str]:
+    """One line per dated value (and per reading) of ``parameter``, each with its sentence.
+
+    >>> profile = load_profile("seregno-pippi-2023")
+    >>> parameter_lines(profile.parameters["pippi.hours.educator_min"], "en")[0][:60]
+    'pippi.hours.educator_min [hours] = 6000 (from 2023-05-01) — '
+    """
+    from welfare_ambito.rules._values import display
+    from welfare_ambito.rules.parameters import OVERRIDDEN_TEXT, Readings
+
+    words = _WORDS["it" if lang == "it" else "en"]
+    lines = []
+    for dated in parameter.values:
+        when = "" if dated.since == dt.date.min else f"{words['from']} {dated.since.isoformat()}"
+        if dated.until is not None:
+            when += f" {words['to']} {dated.until.isoformat()}"
+        when = f" ({when.strip()})" if when.strip() else ""
+        cited = None if dated.overridden else (dated.citation or parameter.citation)
+        head = f"{parameter.name} [{parameter.unit}]"
+        if isinstance(dated.value, Readings):
+            lines.append(f"{head}{when}: {words['readings']}")
+            for reading in dated.value:
+                sentence = reading.citation or cited
+                tail = sentence.display(lang) if sentence is not None else words["uncited"]
+                lines.append(f"  {reading.label} = {display(reading.value, lang)} — {tail}")
+            continue
+        if dated.overridden:
+            tail = OVERRIDDEN_TEXT["it" if lang == "it" else "en"]
+        else:
+            tail = cited.display(lang) if cited is not None else words["uncited"]
+        lines.append(f"{head} = {display(dated.value, lang)}{when} — {tail}")
+    return lines
+
+
+def _render(catalogue: Catalogue, lang: str, *, markdown: bool) -> str:
+    words = _WORDS["it" if lang == "it" else "en"]
+    profile = catalogue.profile
+    lines: list[str] = []
+    if markdown:
+        lines += [f"# {profile.title} (`{profile.id}`)", ""]
+    else:
+        lines += [f"{profile.title} [{profile.id}]", ""]
+    if not catalogue.entries:
+        lines.append(words["none"])
+    for entry in catalogue:
+        rule = entry.rule
+        if markdown:
+            lines += [
+                f"## `{rule.id}` — {rule.title[lang]}",
+                "",
+                f"- subject: `{rule.subject}` · severity: **{entry.severity.value}**",
+            ]
+        else:
+            lines += [
+                f"{rule.id} — {rule.title[lang]}",
+                f"    subject: {rule.subject}; severity: {entry.severity.value}",
+            ]
+        prefix = "- " if markdown else "    "
+        if entry.citation is not None:
+            lines.append(f"{prefix}{words['source']}: {entry.citation.display(lang)}")
+        for parameter in entry.parameters:
+            for line in parameter_lines(parameter, lang):
+                indent = "  " if line.startswith("  ") else ""
+                lines.append(f"{indent}{prefix}{line.strip()}" if markdown else f"{prefix}{line}")
+        for exc in rule.exceptions:
+            lines.append(f"{prefix}{words['derogation']} {exc.id}: {exc.title[lang]}")
+            cited = entry.exception_citations.get(exc.id)
+            if cited is not None:
+                lines.append(f"{'  - ' if markdown else '      '}{cited.display(lang)}")
+        lines.append("")
+    return "\n".join(lines)
 
 
 def catalogue(profile: Profile | str) -> Catalogue:
@@ -150,7 +245,7 @@ def catalogue(profile: Profile | str) -> Catalogue:
     >>> cat = catalogue("seregno-pippi-2023")
     >>> "pippi.hours.educator" in [entry.id for entry in cat]
     True
-    >>> cat["pippi.hours.educator"].citation.quote
+    >>> cat["pippi.hours.educator"].parameters[0].citation.quote
     "con un monte ore non inferiore a n. 6.000 ore per la figura professionale dell'educatore"
     """
     resolved = load_profile(profile) if isinstance(profile, str) else profile
@@ -159,6 +254,7 @@ def catalogue(profile: Profile | str) -> Catalogue:
             rule=item.rule,
             severity=item.severity,
             citation=item.citation,
+            exception_citations=item.exception_citations,
             parameters=tuple(
                 resolved.parameters[n] for n in item.rule.all_parameters if n in resolved.parameters
             ),

@@ -9,7 +9,7 @@ percentages and other numbers as :class:`~decimal.Decimal`, amounts as
 
 >>> table = published_table("sesei_scuole_2016")
 >>> table.value("infanzia", "n"), table.citation.document
-(24, '000_1e5b63d191278c80.txt')
+(24, 'sercop-sesei-relazione-2013-2016')
 """
 
 from __future__ import annotations
@@ -370,7 +370,7 @@ def published_table(table_id: str) -> PublishedTable:
     >>> table.cell("variation", "b_2009").text, table.value("variation", "b_2009")
     ('-11,90%', Decimal('-11.90'))
     >>> table.citation.document
-    '003_9e96d65d23ab23e3.txt'
+    'sercop-bilancio-sociale-2011'
     """
     names = _resource_names()
     if table_id not in names:

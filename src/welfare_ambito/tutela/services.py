@@ -253,7 +253,7 @@ def catalogue(catalogue_id: str = "seregno-tutela-minori-2022") -> ServiceCatalo
 
     >>> cat = catalogue()
     >>> cat.id, cat.document
-    ('seregno-tutela-minori-2022', '002_b9eb912c9507d6a9.txt')
+    ('seregno-tutela-minori-2022', 'seregno-tutela-minori-2022-avviso')
     >>> cat.team("Lentate S/S").comune
     'Lentate sul Seveso'
     """

@@ -25,7 +25,7 @@ from welfare_ambito.rules import (
     rule,
 )
 from welfare_ambito.rules._values import display
-from welfare_ambito.rules.pippi._common import Text, cite
+from welfare_ambito.rules.pippi._common import Text
 from welfare_ambito.rules.pippi.hours import FLOORS
 
 __all__ = [
@@ -35,13 +35,6 @@ __all__ = [
     "lines_within_funding",
     "within_funding",
 ]
-
-_LIMIT = cite(
-    "SERVIZI E RISORSE UMANE",
-    "nel limite delle somme massime a disposizione dall'Ambito Territoriale, coincidenti con il "
-    "finanziamento ottenuto dal Ministero del Lavoro e delle Politiche Sociali pari ad € "
-    "211.500,00",
-)
 
 
 def _margin_text(margin: Money) -> Text:
@@ -88,7 +81,6 @@ def _hour_plan_cost(plan: CoDesignPlan) -> Money | tuple[str, ...]:
         "en": "hour plan cost + other lines ≤ {pippi.budget.max_total}",
     },
     parameters=("pippi.budget.max_total",),
-    citation=_LIMIT,
 )
 def within_funding(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Hours × hourly costs plus the other budget lines do not exceed the funding; report the margin."""
@@ -137,7 +129,6 @@ def within_funding(plan: CoDesignPlan, p: Parameters) -> Verdict:
         "en": "sum of the lines ≤ {pippi.budget.max_total}",
     },
     parameters=("pippi.budget.max_total",),
-    citation=_LIMIT,
 )
 def lines_within_funding(budget: Any, p: Parameters) -> Verdict:
     """The top-level budget lines (or the stated total, without lines) do not exceed the funding."""
@@ -164,7 +155,6 @@ def lines_within_funding(budget: Any, p: Parameters) -> Verdict:
         "it": "ore × costi orari ≤ voce del monte ore",
         "en": "hours × hourly costs ≤ the hour plan's line",
     },
-    citation=_LIMIT,
 )
 def hour_plan_line(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """The line(s) marked ``funds_hour_plan`` are at least hours × hourly costs."""
@@ -209,11 +199,6 @@ def hour_plan_line(plan: CoDesignPlan, p: Parameters) -> Verdict:
     },
     message={"it": "{verdict}", "en": "{verdict}"},
     severity=Severity.WARNING,
-    citation=cite(
-        "ONERI A CARICO DEL SOGGETTO PARTNER",
-        "l'attuazione a favore dei propri dipendenti e dei soci di condizioni normative e "
-        "retributive non inferiori a quelle previste dal CCNL e dagli accordi integrativi vigenti;",
-    ),
 )
 def labour_floor(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Each hourly cost is at least the lowest level's labour cost (A1) in force during the plan.
@@ -248,7 +233,7 @@ def labour_floor(plan: CoDesignPlan, p: Parameters) -> Verdict:
     if gaps:
         gap_it = f" Nessun dato ministeriale per {', '.join(display(g, 'it') for g in gaps)}."
         gap_en = f" No Ministry figure for {', '.join(display(g, 'en') for g in gaps)}."
-    source = ranges[0].citation.document
+    source = ranges[0].citation.where()
     if not warnings:
         lowest = max(r.lowest for r in ranges)
         return check(

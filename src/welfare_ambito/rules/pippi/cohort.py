@@ -1,8 +1,10 @@
 """Cohort rules over the families of a plan: the shares of the reunification and 11–14 groups,
 and the number of families of an implementation (national P.I.P.P.I. design).
 
-The shares are «mediamente» (on average) 20%: exceeding them is a warning that
-says how many families are over the share (the families allowed are the share
+The shares are «mediamente» (on average) 20% «in ogni AT» / «in ogni ATS»: a cap
+on each plan, or an average across Ambiti. Both are readings of the profile
+(``pippi.cohort.*_share_reading``): a plan over the share needs review naming
+both, and says how many families are over (the families allowed are the share
 of the plan's families, rounded down).
 """
 
@@ -10,7 +12,6 @@ from __future__ import annotations
 
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from welfare_ambito.citations import Citation
 from welfare_ambito.eligibility.pippi import AgeBands, TargetGroup, in_reunification_group
 from welfare_ambito.model import CoDesignPlan
 from welfare_ambito.rules import (
@@ -22,16 +23,17 @@ from welfare_ambito.rules import (
     not_applicable,
     rule,
 )
-from welfare_ambito.rules.pippi._common import Text, cite
+from welfare_ambito.rules.pippi._common import Text
+from welfare_ambito.rules.readings import decide
 
 __all__ = ["families_per_implementation", "preadolescent_share", "reunification_share"]
 
 _TARGET = "LE FAMIGLIE TARGET PER IL PROGRAMMA P.I.P.P.I."
 _SHARE_MESSAGE = {
     "it": "{count} su {families_text} ({actual}) nel {what}; quota media {share}: "
-    "al massimo {allowed}. {verdict}",
+    "al massimo {allowed}. {verdict} {reading}",
     "en": "{count} of {families_text} ({actual}) in the {what}; average share {share}: "
-    "at most {allowed}. {verdict}",
+    "at most {allowed}. {verdict} {reading}",
 }
 
 
@@ -41,7 +43,9 @@ def _percent(value: Decimal) -> Text:
     return Text(f"{text.replace('.', ',')}%", f"{text}%")
 
 
-def _share(count: int, families: int, share: Decimal, what: Text) -> Verdict:
+def _share(
+    count: int, families: int, share: Decimal, what: Text, p: Parameters, reading: str
+) -> Verdict:
     allowed = int((share * families).to_integral_value(rounding=ROUND_FLOOR))
     over = max(0, count - allowed)
     verdict = (
@@ -49,8 +53,11 @@ def _share(count: int, families: int, share: Decimal, what: Text) -> Verdict:
         if over == 0
         else Text.message("rules.families_over_share", count=over)
     )
-    return check(
-        over == 0,
+    # «mediamente il 20% … in ogni AT/ATS»: a cap on this plan, or an average across Ambiti.
+    return decide(
+        p,
+        reading,
+        {"cap": over == 0, "average": True},
         count=count,
         families=families,
         families_text=Text.message("unit.families", count=families),
@@ -67,20 +74,16 @@ def _share(count: int, families: int, share: Decimal, what: Text) -> Verdict:
     id="pippi.cohort.reunification_share",
     subject="plan",
     title={
-        "it": "Quota delle famiglie in riunificazione (mediamente 20%)",
-        "en": "Share of reunification families (on average 20%)",
+        "it": "Quota media delle famiglie in riunificazione",
+        "en": "Average share of reunification families",
     },
     message=_SHARE_MESSAGE,
     condition={
         "it": "famiglie in riunificazione ≤ {pippi.target.reunification_share} delle famiglie",
         "en": "reunification families ≤ {pippi.target.reunification_share} of the families",
     },
-    parameters=("pippi.target.reunification_share",),
+    parameters=("pippi.target.reunification_share", "pippi.cohort.reunification_share_reading"),
     severity=Severity.WARNING,
-    citation=cite(
-        _TARGET,
-        "(queste famiglie possono costituire mediamente il 20% delle famiglie incluse in ogni AT);",
-    ),
 )
 def reunification_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Families with a removal in progress and a reunification project: about 20% on average."""
@@ -92,6 +95,8 @@ def reunification_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
         len(plan.families),
         p.decimal("pippi.target.reunification_share"),
         Text("gruppo riunificazione", "reunification group"),
+        p,
+        "pippi.cohort.reunification_share_reading",
     )
 
 
@@ -99,21 +104,20 @@ def reunification_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
     id="pippi.cohort.preadolescent_share",
     subject="plan",
     title={
-        "it": "Quota delle famiglie con figli da 11 a 14 anni (mediamente 20%)",
-        "en": "Share of families with children aged 11–14 (on average 20%)",
+        "it": "Quota media delle famiglie con figli preadolescenti",
+        "en": "Average share of families with pre-adolescent children",
     },
     message=_SHARE_MESSAGE,
     condition={
         "it": "famiglie del gruppo 11–14 ≤ {pippi.target.preadolescent_share} delle famiglie",
         "en": "families of the 11–14 group ≤ {pippi.target.preadolescent_share} of the families",
     },
-    parameters=(*AgeBands.PARAMETERS, "pippi.target.preadolescent_share"),
-    severity=Severity.WARNING,
-    citation=cite(
-        _TARGET,
-        "famiglie con figli da 11 a 14 anni (queste famiglie possono costituire mediamente il 20% "
-        "delle famiglie incluse in ogni ATS (Ambito Territoriale Sociale)",
+    parameters=(
+        *AgeBands.PARAMETERS,
+        "pippi.target.preadolescent_share",
+        "pippi.cohort.preadolescent_share_reading",
     ),
+    severity=Severity.WARNING,
 )
 def preadolescent_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Families of the 11–14 group (no child 0–11; see the reading of the bands): about 20%."""
@@ -150,18 +154,9 @@ def preadolescent_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
         len(plan.families),
         p.decimal("pippi.target.preadolescent_share"),
         Text("gruppo 11–14", "11–14 group"),
+        p,
+        "pippi.cohort.preadolescent_share_reading",
     )
-
-
-_NATIONAL = Citation(
-    document="Avviso 1/2022, DD n. 5 del 15/02/2022",
-    section="Sub-investimento 1.1.1 – P.I.P.P.I.: disegno nazionale dell'implementazione",
-    quote=(
-        "P.I.P.P.I. national design: each implementation has 10 target families, at least 4 EM "
-        "and 2 coaches, and lasts 24 months; the PNRR project covers three implementations "
-        "(P.I.P.P.I. 11, 12, 13)."
-    ),
-)
 
 
 @rule(
@@ -183,7 +178,6 @@ _NATIONAL = Citation(
     },
     parameters=("pippi.implementation.families",),
     severity=Severity.WARNING,
-    citation=_NATIONAL,
 )
 def families_per_implementation(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """At least the target families of one implementation (10 in the national design)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from welfare_ambito.model import CoDesignPlan, ReportKind
 from welfare_ambito.rules import Parameters, Verdict, check, rule
 from welfare_ambito.rules.duties import calendar_rule
-from welfare_ambito.rules.pippi._common import Text, cite
+from welfare_ambito.rules.pippi._common import Text
 
 __all__ = [
     "annual_summary",
@@ -20,19 +20,11 @@ __all__ = [
     "semiannual_accounting",
 ]
 
-_REPORTS = "RENDICONTAZIONI, DATI E RELAZIONI"
-
 
 semiannual_accounting = calendar_rule(
     ReportKind.SEMIANNUAL_ACCOUNTING,
     "pippi.duties.semiannual_accounting",
     ("rendicontazioni semestrali", "half-yearly accounting reports"),
-    cite(
-        _REPORTS,
-        "la rendicontazione semestrale degli interventi svolti seguendo le indicazioni del "
-        "Ministero del Lavoro e delle Politiche Sociali relative al Piano Nazionale di Ripresa e "
-        "Resilienza (PNRR);",
-    ),
     step_parameter="pippi.reports.semiannual_accounting.step",
 )
 annual_summary = calendar_rule(
@@ -42,18 +34,12 @@ annual_summary = calendar_rule(
         "sintesi annuali (reclami, soddisfazione, controlli)",
         "yearly summaries (complaints, satisfaction, controls)",
     ),
-    cite(_REPORTS, "una sintesi annuale relativa a:"),
     step_parameter="pippi.reports.annual_summary.step",
 )
 overall_evaluation = calendar_rule(
     ReportKind.OVERALL_EVALUATION,
     "pippi.duties.overall_evaluation",
     ("valutazione complessiva delle attività", "overall evaluation of the activities"),
-    cite(
-        _REPORTS,
-        "una valutazione complessiva delle attività, con l'evidenza di aspetti critici e di "
-        "eventuali proposte migliorative.",
-    ),
     step_parameter="pippi.reports.overall_evaluation.step",
 )
 
@@ -70,10 +56,6 @@ overall_evaluation = calendar_rule(
         "en": "Satisfaction surveys declared: {surveys}.",
     },
     condition={"it": "almeno una rilevazione", "en": "at least one survey"},
-    citation=cite(
-        "RILEVAZIONE DEL GRADO DI SODDISFAZIONE",
-        "somministrare questionari del grado di soddisfazione ai beneficiari,",
-    ),
 )
 def satisfaction_surveys(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """At least one satisfaction survey in the calendar (the notice sets no cadence).
@@ -97,12 +79,6 @@ def satisfaction_surveys(plan: CoDesignPlan, p: Parameters) -> Verdict:
         "it": "una metodologia VIS con almeno un indicatore",
         "en": "a VIS method with at least one indicator",
     },
-    citation=cite(
-        "VALUTAZIONE DI IMPATTO SOCIALE",
-        "Il partenariato in fase di coprogettazione dovrà perciò prevedere l'individuazione di una "
-        "metodologia da utilizzare per la VIS, con i relativi indicatori e le modalità di verifica, "
-        "valutazione e misurazione.",
-    ),
 )
 def impact_evaluation(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """The plan states a VIS method and its indicators."""

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from welfare_ambito.model import Cadence, GroupModule
-from welfare_ambito.rules import Parameters, Verdict, check, needs_review, rule
-from welfare_ambito.rules.pippi._common import Text, cite
+from welfare_ambito.rules import Parameters, Verdict, needs_review, rule
+from welfare_ambito.rules.pippi._common import Text
+from welfare_ambito.rules.readings import decide
 
 __all__ = ["cadence", "meetings"]
-
-_GROUPS = cite(
-    "SERVIZI E RISORSE UMANE",
-    'L\'attività dei gruppi viene organizzata in cicli di incontri ripetuti nel tempo ("moduli" '
-    "da 6/8 incontri), con cadenza periodica (mediamente quindicinale o settimanale)",
-)
 
 
 @rule(
@@ -21,22 +16,31 @@ _GROUPS = cite(
     title={"it": "Incontri per modulo di gruppo", "en": "Meetings per group module"},
     message={
         "it": "Il modulo {id} prevede {meetings} incontri; i moduli sono da "
-        "{pippi.groups.min_meetings} a {pippi.groups.max_meetings} incontri.",
+        "{pippi.groups.min_meetings} a {pippi.groups.max_meetings} incontri. {reading}",
         "en": "Module {id} has {meetings} meetings; modules have "
-        "{pippi.groups.min_meetings} to {pippi.groups.max_meetings} meetings.",
+        "{pippi.groups.min_meetings} to {pippi.groups.max_meetings} meetings. {reading}",
     },
     condition={
         "it": "{pippi.groups.min_meetings} ≤ incontri ≤ {pippi.groups.max_meetings}",
         "en": "{pippi.groups.min_meetings} ≤ meetings ≤ {pippi.groups.max_meetings}",
     },
-    parameters=("pippi.groups.min_meetings", "pippi.groups.max_meetings"),
+    parameters=(
+        "pippi.groups.min_meetings",
+        "pippi.groups.max_meetings",
+        "pippi.groups.meetings_reading",
+    ),
     reads=("id", "meetings"),
-    citation=_GROUPS,
 )
 def meetings(group: GroupModule, p: Parameters) -> Verdict:
-    """A module has between the fewest and the most meetings (6 and 8)."""
+    """Between the fewest and the most meetings (6 and 8), under the reading that binds.
+
+    «"moduli" da 6/8 incontri» may bind every module, or describe the usual
+    one (``pippi.groups.meetings_reading``): outside the range, the finding
+    needs review naming both readings.
+    """
     low, high = p.count("pippi.groups.min_meetings"), p.count("pippi.groups.max_meetings")
-    return check(low <= group.meetings <= high)
+    within = low <= group.meetings <= high
+    return decide(p, "pippi.groups.meetings_reading", {"bound": within, "descriptive": True})
 
 
 def _cadences(text: str) -> tuple[Cadence | str, ...]:
@@ -50,16 +54,15 @@ def _cadences(text: str) -> tuple[Cadence | str, ...]:
     subject="group",
     title={"it": "Cadenza dei moduli di gruppo", "en": "Cadence of group modules"},
     message={
-        "it": "Il modulo {id} ha cadenza {cadence}; ammesse: {allowed}. {verdict}",
-        "en": "Module {id} meets {cadence}; allowed: {allowed}. {verdict}",
+        "it": "Il modulo {id} ha cadenza {cadence}; ammesse: {allowed}. {verdict} {reading}",
+        "en": "Module {id} meets {cadence}; allowed: {allowed}. {verdict} {reading}",
     },
     condition={
         "it": "cadenza tra {pippi.groups.cadences}",
         "en": "cadence among {pippi.groups.cadences}",
     },
-    parameters=("pippi.groups.cadences",),
+    parameters=("pippi.groups.cadences", "pippi.groups.cadence_reading"),
     reads=("id", "cadence"),
-    citation=_GROUPS,
 )
 def cadence(group: GroupModule, p: Parameters) -> Verdict:
     """Weekly or fortnightly; an irregular cadence needs review (it may average fortnightly)."""
@@ -74,8 +77,10 @@ def cadence(group: GroupModule, p: Parameters) -> Verdict:
             ),
         )
     ok = group.cadence in allowed
-    return check(
-        ok,
+    return decide(
+        p,
+        "pippi.groups.cadence_reading",
+        {"required": ok, "descriptive": True},
         allowed=allowed,
         verdict=Text("", "")
         if ok

@@ -12,14 +12,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from welfare_ambito.citations import Citation
 from welfare_ambito.model import HourPlan, Profession
 from welfare_ambito.rules import Parameters, Rule, Verdict, check, rule
-from welfare_ambito.rules.pippi._common import Text, cite
+from welfare_ambito.rules.pippi._common import Text
 
 __all__ = ["FLOORS", "cultural_mediator", "educator", "pedagogist", "psychologist"]
 
-_SECTION = "SERVIZI E RISORSE UMANE"
 
 FLOORS: dict[Profession, str] = {
     Profession.EDUCATOR: "pippi.hours.educator_min",
@@ -30,7 +28,7 @@ FLOORS: dict[Profession, str] = {
 """The parameter holding each profession's floor of hours over the project."""
 
 
-def _floor_rule(profession: Profession, names: tuple[str, str], citation: Citation) -> Rule[Any]:
+def _floor_rule(profession: Profession, names: tuple[str, str]) -> Rule[Any]:
     parameter = FLOORS[profession]
     it_name, en_name = names
 
@@ -65,30 +63,22 @@ def _floor_rule(profession: Profession, names: tuple[str, str], citation: Citati
             "en": f"{en_name} hours ≥ {{{parameter}}}",
         },
         parameters=(parameter,),
-        citation=citation,
     )(floor)
 
 
 educator = _floor_rule(
     Profession.EDUCATOR,
     ("educatore", "educator"),
-    cite(
-        _SECTION,
-        "con un monte ore non inferiore a n. 6.000 ore per la figura professionale dell'educatore",
-    ),
 )
 psychologist = _floor_rule(
     Profession.PSYCHOLOGIST,
     ("psicologo/a", "psychologist"),
-    cite(_SECTION, "n. 1.400 ore per la figura professionale di psicologo/a"),
 )
 pedagogist = _floor_rule(
     Profession.PEDAGOGIST,
     ("pedagogista", "pedagogist"),
-    cite(_SECTION, "n. 900 ore per la figura professionale di pedagogo"),
 )
 cultural_mediator = _floor_rule(
     Profession.CULTURAL_MEDIATOR,
     ("mediatore culturale", "cultural mediator"),
-    cite(_SECTION, "n. 100 ore per la figura professionale di mediatore culturale"),
 )

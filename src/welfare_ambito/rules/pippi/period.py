@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from welfare_ambito.model import CoDesignPlan
 from welfare_ambito.rules import Parameters, Verdict, failed, needs_review, passed, rule
-from welfare_ambito.rules.pippi._common import Text, cite
+from welfare_ambito.rules.pippi._common import Text
 
 __all__ = ["matches_notice"]
 
@@ -32,10 +32,6 @@ __all__ = ["matches_notice"]
     },
     parameters=("pippi.project.period",),
     reads=("period",),
-    citation=cite(
-        "SERVIZI E RISORSE UMANE",
-        "pari ad € 211.500,00 per il triennio: giugno 2023 – maggio 2026.",
-    ),
 )
 def matches_notice(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """The plan's period equals one reading of the notice's period; say which, or that none does."""

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from welfare_ambito.model import Intervention, InterventionKind
 from welfare_ambito.rules import Parameters, Verdict, check, not_applicable, rule
-from welfare_ambito.rules.pippi._common import Text, cite
+from welfare_ambito.rules.pippi._common import Text
 
 __all__ = ["sedt_weekly_hours"]
 
@@ -46,12 +46,6 @@ __all__ = ["sedt_weekly_hours"]
     },
     parameters=("pippi.sedt.min_weekly_hours",),
     reads=("id", "kind", "weekly_hours", "em_participation_included"),
-    citation=cite(
-        "SERVIZI E RISORSE UMANE",
-        "I singoli interventi educativi non possono essere inferiori ad otto ore settimanali "
-        "comprendente la disponibilità alla partecipazione, se prevista, all'équipe "
-        "multidimensionale.",
-    ),
 )
 def sedt_weekly_hours(intervention: Intervention, p: Parameters) -> Verdict:
     """Each SEDT intervention has at least the minimum weekly hours; a failure names the shortfall."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from welfare_ambito.eligibility.pippi import AgeBands, TargetGroup
 from welfare_ambito.model import EMOrientation, Family, PreAssessment
 from welfare_ambito.rules import Parameters, Severity, Verdict, failed, needs_review, passed, rule
-from welfare_ambito.rules.pippi._common import Text, cite
+from welfare_ambito.rules.pippi._common import Text
 
 __all__ = [
     "adversities",
@@ -39,7 +39,6 @@ _REASON = {"it": "{reason}", "en": "{reason}"}
         "{pippi.target.preadolescent_max_age})",
     },
     parameters=AgeBands.PARAMETERS,
-    citation=cite(_TARGET, "minori da 0 a 11 anni e le figure parentali di riferimento;"),
 )
 def age_group(family: Family, p: Parameters) -> Verdict:
     """Core target (0–11), the 11–14 group, or outside the target (15–17 only, or no minor).
@@ -127,11 +126,6 @@ def age_group(family: Family, p: Parameters) -> Verdict:
     },
     message=_REASON,
     reads=("abuse_or_severe_maltreatment",),
-    citation=cite(
-        _TARGET,
-        "il target, orientativamente, non riguarda situazioni di abuso o gravi forme di "
-        "maltrattamento",
-    ),
 )
 def no_abuse(family: Family, p: Parameters) -> Verdict:
     """Abuse or severe maltreatment: outside the target, but the EM may decide otherwise."""
@@ -167,11 +161,6 @@ def no_abuse(family: Family, p: Parameters) -> Verdict:
     },
     message=_REASON,
     reads=("pre_assessment",),
-    citation=cite(
-        _TARGET,
-        "minori per il cui sviluppo si sono create condizioni considerate come pregiudizievoli e "
-        '"preoccupanti" dall\'EM (Equipe Multidimensionale) di riferimento',
-    ),
 )
 def pre_assessment(family: Family, p: Parameters) -> Verdict:
     """The EM's pre-assessment must judge the conditions worrying."""
@@ -207,11 +196,6 @@ def pre_assessment(family: Family, p: Parameters) -> Verdict:
     },
     message=_REASON,
     reads=("em_orientation", "removal_in_progress"),
-    citation=cite(
-        _TARGET,
-        "minori per cui l'EM (Equipe Multidimensionale) di riferimento, sulla base dello strumento "
-        "di preassessment, ha maturato l'orientamento generale di mantenerli in famiglia",
-    ),
 )
 def em_orientation(family: Family, p: Parameters) -> Verdict:
     """Keep the child in the family, or a removal in progress with a reunification project."""
@@ -278,9 +262,6 @@ def em_orientation(family: Family, p: Parameters) -> Verdict:
     },
     message=_REASON,
     reads=("trust_in_services",),
-    citation=cite(
-        _TARGET, "famiglie che nutrono una positiva fiducia nell'intervento dei servizi;"
-    ),
 )
 def trust(family: Family, p: Parameters) -> Verdict:
     """Positive trust is required; not recorded → needs review, never a guess."""
@@ -320,12 +301,6 @@ def trust(family: Family, p: Parameters) -> Verdict:
     },
     reads=("adversities",),
     severity=Severity.INFO,
-    citation=cite(
-        _TARGET,
-        "bambini e bambine che vivono in famiglie che sperimentano avversità specifiche (ad es. "
-        "storie di migrazione complesse, disabilità, genitori con problemi di dipendenza o con "
-        "problematiche di salute mentale);",
-    ),
 )
 def adversities(family: Family, p: Parameters) -> Verdict:
     """Adversities are recorded; they never exclude a family (always passes)."""

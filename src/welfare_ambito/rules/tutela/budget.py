@@ -20,7 +20,6 @@ from welfare_ambito.model.territory import normalise_name
 from welfare_ambito.money import Money
 from welfare_ambito.rules.definition import Verdict, failed, needs_review, passed, rule
 from welfare_ambito.rules.parameters import Parameters
-from welfare_ambito.rules.tutela._common import cite
 from welfare_ambito.tutela import catalogue
 
 __all__ = ["TERRITORIAL_PREFIX", "notice_split"]
@@ -97,11 +96,6 @@ def _plan_figures(budget: Budget, ambito_id: str) -> dict[str, Money | int | Non
         ),
     },
     parameters=(*_PARAMETERS, "tutela.catalogue"),
-    citation=cite(
-        "RISORSE FINANZIARIE PER L’ATTUAZIONE DEGLI INTERVENTI",
-        "Le risorse complessive, da utilizzarsi per la realizzazione degli interventi sono pari ad "
-        "€ 2.040.000,00 per il triennio pari ad € 680.000,00 annui per tre anni così suddivisi:",
-    ),
 )
 def notice_split(budget: Budget, p: Parameters) -> Verdict:
     """Each figure of the notice equals the plan's (lines found by scope and Comune).

@@ -18,7 +18,6 @@ from typing import Any
 from welfare_ambito.model import CoDesignPlan
 from welfare_ambito.rules.definition import Verdict, needs_review, passed, rule
 from welfare_ambito.rules.parameters import Parameters
-from welfare_ambito.rules.tutela._common import cite
 
 __all__ = ["staff_continuity"]
 
@@ -47,10 +46,6 @@ __all__ = ["staff_continuity"]
         "it": "priorità (non obbligo): dare continuità agli operatori oggi in servizio",
         "en": "a priority (not a requirement): keep the staff in service today",
     },
-    citation=cite(
-        "LE RISORSE UMANE",
-        "Per i diversi servizi è prioritario dare continuità agli operatori oggi in servizio.",
-    ),
 )
 def staff_continuity(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Which staff already in service the plan keeps in its services (never a failure)."""

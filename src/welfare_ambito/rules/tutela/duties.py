@@ -12,11 +12,9 @@ from __future__ import annotations
 
 from welfare_ambito.model import ReportKind
 from welfare_ambito.rules.duties import calendar_rule
-from welfare_ambito.rules.tutela._common import cite
 
 __all__ = ["annual_summary", "overall_evaluation", "semiannual_reports"]
 
-_SECTION = "RENDICONTAZIONI, DATI E RELAZIONI"
 
 semiannual_reports = calendar_rule(
     ReportKind.SEMIANNUAL_ACCOUNTING,
@@ -25,7 +23,6 @@ semiannual_reports = calendar_rule(
         "rendicontazioni semestrali degli interventi svolti",
         "half-yearly reports of the interventions",
     ),
-    cite(_SECTION, "a) la rendicontazione semestrale degli interventi svolti;"),
     step_parameter="tutela.reports.semiannual_accounting.step",
 )
 annual_summary = calendar_rule(
@@ -35,17 +32,11 @@ annual_summary = calendar_rule(
         "sintesi annuali (reclami, soddisfazione, controlli)",
         "yearly summaries (complaints, satisfaction, controls)",
     ),
-    cite(_SECTION, "b) una sintesi annuale relativa a:"),
     step_parameter="tutela.reports.annual_summary.step",
 )
 overall_evaluation = calendar_rule(
     ReportKind.OVERALL_EVALUATION,
     "tutela.reports.overall_evaluation",
     ("valutazione complessiva delle attività", "overall evaluation of the activities"),
-    cite(
-        _SECTION,
-        "c) una valutazione complessiva delle attività, con l’evidenza di aspetti critici e di "
-        "eventuali proposte migliorative.",
-    ),
     step_parameter="tutela.reports.overall_evaluation.step",
 )

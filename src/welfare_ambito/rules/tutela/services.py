@@ -24,7 +24,7 @@ from welfare_ambito.rules.definition import (
 )
 from welfare_ambito.rules.outcomes import Outcome
 from welfare_ambito.rules.parameters import Parameters
-from welfare_ambito.rules.tutela._common import cite
+from welfare_ambito.rules.readings import decide
 from welfare_ambito.tutela import CatalogueService, ServiceCatalogue, catalogue
 
 __all__ = [
@@ -38,18 +38,6 @@ __all__ = [
 
 SUPERVISION_SERVICE = "supervisione_formazione"
 """Catalogue id of the supervision and training service."""
-
-_SCOPE_SECTION = "DIMENSIONE TERRITORIALE E TITOLARITA’ DEI SERVIZI"
-_SERVICES = cite(
-    "I SERVIZI OGGETTO DELLA COPROGETTAZIONE",
-    "Oltre a quanto sopra descritto i servizi utili al perseguimento delle finalità di cui sopra, "
-    "di si dividono in ASSOCIATI E TERRITORIALI.",
-)
-_SCOPE = cite(
-    _SCOPE_SECTION,
-    "Gli altri servizi sopra elencati sono attuati in forma associata tra sei dei dieci Comuni "
-    "dell’Ambito: Barlassina, Giussano, Lentate S/S, Meda, Seregno e Seveso.",
-)
 
 
 def _catalogue(p: Parameters) -> ServiceCatalogue:
@@ -82,7 +70,6 @@ def _official(cat: ServiceCatalogue, names: tuple[str, ...]) -> tuple[str, ...]:
     },
     parameters=("tutela.catalogue",),
     reads=("service",),
-    citation=_SERVICES,
 )
 def service_known(offer: ServiceOffer, p: Parameters) -> Verdict:
     """The offer names a service of the catalogue (``catalogue_ids`` lists them when not)."""
@@ -115,7 +102,6 @@ def service_known(offer: ServiceOffer, p: Parameters) -> Verdict:
     },
     parameters=("tutela.catalogue",),
     reads=("service", "scope", "comuni"),
-    citation=_SCOPE,
 )
 def service_scope(offer: ServiceOffer, p: Parameters) -> Verdict:
     """The offer's scope and Comuni are those of its catalogue service.
@@ -195,7 +181,6 @@ def _label(key: tuple[str, str | None]) -> str:
         "en": "each associated and administrative service once; each team once per Comune",
     },
     parameters=("tutela.catalogue",),
-    citation=_SERVICES,
 )
 def services_offered(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Every catalogue service is offered once; territorial services once per Comune of their scope."""
@@ -228,11 +213,6 @@ def services_offered(plan: CoDesignPlan, p: Parameters) -> Verdict:
         "en": "social work service: a social worker; psychological service: a psychologist",
     },
     parameters=("tutela.catalogue",),
-    citation=cite(
-        "SERVIZI (EQUIPE) TERRITORIALI",
-        "Professionalità richiesta: Assistente Sociale, con iscrizione al relativo albo "
-        "professionale e significativa esperienza maturata nei Servizi di Tutela Minori.",
-    ),
 )
 def team_professions(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """A territorial team's offer names at least one staff member of its required profession."""
@@ -264,24 +244,26 @@ def team_professions(plan: CoDesignPlan, p: Parameters) -> Verdict:
         "en": "Yearly hours of supervision and training",
     },
     message={
-        "it": "Supervisione e formazione: {yearly_hours} ore annue; previste {tutela.supervision.yearly_hours}.",
-        "en": "Supervision and training: {yearly_hours} hours a year; the notice sets {tutela.supervision.yearly_hours}.",
+        "it": "Supervisione e formazione: {yearly_hours} ore annue; previste {tutela.supervision.yearly_hours}. {reading}",
+        "en": "Supervision and training: {yearly_hours} hours a year; the notice sets {tutela.supervision.yearly_hours}. {reading}",
     },
     condition={
         "it": "ore annue ≥ {tutela.supervision.yearly_hours}",
         "en": "hours a year ≥ {tutela.supervision.yearly_hours}",
     },
-    parameters=("tutela.supervision.yearly_hours",),
+    parameters=("tutela.supervision.yearly_hours", "tutela.supervision.hours_reading"),
     reads=("service", "yearly_hours"),
-    citation=cite("SERVIZI ASSOCIATI", "Monte ore annuo a previsto 50 ore."),
 )
 def supervision_yearly_hours(offer: ServiceOffer, p: Parameters) -> Verdict:
     """The supervision and training service plans at least the stated hours a year.
 
-    "Monte ore annuo a previsto 50 ore" is read as a floor: more hours pass.
+    "Monte ore annuo a previsto 50 ore" admits two readings (profile parameter
+    ``tutela.supervision.hours_reading``): a floor, or the hours foreseen. Fewer
+    hours fail the first and satisfy the second: the finding needs review.
     """
     if offer.service != SUPERVISION_SERVICE:
         return Outcome.NOT_APPLICABLE
     if offer.yearly_hours is None:
         return needs_review("yearly_hours")
-    return check(offer.yearly_hours >= p.decimal("tutela.supervision.yearly_hours"))
+    enough = offer.yearly_hours >= p.decimal("tutela.supervision.yearly_hours")
+    return decide(p, "tutela.supervision.hours_reading", {"minimum": enough, "foreseen": True})

@@ -18,7 +18,6 @@ from welfare_ambito.model import Profession, StaffMember
 from welfare_ambito.rules.definition import (
     Result,
     Verdict,
-    check,
     failed,
     needs_review,
     passed,
@@ -26,7 +25,8 @@ from welfare_ambito.rules.definition import (
 )
 from welfare_ambito.rules.outcomes import Outcome
 from welfare_ambito.rules.parameters import Parameters
-from welfare_ambito.rules.tutela._common import cite, undecided
+from welfare_ambito.rules.readings import decide
+from welfare_ambito.rules.tutela._common import undecided
 
 __all__ = [
     "ADMINISTRATIVE_DEGREES",
@@ -40,16 +40,6 @@ __all__ = [
 
 _TEAMS = "SERVIZI (EQUIPE) TERRITORIALI"
 _ASSOCIATED = "SERVIZI ASSOCIATI"
-_SOCIAL_WORKER = cite(
-    _TEAMS,
-    "Professionalità richiesta: Assistente Sociale, con iscrizione al relativo albo professionale "
-    "e significativa esperienza maturata nei Servizi di Tutela Minori.",
-)
-_ADMINISTRATIVE_PROFILE = cite(
-    _ASSOCIATED,
-    "Per questi servizi è previsto un adeguato profilo con formazione universitaria sociale o "
-    "tecnico-amministrativo ed un monte ore un inferiore a 36 ore settimanali.",
-)
 
 ADMINISTRATIVE_DEGREES = frozenset(
     {"social", "technical_administrative", "sociale", "tecnico_amministrativo"}
@@ -78,7 +68,6 @@ def _fold(degree: str) -> str:
     },
     condition={"it": "iscritto all'Albo degli assistenti sociali", "en": "registered in the Albo"},
     reads=("id", "albo_registered"),
-    citation=_SOCIAL_WORKER,
 )
 def social_worker_albo(staff: StaffMember, p: Parameters) -> Verdict:
     """A social worker is registered in the professional Albo."""
@@ -112,7 +101,6 @@ def social_worker_albo(staff: StaffMember, p: Parameters) -> Verdict:
         "en": '"significant experience": the notice sets no number, the Ufficio di Piano judges',
     },
     reads=("id", "years_in_tutela_minori"),
-    citation=_SOCIAL_WORKER,
 )
 def social_worker_experience(staff: StaffMember, p: Parameters) -> Verdict:
     """No experience fails; any experience is for a person to judge ("significativa")."""
@@ -169,11 +157,6 @@ def social_worker_experience(staff: StaffMember, p: Parameters) -> Verdict:
         "years_in_tutela_minori",
         "derogation_approved",
     ),
-    citation=cite(
-        _TEAMS,
-        "Psicologo psicoterapeuta, con iscrizione ai relativi Albi professionali ed esperienza di "
-        "almeno due anni maturata nei Servizi di Tutela Minori;",
-    ),
 )
 def psychologist_qualification(staff: StaffMember, p: Parameters) -> Verdict:
     """A psychologist is a psychotherapist in the Albo with enough years in Tutela Minori.
@@ -214,11 +197,6 @@ def psychologist_qualification(staff: StaffMember, p: Parameters) -> Verdict:
     },
     parameters=("tutela.psychologist.derogation_min_years",),
     reads=("albo_registered", "years_in_tutela_minori", "derogation_approved"),
-    citation=cite(
-        _TEAMS,
-        "In deroga: Psicologo, iscritto al relativo Albo, con almeno 5 anni di esperienza nei "
-        "servizi di Tutela Minori, previo benestare da parte dell’Ente contraente.",
-    ),
 )
 def psychologist_derogation(staff: StaffMember, p: Parameters) -> bool | Outcome | Result:
     """In deroga: a psychologist in the Albo with enough years and the body's approval."""
@@ -249,32 +227,29 @@ def psychologist_derogation(staff: StaffMember, p: Parameters) -> bool | Outcome
         "en": "Coordinator's average weekly hours",
     },
     message={
-        "it": "Coordinatore {id}: {weekly_hours} ore medie settimanali; previste {tutela.coordinator.weekly_hours}.",
-        "en": "Coordinator {id}: {weekly_hours} average weekly hours; the notice sets {tutela.coordinator.weekly_hours}.",
+        "it": "Coordinatore {id}: {weekly_hours} ore medie settimanali; previste {tutela.coordinator.weekly_hours}. {reading}",
+        "en": "Coordinator {id}: {weekly_hours} average weekly hours; the notice sets {tutela.coordinator.weekly_hours}. {reading}",
     },
     condition={
         "it": "ore medie settimanali ≥ {tutela.coordinator.weekly_hours}",
         "en": "average weekly hours ≥ {tutela.coordinator.weekly_hours}",
     },
-    parameters=("tutela.coordinator.weekly_hours",),
+    parameters=("tutela.coordinator.weekly_hours", "tutela.coordinator.hours_reading"),
     reads=("id", "weekly_hours"),
-    citation=cite(
-        _ASSOCIATED,
-        "Ha inoltre un ruolo di programmazione e verifica delle attività e dei servizi in carico "
-        "a supporto dell’Ufficio di Piano: ore medie settimanali 32;",
-    ),
 )
 def coordinator_weekly_hours(staff: StaffMember, p: Parameters) -> Verdict:
     """The coordinator works at least the stated average weekly hours.
 
-    "ore medie settimanali 32" is read as the hours the service must have:
-    fewer fail, more pass.
+    "ore medie settimanali 32" admits two readings (profile parameter
+    ``tutela.coordinator.hours_reading``): a minimum, or the average foreseen.
+    Fewer hours fail the first and satisfy the second: the finding needs review.
     """
     if staff.profession is not Profession.COORDINATOR:
         return Outcome.NOT_APPLICABLE
     if staff.weekly_hours is None:
         return needs_review("weekly_hours")
-    return check(staff.weekly_hours >= p.decimal("tutela.coordinator.weekly_hours"))
+    enough = staff.weekly_hours >= p.decimal("tutela.coordinator.weekly_hours")
+    return decide(p, "tutela.coordinator.hours_reading", {"minimum": enough, "foreseen": True})
 
 
 @rule(
@@ -293,7 +268,6 @@ def coordinator_weekly_hours(staff: StaffMember, p: Parameters) -> Verdict:
         "en": "social or technical-administrative university degree",
     },
     reads=("id", "degree"),
-    citation=_ADMINISTRATIVE_PROFILE,
 )
 def administrative_degree(staff: StaffMember, p: Parameters) -> Verdict:
     """The administrative profile holds a social or technical-administrative degree."""
@@ -315,33 +289,35 @@ def administrative_degree(staff: StaffMember, p: Parameters) -> Verdict:
     },
     message={
         "it": (
-            "Profilo amministrativo {id}: {weekly_hours} ore settimanali; devono essere meno di "
-            "{tutela.administrative.max_weekly_hours} (lettura di «un monte ore un inferiore a 36»)."
+            "Profilo amministrativo {id}: {weekly_hours} ore settimanali; l'avviso scrive «un monte "
+            "ore un inferiore a {tutela.administrative.max_weekly_hours}». {reading}"
         ),
         "en": (
-            "Administrative profile {id}: {weekly_hours} weekly hours; they must be fewer than "
-            '{tutela.administrative.max_weekly_hours} (reading of "un monte ore un inferiore a 36").'
+            "Administrative profile {id}: {weekly_hours} weekly hours; the notice writes «un monte "
+            "ore un inferiore a {tutela.administrative.max_weekly_hours}». {reading}"
         ),
     },
     condition={
-        "it": "ore settimanali < {tutela.administrative.max_weekly_hours}",
-        "en": "weekly hours < {tutela.administrative.max_weekly_hours}",
+        "it": "ore settimanali < {tutela.administrative.max_weekly_hours} («un» ripetuto) "
+        "oppure ≥ {tutela.administrative.max_weekly_hours} («un» per «non»): secondo la lettura",
+        "en": "weekly hours < {tutela.administrative.max_weekly_hours} (repeated «un») "
+        "or ≥ {tutela.administrative.max_weekly_hours} («un» for «non»): by the reading",
     },
-    parameters=("tutela.administrative.max_weekly_hours",),
+    parameters=("tutela.administrative.max_weekly_hours", "tutela.administrative.hours_reading"),
     reads=("id", "weekly_hours"),
-    citation=_ADMINISTRATIVE_PROFILE,
 )
 def administrative_weekly_hours(staff: StaffMember, p: Parameters) -> Verdict:
-    """The administrative profile works fewer than the stated weekly hours (strict bound).
+    """The administrative profile's weekly hours, under both readings of the notice.
 
-    The notice writes "un monte ore un inferiore a 36 ore settimanali"; the
-    second "un" is read as a repeated article ("un monte ore inferiore a 36"),
-    not as a typo of "non" ("non inferiore a 36", at least 36). The bound is
-    the parameter ``tutela.administrative.max_weekly_hours``; a profile that
-    reads the sentence the other way must change this rule, not the number.
+    The notice writes "un monte ore un inferiore a 36 ore settimanali": the
+    second "un" may be a repeated article (under 36 hours) or a typo of "non"
+    (at least 36). Both are readings of ``tutela.administrative.hours_reading``;
+    every number of hours satisfies exactly one of them, so the finding needs
+    review until the profile keeps one reading.
     """
     if staff.profession is not Profession.ADMINISTRATIVE:
         return Outcome.NOT_APPLICABLE
     if staff.weekly_hours is None:
         return needs_review("weekly_hours")
-    return check(staff.weekly_hours < p.decimal("tutela.administrative.max_weekly_hours"))
+    under = staff.weekly_hours < p.decimal("tutela.administrative.max_weekly_hours")
+    return decide(p, "tutela.administrative.hours_reading", {"under": under, "at_least": not under})
