@@ -19,7 +19,6 @@ import functools
 import json
 import os
 import re
-import tomllib
 import types
 import typing
 from collections.abc import Callable, Hashable, Iterable, Mapping
@@ -30,7 +29,7 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 import attrs
 import cattrs
 
-from welfare_ambito import _toml
+from welfare_ambito import _documents, _toml
 from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue, WelfareAmbitoError
 from welfare_ambito.model import Ambito, CoDesignPlan
@@ -548,31 +547,11 @@ def unstructure(obj: object) -> Any:
 
 
 def _read(path: Path) -> tuple[dict[str, Any], str]:
-    fmt = path.suffix.lower().lstrip(".")
-    if fmt not in ("toml", "json"):
-        raise InvalidInput([_detail("file", file=str(path), reason="use a .toml or .json file")])
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise InvalidInput([_detail("file", file=str(path), reason=reason)]) from None
-    return _parse(text, fmt), fmt
-
-
-def _detail(code: str, **params: Any) -> ErrorDetail:
-    return ErrorDetail.from_error(InvalidValue.of(code, **params), "")
+    return _documents.read_document(path)
 
 
 def _parse(text: str, fmt: str) -> dict[str, Any]:
-    try:
-        if fmt == "toml":
-            return tomllib.loads(text, parse_float=Decimal)
-        document = json.loads(text, parse_float=Decimal)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidInput([_detail("syntax", format=fmt.upper(), reason=str(exc))]) from None
-    if not isinstance(document, dict):
-        raise InvalidInput([_detail("type", expected="a JSON object", actual=_type_name(document))])
-    return document
+    return typing.cast(dict[str, Any], _documents.parse_document(text, fmt))
 
 
 def load(source: str | os.PathLike[str] | Mapping[str, Any], into: type[T] = CoDesignPlan) -> T:  # type: ignore[assignment]

@@ -47,9 +47,7 @@ A ``budget`` case checks a budget alone with the profile's budget rules
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -191,20 +189,10 @@ def _diff(what: str, expected: Any, actual: Any, lang: str) -> str:
 
 def load_cases(path: str | Path) -> CaseFile:
     """Read a case file; :class:`~welfare_ambito.errors.InvalidInput` lists every problem."""
+    from welfare_ambito._documents import parse_document, read_text
+
     file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise InvalidInput(
-            [_problem("", f"cannot read {file}: {reason}", f"impossibile leggere {file}: {reason}")]
-        ) from None
-    try:
-        document = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidInput(
-            [_problem("", f"TOML syntax error: {exc}", f"errore di sintassi TOML: {exc}")]
-        ) from None
+    document = parse_document(read_text(file), "toml")
     return parse_cases(document, base=file.parent, source=str(file))
 
 
