@@ -30,6 +30,7 @@ import attrs
 import cattrs
 
 from welfare_ambito import _documents, _toml
+from welfare_ambito._ambiti import embedded_ambito
 from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue, WelfareAmbitoError
 from welfare_ambito.model import Ambito, CoDesignPlan
@@ -363,10 +364,8 @@ def _ambito_hook(conv: cattrs.Converter) -> Callable[[object, type], Ambito]:
 
     def structure(value: object, type_: type) -> Ambito:
         if isinstance(value, str):
-            from welfare_ambito import data
-
             try:
-                return data.ambito(value)
+                return embedded_ambito(value)
             except WelfareAmbitoError as exc:
                 raise _leaf(exc) from None
         return typing.cast(Ambito, table(value, type_))
@@ -399,10 +398,8 @@ def _unstructure_ambito(conv: cattrs.Converter) -> Callable[[Ambito], Any]:
     table = _unstructure_attrs(conv, Ambito)
 
     def unstructure(ambito: Ambito) -> Any:
-        from welfare_ambito import data
-
         try:
-            if data.ambito(ambito.id) == ambito:
+            if embedded_ambito(ambito.id) == ambito:
                 return ambito.id
         except WelfareAmbitoError:
             pass
