@@ -35,6 +35,7 @@ from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue, WelfareAmbitoError
 from welfare_ambito.model import Ambito, CoDesignPlan
 from welfare_ambito.model._validate import parse_decimal
+from welfare_ambito.model.plan import dangling_references
 from welfare_ambito.money import Money
 from welfare_ambito.periods import Period, parse_date
 
@@ -55,11 +56,20 @@ PathPart = str | int
 
 
 class _Problems(Exception):
-    """Internal carrier of every problem found below one value."""
+    """Internal carrier of every problem found below one value.
 
-    def __init__(self, problems: Iterable[tuple[tuple[PathPart, ...], WelfareAmbitoError]]):
+    ``partial`` is what could be built despite the problems (failed items are ``None``,
+    failed fields absent), so that cross-reference checks still run on the rest.
+    """
+
+    def __init__(
+        self,
+        problems: Iterable[tuple[tuple[PathPart, ...], WelfareAmbitoError]],
+        partial: Any = None,
+    ):
         super().__init__("problems")
         self.problems = list(problems)
+        self.partial = partial
 
     def prefixed(self, *parts: PathPart) -> list[tuple[tuple[PathPart, ...], WelfareAmbitoError]]:
         return [((*parts, *path), error) for path, error in self.problems]
@@ -212,8 +222,9 @@ def _sequence_hook(conv: cattrs.Converter, type_: Any) -> Callable[[object, type
                 items.append(conv.structure(item, item_type))
             except _Problems as exc:
                 problems.extend(exc.prefixed(index))
+                items.append(exc.partial)
         if problems:
-            raise _Problems(problems)
+            raise _Problems(problems, partial=tuple(items))
         return build(items)
 
     return structure
@@ -302,6 +313,7 @@ def _attrs_hook(conv: cattrs.Converter, cl: type) -> Callable[[object, type], An
                 )
                 problems.append(((str(key),), error))
         kwargs: dict[str, Any] = {}
+        partial: dict[str, Any] = {}
         for key, field in by_key.items():
             if key not in value:
                 if field.default is attrs.NOTHING:
@@ -312,6 +324,8 @@ def _attrs_hook(conv: cattrs.Converter, cl: type) -> Callable[[object, type], An
                 kwargs[key] = _run_converter(field, structured)
             except _Problems as exc:
                 problems.extend(exc.prefixed(key))
+                if exc.partial is not None:
+                    partial[field.name] = exc.partial
             except WelfareAmbitoError as exc:
                 problems.append(((key,), exc))
         # Validators run one field at a time so that every bad field is reported,
@@ -328,7 +342,13 @@ def _attrs_hook(conv: cattrs.Converter, cl: type) -> Callable[[object, type], An
             except AttributeError:
                 pass  # a cross-field check whose other field is already reported
         if problems:
-            raise _Problems(problems)
+            partial.update((by_key[k].name, v) for k, v in kwargs.items())
+            stand_in = types.SimpleNamespace(**partial)
+            reported = {path for path, _ in problems}
+            for path, error in _cross_checks(cl, stand_in):
+                if path not in reported:
+                    problems.append((path, error))
+            raise _Problems(problems, partial=stand_in)
         try:
             return cl(**kwargs)
         except InvalidInput as exc:
@@ -339,6 +359,21 @@ def _attrs_hook(conv: cattrs.Converter, cl: type) -> Callable[[object, type], An
             raise _Problems([(_split_path(exc.path), exc)]) from None
 
     return structure
+
+
+_CROSS_CHECKS: dict[type, Callable[[Any], list[ErrorDetail]]] = {
+    CoDesignPlan: dangling_references,
+}
+
+
+def _cross_checks(
+    cl: type, partial: types.SimpleNamespace
+) -> list[tuple[tuple[PathPart, ...], WelfareAmbitoError]]:
+    """Cross-reference problems of what could be built, so they come with the field errors."""
+    check = _CROSS_CHECKS.get(cl)
+    if check is None:
+        return []
+    return [(_split_path(d.path), _error_from_detail(d)) for d in check(partial)]
 
 
 def _error_from_detail(detail: ErrorDetail) -> WelfareAmbitoError:
