@@ -21,13 +21,14 @@ import os
 import re
 import types
 import typing
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
+from cattrs.errors import AttributeValidationNote, ClassValidationError
 
 from welfare_ambito import _documents, _toml
 from welfare_ambito._ambiti import embedded_ambito
@@ -40,6 +41,7 @@ from welfare_ambito.money import Money
 from welfare_ambito.periods import Period, parse_date
 
 __all__ = [
+    "StructureError",
     "configure_converter",
     "dump",
     "dumps",
@@ -456,21 +458,8 @@ def _unstructure_key(value: Hashable) -> str:
     return str(value.value) if isinstance(value, enum.Enum) else str(value)
 
 
-def configure_converter(conv: cattrs.Converter) -> cattrs.Converter:
-    """Add welfare_ambito's strict hooks to ``conv`` and return it.
-
-    After this, ``conv.structure(data, Family)`` raises an internal carrier
-    of problems; use :func:`structure` for the public, path-carrying
-    :class:`InvalidInput`.
-
-    >>> import cattrs
-    >>> from welfare_ambito import Money, Period
-    >>> conv = configure_converter(cattrs.Converter())
-    >>> conv.unstructure(Period.parse("2023-06-01/2026-05-31"))
-    {'start': '2023-06-01', 'end': '2026-05-31'}
-    >>> conv.structure("211500.00", Money)
-    Money('211500.00')
-    """
+def _configure_strict(conv: cattrs.Converter) -> cattrs.Converter:
+    """Our own converter: strict hooks for every type, primitives included."""
     # Class hooks dispatch on the MRO: StrEnum needs its own hook or str's would win.
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
@@ -514,6 +503,47 @@ def configure_converter(conv: cattrs.Converter) -> cattrs.Converter:
     return conv
 
 
+_STRICT = _configure_strict(cattrs.Converter(forbid_extra_keys=True))
+
+
+def _ours(type_: Any) -> bool:
+    """Whether ``type_`` is a welfare_ambito class (``FrozenDict[str, int]`` counts too)."""
+    base = get_origin(type_) or type_
+    module = getattr(base, "__module__", "") if isinstance(base, type) else ""
+    return module == "welfare_ambito" or module.startswith("welfare_ambito.")
+
+
+def configure_converter(conv: cattrs.Converter) -> cattrs.Converter:
+    """Teach ``conv`` welfare_ambito's types, and nothing else; return it.
+
+    Only our classes get hooks: the host's ``str``, ``int``, ``Decimal``, dates
+    and its own attrs classes keep whatever ``conv`` did with them. A document
+    that does not structure raises :class:`StructureError`, both an
+    :class:`~welfare_ambito.InvalidInput` and a cattrs exception group that
+    :func:`cattrs.transform_error` reads.
+
+    >>> import cattrs
+    >>> from welfare_ambito import Money, Period
+    >>> conv = configure_converter(cattrs.Converter())
+    >>> conv.unstructure(Period.parse("2023-06-01/2026-05-31"))
+    {'start': '2023-06-01', 'end': '2026-05-31'}
+    >>> conv.structure("211500.00", Money)
+    Money('211500.00')
+    >>> conv.structure("10", int)  # the host's own (lenient) hook, untouched
+    10
+    >>> try:
+    ...     conv.structure(0.1, Money)
+    ... except StructureError as exc:
+    ...     print(cattrs.transform_error(exc)[0].split(" @ ")[1])
+    $
+    """
+    conv.register_structure_hook_factory(
+        _ours, lambda type_: lambda value, _: structure(value, type_)
+    )
+    conv.register_unstructure_hook_factory(_ours, lambda type_: _STRICT.unstructure)
+    return conv
+
+
 def make_converter() -> cattrs.Converter:
     """A new :class:`cattrs.Converter` configured with :func:`configure_converter`.
 
@@ -525,7 +555,54 @@ def make_converter() -> cattrs.Converter:
     return configure_converter(cattrs.Converter(forbid_extra_keys=True))
 
 
-_CONVERTER = make_converter()
+class StructureError(InvalidInput, ClassValidationError):
+    """A document that did not structure: an :class:`~welfare_ambito.InvalidInput`
+    and a cattrs :class:`~cattrs.errors.ClassValidationError` at once.
+
+    ``errors`` lists every problem with its path; as an exception group its
+    ``exceptions`` are one :class:`~welfare_ambito.InvalidValue` per problem,
+    each with the note cattrs' :func:`~cattrs.transform_error` reads.
+
+    >>> import cattrs
+    >>> from welfare_ambito.model import Child
+    >>> try:
+    ...     structure({"id": "C1", "birth_date": 5}, Child)
+    ... except StructureError as exc:
+    ...     print(exc.errors[0].path, "|", cattrs.transform_error(exc)[0].split(" @ ")[1])
+    birth_date | $.birth_date
+    """
+
+    def __new__(cls, errors: Sequence[ErrorDetail], into: type) -> StructureError:
+        details = tuple(errors)
+        leaves: list[Exception] = []
+        for detail in details:
+            leaf = InvalidValue(
+                detail.message, code=detail.code, path=detail.path, message_it=detail.message_it
+            )
+            # cattrs appends ".{name}" to the path; our path already spells the whole way down.
+            if detail.path:
+                leaf.__notes__ = [AttributeValidationNote(str(detail), detail.path, object)]
+            leaves.append(leaf)
+        return ClassValidationError.__new__(cls, "invalid input", leaves, into)
+
+    def __init__(self, errors: Sequence[ErrorDetail], into: type) -> None:
+        InvalidInput.__init__(self, errors)
+        self.into = into
+
+    # BaseExceptionGroup.message is read-only; ours is the readable English summary.
+    @property
+    def message(self) -> str:
+        return self._message
+
+    @message.setter
+    def message(self, value: str) -> None:
+        self._message = value
+
+    def derive(self, excs: Any) -> ClassValidationError:  # type: ignore[override]
+        return ClassValidationError("invalid input", excs, self.into)
+
+    def __reduce__(self) -> Any:
+        return (StructureError, (self.errors, self.into))
 
 
 # -- public functions ----------------------------------------------------------------
@@ -539,15 +616,18 @@ def structure(data: object, into: type[T]) -> T:
     Child(id='C1')
     """
     try:
-        return _CONVERTER.structure(data, into)
+        return _STRICT.structure(data, into)
     except _Problems as exc:
-        raise InvalidInput(
-            ErrorDetail.from_error(error, format_path(path)) for path, error in exc.problems
+        raise StructureError(
+            [ErrorDetail.from_error(error, format_path(path)) for path, error in exc.problems],
+            into,
         ) from None
-    except InvalidInput:
+    except StructureError:
         raise
+    except InvalidInput as exc:
+        raise StructureError(exc.errors, into) from None
     except WelfareAmbitoError as exc:
-        raise InvalidInput([ErrorDetail.from_error(exc, exc.path)]) from None
+        raise StructureError([ErrorDetail.from_error(exc, exc.path)], into) from None
     except (
         ValueError,
         TypeError,
@@ -556,9 +636,9 @@ def structure(data: object, into: type[T]) -> T:
         ArithmeticError,
         RecursionError,
     ) as exc:
-        reason = f"{type(exc).__name__}: {exc}"
-        raise InvalidInput(
-            [ErrorDetail(path="", code="invalid", message=reason, message_it=reason)]
+        reason = f"{type(exc).__name__}: {exc}"[:300]
+        raise StructureError(
+            [ErrorDetail(path="", code="invalid", message=reason, message_it=reason)], into
         ) from None
 
 
@@ -575,7 +655,7 @@ def unstructure(obj: object) -> Any:
     >>> structure(plain, FundingSource) == funding
     True
     """
-    return _CONVERTER.unstructure(obj)
+    return _STRICT.unstructure(obj)
 
 
 def _read(path: Path) -> tuple[dict[str, Any], str]:
