@@ -22,7 +22,7 @@ import json
 import os
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -32,6 +32,7 @@ from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "DocumentFloat",
     "decode",
     "parse_document",
     "read_bytes",
@@ -50,6 +51,16 @@ MAX_DEPTH = 64
 # Python refuses to turn longer digit strings into an int (CVE-2020-10735).
 _MAX_DIGITS = 4300
 _LONG_NUMBER = re.compile(r"\d[\d_]{" + str(_MAX_DIGITS) + ",}")
+
+
+class DocumentFloat(Decimal):
+    """A number written with a decimal point or exponent in a document (a TOML/JSON float).
+
+    It is exact, like every :class:`~decimal.Decimal`; the converter only needs to know
+    where it came from, to refuse it where a float is refused (amounts of money).
+    """
+
+    __slots__ = ()
 
 
 def _detail(code: str, **params: Any) -> ErrorDetail:
@@ -163,7 +174,13 @@ def _line_of(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
 
 
-def parse_document(text: str, fmt: Format | str, *, table: bool = True) -> Any:
+def parse_document(
+    text: str,
+    fmt: Format | str,
+    *,
+    table: bool = True,
+    parse_float: Callable[[str], Any] = Decimal,
+) -> Any:
     """Parse TOML or JSON ``text``; numbers with a fraction become :class:`~decimal.Decimal`.
 
     With ``table`` (the default) the document must be a table / JSON object.
@@ -183,10 +200,10 @@ def parse_document(text: str, fmt: Format | str, *, table: bool = True) -> Any:
     text = text.removeprefix("\ufeff")
     try:
         if fmt == "toml":
-            document: Any = tomllib.loads(text, parse_float=Decimal)
+            document: Any = tomllib.loads(text, parse_float=parse_float)
         else:
             document = json.loads(
-                text, parse_float=Decimal, parse_int=_json_int, parse_constant=_json_constant
+                text, parse_float=parse_float, parse_int=_json_int, parse_constant=_json_constant
             )
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         raise _syntax(fmt, str(exc)) from None
@@ -209,7 +226,10 @@ def parse_document(text: str, fmt: Format | str, *, table: bool = True) -> Any:
 
 
 def read_document(
-    path: str | os.PathLike[str], *, formats: Iterable[str] = ("toml", "json")
+    path: str | os.PathLike[str],
+    *,
+    formats: Iterable[str] = ("toml", "json"),
+    parse_float: Callable[[str], Any] = Decimal,
 ) -> tuple[dict[str, Any], Format]:
     """``(document, format)`` of the ``.toml``/``.json`` file at ``path``.
 
@@ -225,5 +245,5 @@ def read_document(
     if fmt not in allowed:
         wanted = " or ".join(f".{f}" for f in allowed)
         raise _file_error(shown, f"use a {wanted} file", f"usa un file {wanted}")
-    document = parse_document(decode(read_bytes(path), shown), fmt)
+    document = parse_document(decode(read_bytes(path), shown), fmt, parse_float=parse_float)
     return document, fmt  # type: ignore[return-value]  # fmt is one of "toml", "json"

@@ -158,13 +158,31 @@ def _structure_bool(value: object, _: type) -> bool:
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, _documents.DocumentFloat):
+        value = Decimal(value)  # exact: a quantity may be written 8.5
     try:
         return parse_decimal(value)
     except InvalidValue as exc:
         raise _leaf(exc) from None
 
 
+def _amount_float() -> _Problems:
+    return _leaf(
+        InvalidValue(
+            'an amount is written as text ("211500.50") or a whole number, not 211500.50',
+            code="amount_float",
+            message_it=(
+                'un importo si scrive come testo ("211500.50") o come numero intero, non 211500.50'
+            ),
+        )
+    )
+
+
 def _structure_money(value: object, _: type) -> Money:
+    # Amounts follow one rule at every door: the dict API refuses Python floats, so
+    # documents refuse TOML/JSON floats (both are binary fractions to most tools).
+    if isinstance(value, _documents.DocumentFloat):
+        raise _amount_float()
     try:
         if isinstance(value, Money):
             return value
@@ -659,11 +677,12 @@ def unstructure(obj: object) -> Any:
 
 
 def _read(path: Path) -> tuple[dict[str, Any], str]:
-    return _documents.read_document(path)
+    return _documents.read_document(path, parse_float=_documents.DocumentFloat)
 
 
 def _parse(text: str, fmt: str) -> dict[str, Any]:
-    return typing.cast(dict[str, Any], _documents.parse_document(text, fmt))
+    document = _documents.parse_document(text, fmt, parse_float=_documents.DocumentFloat)
+    return typing.cast(dict[str, Any], document)
 
 
 def load(source: str | os.PathLike[str] | Mapping[str, Any], into: type[T] = CoDesignPlan) -> T:  # type: ignore[assignment]
