@@ -685,7 +685,16 @@ def _parse(text: str, fmt: str) -> dict[str, Any]:
     return typing.cast(dict[str, Any], document)
 
 
-def load(source: str | os.PathLike[str] | Mapping[str, Any], into: type[T] = CoDesignPlan) -> T:  # type: ignore[assignment]
+Source = str | os.PathLike[str] | Mapping[str, Any]
+
+
+@typing.overload
+def load(source: Source, into: None = None) -> CoDesignPlan: ...
+@typing.overload
+def load(source: Source, into: type[T]) -> T: ...
+
+
+def load(source: Source, into: type[Any] | None = None) -> Any:
     """Load a document: a path to a ``.toml``/``.json`` file, or a mapping.
 
     Returns an ``into`` object (a :class:`~welfare_ambito.model.CoDesignPlan`
@@ -702,13 +711,22 @@ def load(source: str | os.PathLike[str] | Mapping[str, Any], into: type[T] = CoD
     ...     print(sorted(detail.path for detail in exc.errors))
     ['children', 'pre_assessment']
     """
+    target = CoDesignPlan if into is None else into
     if isinstance(source, Mapping):
-        return structure(source, into)
+        return structure(source, target)
     document, _ = _read(Path(source))
-    return structure(document, into)
+    return structure(document, target)
 
 
-def loads(text: str, format: Format = "toml", into: type[T] = CoDesignPlan) -> T:  # type: ignore[assignment]
+@typing.overload
+def loads(text: str, format: Format = "toml", into: None = None) -> CoDesignPlan: ...
+@typing.overload
+def loads(text: str, format: Format = "toml", *, into: type[T]) -> T: ...
+@typing.overload
+def loads(text: str, format: Format, into: type[T]) -> T: ...
+
+
+def loads(text: str, format: Format = "toml", into: type[Any] | None = None) -> Any:
     """Load a document from TOML or JSON ``text``.
 
     >>> from welfare_ambito import data
@@ -719,7 +737,7 @@ def loads(text: str, format: Format = "toml", into: type[T] = CoDesignPlan) -> T
     >>> loads('{"name": "Cooperativa Sociale Esempio (fittizia)"}', "json", into=Partner)
     Partner(name='Cooperativa Sociale Esempio (fittizia)', fiscal_code=None)
     """
-    return structure(_parse(text, format), into)
+    return structure(_parse(text, format), CoDesignPlan if into is None else into)
 
 
 def dumps(obj: object, format: Format = "toml") -> str:
@@ -739,6 +757,12 @@ def dumps(obj: object, format: Format = "toml") -> str:
     if format == "toml":
         return _toml.dumps(data)
     raise InvalidValue.of("choice", path="format", value=format, choices="toml, json")
+
+
+@typing.overload
+def dump(obj: object, format: Format = "toml") -> str: ...
+@typing.overload
+def dump(obj: object, format: Literal["dict"]) -> Any: ...
 
 
 def dump(obj: object, format: Literal["toml", "json", "dict"] = "toml") -> Any:

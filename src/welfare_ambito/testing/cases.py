@@ -547,7 +547,7 @@ def _check_report(case: Case, report: Any, lang: str) -> tuple[list[str], list[s
 def _run_plan(case: Case, lang: str) -> tuple[list[str], list[str]]:
     from welfare_ambito.rules import evaluate
 
-    report = evaluate(case.input, _profile(case), on=case.on, lang=lang)
+    report = evaluate(case.input, _profile(case), on=case.on, lang=lang)  # type: ignore[arg-type]
     return _check_report(case, report, lang)
 
 
@@ -574,7 +574,7 @@ def _run_budget(case: Case, lang: str) -> tuple[list[str], list[str]]:
         period=case.input.period,
     )
     rules = [r.id for r in profile.rules if r.rule.subject == "budget"]
-    report = evaluate(plan, profile, on=case.on, lang=lang, rules=rules)
+    report = evaluate(plan, profile, on=case.on, lang=lang, rules=rules)  # type: ignore[arg-type]
     return _check_report(case, report, lang)
 
 
