@@ -199,6 +199,15 @@ def _structure_date(value: object, _: type) -> dt.date:
     try:
         return parse_date(value)
     except InvalidValue as exc:
+        if exc.code == "date":
+            # The value may be a birth date: describe its problem, never repeat it.
+            raise _leaf(
+                InvalidValue(
+                    "not a date in the form YYYY-MM-DD",
+                    code="date",
+                    message_it="non è una data nella forma AAAA-MM-GG",
+                )
+            ) from None
         exc.path = ""
         raise _leaf(exc) from None
 
@@ -735,7 +744,7 @@ def loads(text: str, format: Format = "toml", into: type[Any] | None = None) -> 
     ('seregno-pippi-2023-partner-a', 'B24H22000190001')
     >>> from welfare_ambito.model import Partner
     >>> loads('{"name": "Cooperativa Sociale Esempio (fittizia)"}', "json", into=Partner)
-    Partner(name='Cooperativa Sociale Esempio (fittizia)', fiscal_code=None)
+    Partner(name='Cooperativa Sociale Esempio (fittizia)')
     """
     return structure(_parse(text, format), CoDesignPlan if into is None else into)
 

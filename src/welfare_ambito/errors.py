@@ -170,17 +170,18 @@ class NotFound(WelfareAmbitoError, LookupError):
 class ErrorDetail:
     """One problem of a document: where it is and what is wrong.
 
-    ``path`` looks like ``families[2].children[0].birth_date``.
+    ``path`` looks like ``families[2].children[0].birth_date``; a date's message
+    never repeats the value, which may be a date of birth.
 
-    >>> from welfare_ambito.periods import parse_date
+    >>> import welfare_ambito as wa
     >>> try:
-    ...     parse_date("31/12/2021")
-    ... except InvalidValue as exc:
-    ...     detail = ErrorDetail.from_error(exc, "families[2].children[0].birth_date")
+    ...     wa.load({"id": "C1", "birth_date": "31/12/2016"}, into=wa.Child)
+    ... except InvalidInput as exc:
+    ...     (detail,) = exc.errors
     >>> print(detail)
-    families[2].children[0].birth_date: '31/12/2021' is not a date (use YYYY-MM-DD)
+    birth_date: not a date in the form YYYY-MM-DD
     >>> detail.code, detail.text("it")
-    ('date', "'31/12/2021' non è una data (usa AAAA-MM-GG)")
+    ('date', 'non è una data nella forma AAAA-MM-GG')
     """
 
     path: str

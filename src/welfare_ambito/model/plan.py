@@ -55,11 +55,11 @@ class Partner:
     """The Third Sector partner (Ente del Terzo Settore).
 
     >>> Partner(name="Cooperativa Sociale Esempio (fittizia)")
-    Partner(name='Cooperativa Sociale Esempio (fittizia)', fiscal_code=None)
+    Partner(name='Cooperativa Sociale Esempio (fittizia)')
     """
 
     name: str = attrs.field(validator=v.text)
-    fiscal_code: str | None = attrs.field(default=None, validator=v.optional(v.text))
+    fiscal_code: str | None = attrs.field(default=None, validator=v.optional(v.text), repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -129,7 +129,7 @@ class ImpactEvaluation:
     ('ore di educativa domiciliare erogate per famiglia',)
     """
 
-    method: str = attrs.field(validator=v.text)
+    method: str = attrs.field(validator=v.text, repr=False)
     indicators: tuple[str, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(v.text)
     )
@@ -253,9 +253,13 @@ def dangling_references(plan: Any) -> list[ErrorDetail]:
 
     def comune(path: str, name: object) -> None:
         if members is not None and isinstance(name, str) and name not in members:
+            # The text is not repeated: a field meant for a Comune may hold anything.
             problems.append(
-                ErrorDetail.from_error(
-                    InvalidValue.of("unknown_comune", name=name, ambito=members.name), path
+                ErrorDetail(
+                    path=path,
+                    code="unknown_comune",
+                    message=f"not a Comune of {members.name}",
+                    message_it=f"non è un Comune di {members.name}",
                 )
             )
 
