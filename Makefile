@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint format docs bench clean
+.PHONY: demo test lint format docs bench fuzz clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ format: $(VENV)/.installed-lint
 
 docs: $(VENV)/.installed-docs  ## build the documentation site, strict
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+fuzz: $(VENV)/.installed-test  ## 100,000 mutated documents through every loader
+	$(PY) benchmarks/fuzz_campaign.py 100000
 
 bench: $(VENV)/.installed-test  ## speed figures (see benchmarks/README.md)
 	$(PY) benchmarks/run.py

@@ -556,13 +556,16 @@ def _readings(raw: Any, path: str, errors: list[ErrorDetail]) -> Readings | None
                 )
             )
             continue
-        readings.append(
-            Reading(
-                value=item["value"],
-                label=item["label"],
-                citation=_citation(item.get("citation"), f"{where}.citation", errors),
+        try:
+            readings.append(
+                Reading(
+                    value=item["value"],
+                    label=item["label"],
+                    citation=_citation(item.get("citation"), f"{where}.citation", errors),
+                )
             )
-        )
+        except WelfareAmbitoError as exc:
+            errors.append(ErrorDetail.from_error(exc, f"{where}.{exc.path}".rstrip(".")))
     return Readings(readings=tuple(readings)) if readings else None
 
 
