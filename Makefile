@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint format docs bench dist clean
+.PHONY: demo test lint format docs bench fuzz dist clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ format: $(VENV)/.installed-lint
 docs: $(VENV)/.installed-docs  ## build the documentation site, strict
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 	$(PY) docs/hooks/offline_check.py site
+
+fuzz: $(VENV)/.installed-test  ## 100,000 mutated documents through every loader
+	$(PY) benchmarks/fuzz_campaign.py 100000
 
 bench: $(VENV)/.installed-test  ## speed figures (see benchmarks/README.md)
 	$(PY) benchmarks/run.py

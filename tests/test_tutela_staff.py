@@ -365,3 +365,21 @@ def test_coordinator_average_hours_under_both_readings(hours: Decimal, expected:
     coord = StaffMember(id="C", profession="coordinator", weekly_hours=hours)
     finding = _finding("tutela.staff.coordinator.weekly_hours", coord, overrides={})
     assert finding.outcome.value == expected
+
+
+@given(st.randoms(use_true_random=False))
+def test_continuity_message_does_not_depend_on_staff_order(random: Any) -> None:
+    """Shuffling the staff list leaves the continuity finding word for word the same."""
+    plan = example("tutela_minori_seregno")
+    staff = list(plan.staff)
+    staff[0] = attrs.evolve(staff[0], in_service=False)
+    staff[5] = attrs.evolve(staff[5], in_service=True)
+    plan = attrs.evolve(plan, staff=tuple(staff))
+    shuffled = list(staff)
+    random.shuffle(shuffled)
+    reordered = attrs.evolve(plan, staff=tuple(shuffled))
+    rules = ["tutela.staff.continuity"]
+    (before,) = evaluate(plan, PROFILE, rules=rules).findings
+    (after,) = evaluate(reordered, PROFILE, rules=rules).findings
+    assert after.message == before.message
+    assert after.values == before.values

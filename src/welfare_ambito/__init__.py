@@ -136,3 +136,8 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY_CONVERT:
         return getattr(importlib.import_module("welfare_ambito.convert"), name)
     raise AttributeError(f"module 'welfare_ambito' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # The lazily imported names are part of the package too: tab completion shows them.
+    return sorted({*globals(), *_LAZY_SUBPACKAGES, *_LAZY_CONVERT})

@@ -8,7 +8,6 @@ python-dateutil.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -18,8 +17,23 @@ __all__ = ["dumps"]
 _BARE = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
+# TOML basic strings: escape the quote, the backslash and every control character
+# (U+0000–U+001F and U+007F); everything else is written as itself.
+_ESCAPES = {ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n", ord("\t"): "\\t"}
+_ESCAPES.update({code: f"\\u{code:04X}" for code in (*range(0x20), 0x7F) if code not in _ESCAPES})
+
+
+def _string(text: str) -> str:
+    """``text`` as a TOML basic string.
+
+    >>> print(_string('a "b"\\x7f'))
+    "a \\"b\\"\\u007F"
+    """
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
 def _key(key: str) -> str:
-    return key if _BARE.match(key) else json.dumps(key, ensure_ascii=False)
+    return key if _BARE.match(key) else _string(key)
 
 
 def _scalar(value: Any) -> str:
@@ -28,7 +42,7 @@ def _scalar(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return _string(value)
     if isinstance(value, Sequence):
         return "[" + ", ".join(_scalar(item) for item in value) + "]"
     if isinstance(value, Mapping):

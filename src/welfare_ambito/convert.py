@@ -19,26 +19,29 @@ import functools
 import json
 import os
 import re
-import tomllib
 import types
 import typing
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
+from cattrs.errors import AttributeValidationNote, ClassValidationError
 
-from welfare_ambito import _toml
+from welfare_ambito import _documents, _toml
+from welfare_ambito._ambiti import embedded_ambito
 from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue, WelfareAmbitoError
 from welfare_ambito.model import Ambito, CoDesignPlan
 from welfare_ambito.model._validate import parse_decimal
+from welfare_ambito.model.plan import dangling_references
 from welfare_ambito.money import Money
 from welfare_ambito.periods import Period, parse_date
 
 __all__ = [
+    "StructureError",
     "configure_converter",
     "dump",
     "dumps",
@@ -55,11 +58,20 @@ PathPart = str | int
 
 
 class _Problems(Exception):
-    """Internal carrier of every problem found below one value."""
+    """Internal carrier of every problem found below one value.
 
-    def __init__(self, problems: Iterable[tuple[tuple[PathPart, ...], WelfareAmbitoError]]):
+    ``partial`` is what could be built despite the problems (failed items are ``None``,
+    failed fields absent), so that cross-reference checks still run on the rest.
+    """
+
+    def __init__(
+        self,
+        problems: Iterable[tuple[tuple[PathPart, ...], WelfareAmbitoError]],
+        partial: Any = None,
+    ):
         super().__init__("problems")
         self.problems = list(problems)
+        self.partial = partial
 
     def prefixed(self, *parts: PathPart) -> list[tuple[tuple[PathPart, ...], WelfareAmbitoError]]:
         return [((*parts, *path), error) for path, error in self.problems]
@@ -146,13 +158,31 @@ def _structure_bool(value: object, _: type) -> bool:
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, _documents.DocumentFloat):
+        value = Decimal(value)  # exact: a quantity may be written 8.5
     try:
         return parse_decimal(value)
     except InvalidValue as exc:
         raise _leaf(exc) from None
 
 
+def _amount_float() -> _Problems:
+    return _leaf(
+        InvalidValue(
+            'an amount is written as text ("211500.50") or a whole number, not 211500.50',
+            code="amount_float",
+            message_it=(
+                'un importo si scrive come testo ("211500.50") o come numero intero, non 211500.50'
+            ),
+        )
+    )
+
+
 def _structure_money(value: object, _: type) -> Money:
+    # Amounts follow one rule at every door: the dict API refuses Python floats, so
+    # documents refuse TOML/JSON floats (both are binary fractions to most tools).
+    if isinstance(value, _documents.DocumentFloat):
+        raise _amount_float()
     try:
         if isinstance(value, Money):
             return value
@@ -169,6 +199,15 @@ def _structure_date(value: object, _: type) -> dt.date:
     try:
         return parse_date(value)
     except InvalidValue as exc:
+        if exc.code == "date":
+            # The value may be a birth date: describe its problem, never repeat it.
+            raise _leaf(
+                InvalidValue(
+                    "not a date in the form YYYY-MM-DD",
+                    code="date",
+                    message_it="non è una data nella forma AAAA-MM-GG",
+                )
+            ) from None
         exc.path = ""
         raise _leaf(exc) from None
 
@@ -212,8 +251,9 @@ def _sequence_hook(conv: cattrs.Converter, type_: Any) -> Callable[[object, type
                 items.append(conv.structure(item, item_type))
             except _Problems as exc:
                 problems.extend(exc.prefixed(index))
+                items.append(exc.partial)
         if problems:
-            raise _Problems(problems)
+            raise _Problems(problems, partial=tuple(items))
         return build(items)
 
     return structure
@@ -302,6 +342,7 @@ def _attrs_hook(conv: cattrs.Converter, cl: type) -> Callable[[object, type], An
                 )
                 problems.append(((str(key),), error))
         kwargs: dict[str, Any] = {}
+        partial: dict[str, Any] = {}
         for key, field in by_key.items():
             if key not in value:
                 if field.default is attrs.NOTHING:
@@ -312,6 +353,8 @@ def _attrs_hook(conv: cattrs.Converter, cl: type) -> Callable[[object, type], An
                 kwargs[key] = _run_converter(field, structured)
             except _Problems as exc:
                 problems.extend(exc.prefixed(key))
+                if exc.partial is not None:
+                    partial[field.name] = exc.partial
             except WelfareAmbitoError as exc:
                 problems.append(((key,), exc))
         # Validators run one field at a time so that every bad field is reported,
@@ -328,7 +371,13 @@ def _attrs_hook(conv: cattrs.Converter, cl: type) -> Callable[[object, type], An
             except AttributeError:
                 pass  # a cross-field check whose other field is already reported
         if problems:
-            raise _Problems(problems)
+            partial.update((by_key[k].name, v) for k, v in kwargs.items())
+            stand_in = types.SimpleNamespace(**partial)
+            reported = {path for path, _ in problems}
+            for path, error in _cross_checks(cl, stand_in):
+                if path not in reported:
+                    problems.append((path, error))
+            raise _Problems(problems, partial=stand_in)
         try:
             return cl(**kwargs)
         except InvalidInput as exc:
@@ -339,6 +388,21 @@ def _attrs_hook(conv: cattrs.Converter, cl: type) -> Callable[[object, type], An
             raise _Problems([(_split_path(exc.path), exc)]) from None
 
     return structure
+
+
+_CROSS_CHECKS: dict[type, Callable[[Any], list[ErrorDetail]]] = {
+    CoDesignPlan: dangling_references,
+}
+
+
+def _cross_checks(
+    cl: type, partial: types.SimpleNamespace
+) -> list[tuple[tuple[PathPart, ...], WelfareAmbitoError]]:
+    """Cross-reference problems of what could be built, so they come with the field errors."""
+    check = _CROSS_CHECKS.get(cl)
+    if check is None:
+        return []
+    return [(_split_path(d.path), _error_from_detail(d)) for d in check(partial)]
 
 
 def _error_from_detail(detail: ErrorDetail) -> WelfareAmbitoError:
@@ -364,10 +428,8 @@ def _ambito_hook(conv: cattrs.Converter) -> Callable[[object, type], Ambito]:
 
     def structure(value: object, type_: type) -> Ambito:
         if isinstance(value, str):
-            from welfare_ambito import data
-
             try:
-                return data.ambito(value)
+                return embedded_ambito(value)
             except WelfareAmbitoError as exc:
                 raise _leaf(exc) from None
         return typing.cast(Ambito, table(value, type_))
@@ -400,10 +462,8 @@ def _unstructure_ambito(conv: cattrs.Converter) -> Callable[[Ambito], Any]:
     table = _unstructure_attrs(conv, Ambito)
 
     def unstructure(ambito: Ambito) -> Any:
-        from welfare_ambito import data
-
         try:
-            if data.ambito(ambito.id) == ambito:
+            if embedded_ambito(ambito.id) == ambito:
                 return ambito.id
         except WelfareAmbitoError:
             pass
@@ -425,21 +485,8 @@ def _unstructure_key(value: Hashable) -> str:
     return str(value.value) if isinstance(value, enum.Enum) else str(value)
 
 
-def configure_converter(conv: cattrs.Converter) -> cattrs.Converter:
-    """Add welfare_ambito's strict hooks to ``conv`` and return it.
-
-    After this, ``conv.structure(data, Family)`` raises an internal carrier
-    of problems; use :func:`structure` for the public, path-carrying
-    :class:`InvalidInput`.
-
-    >>> import cattrs
-    >>> from welfare_ambito import Money, Period
-    >>> conv = configure_converter(cattrs.Converter())
-    >>> conv.unstructure(Period.parse("2023-06-01/2026-05-31"))
-    {'start': '2023-06-01', 'end': '2026-05-31'}
-    >>> conv.structure("211500.00", Money)
-    Money('211500.00')
-    """
+def _configure_strict(conv: cattrs.Converter) -> cattrs.Converter:
+    """Our own converter: strict hooks for every type, primitives included."""
     # Class hooks dispatch on the MRO: StrEnum needs its own hook or str's would win.
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
@@ -483,6 +530,47 @@ def configure_converter(conv: cattrs.Converter) -> cattrs.Converter:
     return conv
 
 
+_STRICT = _configure_strict(cattrs.Converter(forbid_extra_keys=True))
+
+
+def _ours(type_: Any) -> bool:
+    """Whether ``type_`` is a welfare_ambito class (``FrozenDict[str, int]`` counts too)."""
+    base = get_origin(type_) or type_
+    module = getattr(base, "__module__", "") if isinstance(base, type) else ""
+    return module == "welfare_ambito" or module.startswith("welfare_ambito.")
+
+
+def configure_converter(conv: cattrs.Converter) -> cattrs.Converter:
+    """Teach ``conv`` welfare_ambito's types, and nothing else; return it.
+
+    Only our classes get hooks: the host's ``str``, ``int``, ``Decimal``, dates
+    and its own attrs classes keep whatever ``conv`` did with them. A document
+    that does not structure raises :class:`StructureError`, both an
+    :class:`~welfare_ambito.InvalidInput` and a cattrs exception group that
+    :func:`cattrs.transform_error` reads.
+
+    >>> import cattrs
+    >>> from welfare_ambito import Money, Period
+    >>> conv = configure_converter(cattrs.Converter())
+    >>> conv.unstructure(Period.parse("2023-06-01/2026-05-31"))
+    {'start': '2023-06-01', 'end': '2026-05-31'}
+    >>> conv.structure("211500.00", Money)
+    Money('211500.00')
+    >>> conv.structure("10", int)  # the host's own (lenient) hook, untouched
+    10
+    >>> try:
+    ...     conv.structure(0.1, Money)
+    ... except StructureError as exc:
+    ...     print(cattrs.transform_error(exc)[0].split(" @ ")[1])
+    $
+    """
+    conv.register_structure_hook_factory(
+        _ours, lambda type_: lambda value, _: structure(value, type_)
+    )
+    conv.register_unstructure_hook_factory(_ours, lambda type_: _STRICT.unstructure)
+    return conv
+
+
 def make_converter() -> cattrs.Converter:
     """A new :class:`cattrs.Converter` configured with :func:`configure_converter`.
 
@@ -494,7 +582,54 @@ def make_converter() -> cattrs.Converter:
     return configure_converter(cattrs.Converter(forbid_extra_keys=True))
 
 
-_CONVERTER = make_converter()
+class StructureError(InvalidInput, ClassValidationError):
+    """A document that did not structure: an :class:`~welfare_ambito.InvalidInput`
+    and a cattrs :class:`~cattrs.errors.ClassValidationError` at once.
+
+    ``errors`` lists every problem with its path; as an exception group its
+    ``exceptions`` are one :class:`~welfare_ambito.InvalidValue` per problem,
+    each with the note cattrs' :func:`~cattrs.transform_error` reads.
+
+    >>> import cattrs
+    >>> from welfare_ambito.model import Child
+    >>> try:
+    ...     structure({"id": "C1", "birth_date": 5}, Child)
+    ... except StructureError as exc:
+    ...     print(exc.errors[0].path, "|", cattrs.transform_error(exc)[0].split(" @ ")[1])
+    birth_date | $.birth_date
+    """
+
+    def __new__(cls, errors: Sequence[ErrorDetail], into: type) -> StructureError:
+        details = tuple(errors)
+        leaves: list[Exception] = []
+        for detail in details:
+            leaf = InvalidValue(
+                detail.message, code=detail.code, path=detail.path, message_it=detail.message_it
+            )
+            # cattrs appends ".{name}" to the path; our path already spells the whole way down.
+            if detail.path:
+                leaf.__notes__ = [AttributeValidationNote(str(detail), detail.path, object)]
+            leaves.append(leaf)
+        return ClassValidationError.__new__(cls, "invalid input", leaves, into)
+
+    def __init__(self, errors: Sequence[ErrorDetail], into: type) -> None:
+        InvalidInput.__init__(self, errors)
+        self.into = into
+
+    # BaseExceptionGroup.message is read-only; ours is the readable English summary.
+    @property
+    def message(self) -> str:
+        return self._message
+
+    @message.setter
+    def message(self, value: str) -> None:
+        self._message = value
+
+    def derive(self, excs: Any) -> ClassValidationError:  # type: ignore[override]
+        return ClassValidationError("invalid input", excs, self.into)
+
+    def __reduce__(self) -> Any:
+        return (StructureError, (self.errors, self.into))
 
 
 # -- public functions ----------------------------------------------------------------
@@ -508,15 +643,18 @@ def structure(data: object, into: type[T]) -> T:
     Child(id='C1')
     """
     try:
-        return _CONVERTER.structure(data, into)
+        return _STRICT.structure(data, into)
     except _Problems as exc:
-        raise InvalidInput(
-            ErrorDetail.from_error(error, format_path(path)) for path, error in exc.problems
+        raise StructureError(
+            [ErrorDetail.from_error(error, format_path(path)) for path, error in exc.problems],
+            into,
         ) from None
-    except InvalidInput:
+    except StructureError:
         raise
+    except InvalidInput as exc:
+        raise StructureError(exc.errors, into) from None
     except WelfareAmbitoError as exc:
-        raise InvalidInput([ErrorDetail.from_error(exc, exc.path)]) from None
+        raise StructureError([ErrorDetail.from_error(exc, exc.path)], into) from None
     except (
         ValueError,
         TypeError,
@@ -525,9 +663,9 @@ def structure(data: object, into: type[T]) -> T:
         ArithmeticError,
         RecursionError,
     ) as exc:
-        reason = f"{type(exc).__name__}: {exc}"
-        raise InvalidInput(
-            [ErrorDetail(path="", code="invalid", message=reason, message_it=reason)]
+        reason = f"{type(exc).__name__}: {exc}"[:300]
+        raise StructureError(
+            [ErrorDetail(path="", code="invalid", message=reason, message_it=reason)], into
         ) from None
 
 
@@ -544,38 +682,28 @@ def unstructure(obj: object) -> Any:
     >>> structure(plain, FundingSource) == funding
     True
     """
-    return _CONVERTER.unstructure(obj)
+    return _STRICT.unstructure(obj)
 
 
 def _read(path: Path) -> tuple[dict[str, Any], str]:
-    fmt = path.suffix.lower().lstrip(".")
-    if fmt not in ("toml", "json"):
-        raise InvalidInput([_detail("file", file=str(path), reason="use a .toml or .json file")])
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise InvalidInput([_detail("file", file=str(path), reason=reason)]) from None
-    return _parse(text, fmt), fmt
-
-
-def _detail(code: str, **params: Any) -> ErrorDetail:
-    return ErrorDetail.from_error(InvalidValue.of(code, **params), "")
+    return _documents.read_document(path, parse_float=_documents.DocumentFloat)
 
 
 def _parse(text: str, fmt: str) -> dict[str, Any]:
-    try:
-        if fmt == "toml":
-            return tomllib.loads(text, parse_float=Decimal)
-        document = json.loads(text, parse_float=Decimal)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidInput([_detail("syntax", format=fmt.upper(), reason=str(exc))]) from None
-    if not isinstance(document, dict):
-        raise InvalidInput([_detail("type", expected="a JSON object", actual=_type_name(document))])
-    return document
+    document = _documents.parse_document(text, fmt, parse_float=_documents.DocumentFloat)
+    return typing.cast(dict[str, Any], document)
 
 
-def load(source: str | os.PathLike[str] | Mapping[str, Any], into: type[T] = CoDesignPlan) -> T:  # type: ignore[assignment]
+Source = str | os.PathLike[str] | Mapping[str, Any]
+
+
+@typing.overload
+def load(source: Source, into: None = None) -> CoDesignPlan: ...
+@typing.overload
+def load(source: Source, into: type[T]) -> T: ...
+
+
+def load(source: Source, into: type[Any] | None = None) -> Any:
     """Load a document: a path to a ``.toml``/``.json`` file, or a mapping.
 
     Returns an ``into`` object (a :class:`~welfare_ambito.model.CoDesignPlan`
@@ -592,13 +720,22 @@ def load(source: str | os.PathLike[str] | Mapping[str, Any], into: type[T] = CoD
     ...     print(sorted(detail.path for detail in exc.errors))
     ['children', 'pre_assessment']
     """
+    target = CoDesignPlan if into is None else into
     if isinstance(source, Mapping):
-        return structure(source, into)
+        return structure(source, target)
     document, _ = _read(Path(source))
-    return structure(document, into)
+    return structure(document, target)
 
 
-def loads(text: str, format: Format = "toml", into: type[T] = CoDesignPlan) -> T:  # type: ignore[assignment]
+@typing.overload
+def loads(text: str, format: Format = "toml", into: None = None) -> CoDesignPlan: ...
+@typing.overload
+def loads(text: str, format: Format = "toml", *, into: type[T]) -> T: ...
+@typing.overload
+def loads(text: str, format: Format, into: type[T]) -> T: ...
+
+
+def loads(text: str, format: Format = "toml", into: type[Any] | None = None) -> Any:
     """Load a document from TOML or JSON ``text``.
 
     >>> from welfare_ambito import data
@@ -607,9 +744,9 @@ def loads(text: str, format: Format = "toml", into: type[T] = CoDesignPlan) -> T
     ('seregno-pippi-2023-partner-a', 'B24H22000190001')
     >>> from welfare_ambito.model import Partner
     >>> loads('{"name": "Cooperativa Sociale Esempio (fittizia)"}', "json", into=Partner)
-    Partner(name='Cooperativa Sociale Esempio (fittizia)', fiscal_code=None)
+    Partner(name='Cooperativa Sociale Esempio (fittizia)')
     """
-    return structure(_parse(text, format), into)
+    return structure(_parse(text, format), CoDesignPlan if into is None else into)
 
 
 def dumps(obj: object, format: Format = "toml") -> str:
@@ -629,6 +766,12 @@ def dumps(obj: object, format: Format = "toml") -> str:
     if format == "toml":
         return _toml.dumps(data)
     raise InvalidValue.of("choice", path="format", value=format, choices="toml, json")
+
+
+@typing.overload
+def dump(obj: object, format: Format = "toml") -> str: ...
+@typing.overload
+def dump(obj: object, format: Literal["dict"]) -> Any: ...
 
 
 def dump(obj: object, format: Literal["toml", "json", "dict"] = "toml") -> Any:

@@ -19,6 +19,7 @@ dates never appear.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -69,14 +70,20 @@ class WelfareAmbitoError(Exception):
 
     @classmethod
     def of(cls, code: str, *, path: str = "", **params: Any) -> WelfareAmbitoError:
-        """Build the error from the bilingual template ``code``."""
-        return cls(
-            _messages.render(code, "en", **params),
-            code=code,
-            path=path,
-            message_it=_messages.render(code, "it", **params),
-            params=params,
-        )
+        """Build the error from the bilingual template ``code``.
+
+        Building the message never fails, whatever the values: a number too long
+        to print is named by its size.
+
+        >>> print(InvalidValue.of("negative", value=-(10**5000)))
+        must not be negative, got a number of about 5001 digits
+        """
+        try:
+            english = _messages.render(code, "en", **_printable(params, "en"))
+            italian = _messages.render(code, "it", **_printable(params, "it"))
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+            english = italian = code
+        return cls(english, code=code, path=path, message_it=italian, params=params)
 
     def text(self, lang: str = "it") -> str:
         """The message in ``lang`` (``"it"`` or ``"en"``)."""
@@ -84,6 +91,44 @@ class WelfareAmbitoError(Exception):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class _Shortened:
+    """A stand-in for a value too long to print in a message."""
+
+    def __init__(self, english: str) -> None:
+        self.english = english
+
+    def __format__(self, spec: str) -> str:
+        return self.english
+
+    def __str__(self) -> str:
+        return self.english
+
+    __repr__ = __str__
+
+
+_LONGEST_TEXT = 200
+
+
+def _printable(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {key: _shorten(value, lang) for key, value in params.items()}
+
+
+def _shorten(value: Any, lang: str) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3000:
+        # str() of an int over 4300 digits raises; the bit length gives the size anyway.
+        size = int(value.bit_length() * 0.30103) + 1
+        return _Shortened(
+            f"un numero di circa {size} cifre"
+            if lang == "it"
+            else f"a number of about {size} digits"
+        )
+    if isinstance(value, str | Decimal) and len(str(value)) > _LONGEST_TEXT:
+        text = str(value)
+        more = f"{len(text)} caratteri" if lang == "it" else f"{len(text)} characters"
+        return _Shortened(repr(text[:_LONGEST_TEXT]) + f"… ({more})")
+    return value
 
 
 class InvalidValue(WelfareAmbitoError, ValueError):
@@ -125,7 +170,8 @@ class NotFound(WelfareAmbitoError, LookupError):
 class ErrorDetail:
     """One problem of a document: where it is and what is wrong.
 
-    ``path`` looks like ``families[2].children[0].birth_date``.
+    ``path`` looks like ``families[2].children[0].birth_date``; a date's message
+    never repeats the value, which may be a date of birth.
 
     >>> from welfare_ambito.periods import parse_date
     >>> try:

@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito._ambiti import embedded_ambiti, embedded_ambito
 from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.citations import Citation
 from welfare_ambito.errors import NotFound
@@ -103,13 +104,7 @@ def ambiti() -> tuple[str, ...]:
     >>> "seregno" in ambiti()
     True
     """
-    return tuple(
-        sorted(
-            p.name.removesuffix(".toml")
-            for p in resource("ambiti").iterdir()
-            if p.name.endswith(".toml")
-        )
-    )
+    return embedded_ambiti()
 
 
 @functools.cache
@@ -122,12 +117,7 @@ def ambito(ambito_id: str) -> Ambito:
     >>> seregno.resolve("Lentate S/S")
     'Lentate sul Seveso'
     """
-    from welfare_ambito.convert import structure
-
-    known = ambiti()
-    if ambito_id not in known:
-        raise _not_found("Ambito", ambito_id, list(known))
-    return structure(_read_toml(resource("ambiti", f"{ambito_id}.toml")), Ambito)
+    return embedded_ambito(ambito_id)
 
 
 def seregno() -> Ambito:

@@ -56,11 +56,11 @@ class Partner:
     """The Third Sector partner (Ente del Terzo Settore).
 
     >>> Partner(name="Cooperativa Sociale Esempio (fittizia)")
-    Partner(name='Cooperativa Sociale Esempio (fittizia)', fiscal_code=None)
+    Partner(name='Cooperativa Sociale Esempio (fittizia)')
     """
 
     name: str = attrs.field(validator=v.text)
-    fiscal_code: str | None = attrs.field(default=None, validator=v.optional(v.text))
+    fiscal_code: str | None = attrs.field(default=None, validator=v.optional(v.text), repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -130,7 +130,7 @@ class ImpactEvaluation:
     ('ore di educativa domiciliare erogate per famiglia',)
     """
 
-    method: str = attrs.field(validator=v.text)
+    method: str = attrs.field(validator=v.text, repr=False)
     indicators: tuple[str, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(v.text)
     )
@@ -223,7 +223,7 @@ class CoDesignPlan:
     """What the partner declares (duties, technical lead, CIG, team); ``None``: nothing."""
 
     def __attrs_post_init__(self) -> None:
-        problems = list(_dangling_references(self))
+        problems = dangling_references(self)
         if problems:
             raise InvalidInput(problems)
 
@@ -232,44 +232,72 @@ class CoDesignPlan:
         return next((f for f in self.families if f.id == family_id), None)
 
 
-def _dangling_references(plan: CoDesignPlan) -> list[ErrorDetail]:
-    """Every reference inside ``plan`` that does not resolve, with its path."""
+def _present(items: Any) -> list[tuple[int, Any]]:
+    # On a partly built plan (see convert.py) a list may hold ``None`` for items that failed.
+    return [(i, item) for i, item in enumerate(items or ()) if item is not None]
+
+
+def dangling_references(plan: Any) -> list[ErrorDetail]:
+    """Every reference inside ``plan`` that does not resolve, with its path.
+
+    ``plan`` may be partly built (failed fields absent, failed items ``None``): the
+    converter reports these problems together with the field errors.
+
+    >>> from welfare_ambito import data
+    >>> dangling_references(data.example("pippi_seregno"))
+    []
+    """
     problems: list[ErrorDetail] = []
+    ambito = getattr(plan, "ambito", None)
+    members = ambito if isinstance(ambito, Ambito) else None
 
     def missing(path: str, what: str, value: str) -> None:
         problems.append(
             ErrorDetail.from_error(InvalidValue.of("reference", what=what, value=value), path)
         )
 
-    def comune(path: str, name: str | None) -> None:
-        if name is not None and name not in plan.ambito:
+    def comune(path: str, name: object) -> None:
+        if members is not None and isinstance(name, str) and name not in members:
+            # The text is not repeated: a field meant for a Comune may hold anything.
             problems.append(
-                ErrorDetail.from_error(
-                    InvalidValue.of("unknown_comune", name=name, ambito=plan.ambito.name), path
+                ErrorDetail(
+                    path=path,
+                    code="unknown_comune",
+                    message=f"not a Comune of {members.name}",
+                    message_it=f"non è un Comune di {members.name}",
                 )
             )
 
-    family_ids = {f.id for f in plan.families}
-    staff_ids = {s.id for s in plan.staff}
-    for index, family in enumerate(plan.families):
-        comune(f"families[{index}].comune", family.comune)
-    for index, intervention in enumerate(plan.interventions):
-        if intervention.family is not None and intervention.family not in family_ids:
-            missing(f"interventions[{index}].family", "family", intervention.family)
-        comune(f"interventions[{index}].comune", intervention.comune)
-    for index, group in enumerate(plan.groups):
-        for position, family_id in enumerate(group.families):
-            if family_id not in family_ids:
+    families = getattr(plan, "families", ())
+    staff = getattr(plan, "staff", ())
+    family_ids = {getattr(f, "id", None) for _, f in _present(families)}
+    staff_ids = {getattr(s, "id", None) for _, s in _present(staff)}
+    # Where an item (or its id) failed, the ids are not all known: skip those references.
+    check_families = all(isinstance(getattr(f, "id", None), str) for f in families or ())
+    check_staff = all(isinstance(getattr(s, "id", None), str) for s in staff or ())
+    # On a partly built plan a list that failed or was misspelt is absent: no references then.
+    check_families &= hasattr(plan, "families")
+    check_staff &= hasattr(plan, "staff")
+    for index, family in _present(families):
+        comune(f"families[{index}].comune", getattr(family, "comune", None))
+    for index, intervention in _present(getattr(plan, "interventions", ())):
+        family_id = getattr(intervention, "family", None)
+        if check_families and isinstance(family_id, str) and family_id not in family_ids:
+            missing(f"interventions[{index}].family", "family", family_id)
+        comune(f"interventions[{index}].comune", getattr(intervention, "comune", None))
+    for index, group in _present(getattr(plan, "groups", ())):
+        for position, family_id in _present(getattr(group, "families", ())):
+            if check_families and isinstance(family_id, str) and family_id not in family_ids:
                 missing(f"groups[{index}].families[{position}]", "family", family_id)
-    for index, offer in enumerate(plan.services):
-        for position, name in enumerate(offer.comuni):
+    for index, offer in _present(getattr(plan, "services", ())):
+        for position, name in _present(getattr(offer, "comuni", ())):
             comune(f"services[{index}].comuni[{position}]", name)
-        for position, staff_id in enumerate(offer.staff):
-            if staff_id not in staff_ids:
+        for position, staff_id in _present(getattr(offer, "staff", ())):
+            if check_staff and isinstance(staff_id, str) and staff_id not in staff_ids:
                 missing(f"services[{index}].staff[{position}]", "staff member", staff_id)
-    if plan.budget is not None:
-        for index, line in enumerate(plan.budget.lines):
-            comune(f"budget.lines[{index}].comune", line.comune)
-            for position, name in enumerate(line.comuni):
-                comune(f"budget.lines[{index}].comuni[{position}]", name)
+    budget = getattr(plan, "budget", None)
+    for index, line in _present(getattr(budget, "lines", ())):
+        comune(f"budget.lines[{index}].comune", getattr(line, "comune", None))
+        for position, name in _present(getattr(line, "comuni", ())):
+            comune(f"budget.lines[{index}].comuni[{position}]", name)
     return problems

@@ -55,6 +55,17 @@ def _as_intervention_kind(value: object) -> Any:
     return v.as_enum(InterventionKind, value)
 
 
+HOURS_IN_A_WEEK = Decimal(168)
+"""No weekly figure can exceed the hours of a week: a larger one is a typing error."""
+
+
+def _within_a_week(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and value > HOURS_IN_A_WEEK:
+        raise InvalidValue.of(
+            "range", path=attribute.alias or attribute.name, low=0, high=168, value=value
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Intervention:
     """One educational intervention for one family (by pseudonymous id).
@@ -75,7 +86,7 @@ class Intervention:
     kind: InterventionKind = attrs.field(
         converter=_as_intervention_kind, validator=v.member_of(InterventionKind)
     )
-    weekly_hours: Decimal = v.decimal_field(validators=[v.non_negative])
+    weekly_hours: Decimal = v.decimal_field(validators=[v.non_negative, _within_a_week])
     family: str | None = attrs.field(default=None, validator=v.optional(v.identifier))
     """Id of the family it serves (must be a family of the plan when given)."""
     em_participation_included: bool | None = attrs.field(default=None, validator=v.optional(v.flag))
@@ -187,7 +198,9 @@ class ServiceOffer:
     comuni: tuple[str, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(v.text)
     )
-    weekly_hours: Decimal | None = v.decimal_field(default=None, validators=[v.non_negative])
+    weekly_hours: Decimal | None = v.decimal_field(
+        default=None, validators=[v.non_negative, _within_a_week]
+    )
     yearly_hours: Decimal | None = v.decimal_field(default=None, validators=[v.non_negative])
     staff: tuple[str, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(v.identifier)

@@ -42,6 +42,7 @@ import contextlib
 import difflib
 import operator
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
@@ -447,20 +448,33 @@ class Registry:
         """Rules not found here are looked up in ``parent`` (e.g. :data:`REGISTRY`)."""
         self._builtin_modules = tuple(builtin_modules)
         self._loaded = not self._builtin_modules
+        self._loading = False
+        # Re-entrant: a rule module imported while loading may itself consult the registry.
+        self._load_lock = threading.RLock()
         for item in rules:
             self.add(item)
 
     def _load_builtins(self) -> None:
         if self._loaded:
             return
-        self._loaded = True
-        import importlib
-        import importlib.util
+        # Other threads wait here until every built-in module has registered its rules;
+        # ``_loaded`` turns true only once they all have (a cold start with several
+        # threads once saw half a registry).
+        with self._load_lock:
+            if self._loaded or self._loading:
+                return
+            self._loading = True
+            try:
+                import importlib
+                import importlib.util
 
-        for name in self._builtin_modules:
-            if importlib.util.find_spec(name) is not None:
-                importlib.import_module(name)
-        self._load_entry_points()
+                for name in self._builtin_modules:
+                    if importlib.util.find_spec(name) is not None:
+                        importlib.import_module(name)
+                self._load_entry_points()
+                self._loaded = True
+            finally:
+                self._loading = False
 
     def _load_entry_points(self) -> None:
         from importlib.metadata import entry_points

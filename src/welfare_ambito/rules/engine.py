@@ -13,8 +13,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from welfare_ambito._frozendict import FrozenDict
+from welfare_ambito._lang import Lang
 from welfare_ambito.citations import Citation
-from welfare_ambito.errors import InvalidValue, NotFound
+from welfare_ambito.errors import IncompatibleTypes, InvalidValue, NotFound
+from welfare_ambito.model import CoDesignPlan
 from welfare_ambito.rules._values import JsonValue, display, jsonable
 from welfare_ambito.rules.definition import Result, Rule, RuleException, Verdict
 from welfare_ambito.rules.outcomes import Outcome, Severity
@@ -761,11 +763,11 @@ def _default_day(plan: Any) -> dt.date:
 
 
 def evaluate(
-    plan: Any,
+    plan: CoDesignPlan,
     profile: Profile | str,
     *,
     on: dt.date | None = None,
-    lang: str = "it",
+    lang: Lang = "it",
     overrides: Mapping[str, Any] | None = None,
     rules: Iterable[str] | None = None,
 ) -> Report:
@@ -783,6 +785,13 @@ def evaluate(
     >>> finding.outcome, finding.values["hours"], finding.condition
     (<Outcome.FAIL: 'fail'>, '5500', 'ore di educatore ≥ 6.000')
     """
+    if not isinstance(plan, CoDesignPlan):
+        raise IncompatibleTypes(
+            f"evaluate() checks a CoDesignPlan, not a {type(plan).__name__}",
+            code="rules.not_a_plan",
+            message_it=f"evaluate() controlla un CoDesignPlan, non un {type(plan).__name__}",
+            path="plan",
+        )
     day = on if on is not None else _default_day(plan)
     return Checker(profile, on=day, lang=lang, overrides=overrides, rules=rules).report(plan)
 

@@ -20,7 +20,6 @@ import datetime as dt
 import difflib
 import functools
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -263,18 +262,9 @@ def _embedded_text(profile_id: str) -> str:
 
 
 def _parse(text: str, source: str) -> dict[str, Any]:
-    import tomllib
+    from welfare_ambito._documents import parse_document
 
-    try:
-        return tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidInput(
-            [
-                ErrorDetail.from_error(
-                    WelfareAmbitoError.of("syntax", format="TOML", reason=str(exc)), ""
-                )
-            ]
-        ) from None
+    return dict(parse_document(text, "toml"))
 
 
 def list_profiles() -> tuple[ProfileInfo, ...]:
@@ -313,6 +303,13 @@ def _unknown_profile(name: str) -> NotFound:
     )
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long for the system, a NUL byte
+        return False
+
+
 def _locate(name: str, relative_to: Path | None) -> tuple[str, str, Path | None]:
     """``(text, source, folder)`` of the profile called ``name``."""
     looks_like_file = name.endswith(".toml") or "/" in name or "\\" in name
@@ -326,18 +323,10 @@ def _locate(name: str, relative_to: Path | None) -> tuple[str, str, Path | None]
             candidates.append(relative_to / f"{name}.toml")
     candidates.append(path)
     for candidate in candidates:
-        if candidate.is_file():
-            try:
-                text = candidate.read_text(encoding="utf-8")
-            except OSError as exc:
-                raise InvalidInput(
-                    [
-                        ErrorDetail.from_error(
-                            WelfareAmbitoError.of("file", path=str(candidate), reason=exc.strerror),
-                            "",
-                        )
-                    ]
-                ) from None
+        if _is_file(candidate):
+            from welfare_ambito._documents import read_text
+
+            text = read_text(candidate)
             return text, str(candidate), candidate.parent
     raise _unknown_profile(name)
 
@@ -691,13 +680,16 @@ def _readings(raw: Any, path: str, errors: list[ErrorDetail]) -> Readings | None
                 )
             )
             continue
-        readings.append(
-            Reading(
-                value=item["value"],
-                label=item["label"],
-                citation=_citation(item.get("citation"), f"{where}.citation", errors),
+        try:
+            readings.append(
+                Reading(
+                    value=item["value"],
+                    label=item["label"],
+                    citation=_citation(item.get("citation"), f"{where}.citation", errors),
+                )
             )
-        )
+        except WelfareAmbitoError as exc:
+            errors.append(ErrorDetail.from_error(exc, f"{where}.{exc.path}".rstrip(".")))
     return Readings(readings=tuple(readings)) if readings else None
 
 

@@ -461,21 +461,9 @@ class Report:
     @classmethod
     def from_json(cls, text: str) -> Report:
         """Read the JSON text written by :meth:`to_json`."""
-        import json
+        from welfare_ambito._documents import parse_document
 
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            raise InvalidInput(
-                [
-                    ErrorDetail(
-                        path="",
-                        code="syntax",
-                        message=f"not valid JSON: {exc}",
-                        message_it=f"JSON non valido: {exc}",
-                    )
-                ]
-            ) from None
+        data = parse_document(text, "json")
         return cls.from_dict(data)
 
     # -- comparison and rendering ---------------------------------------------------------

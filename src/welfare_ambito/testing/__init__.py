@@ -18,4 +18,44 @@ module you need.
 See the guide "Use welfare_ambito in your CI" (``docs/testing-in-ci.md``).
 """
 
-__all__: list[str] = []
+from __future__ import annotations
+
+import importlib.util
+
+from welfare_ambito.errors import WelfareAmbitoError
+
+__all__ = ["MissingTestingExtra", "require_extra"]
+
+
+class MissingTestingExtra(WelfareAmbitoError, ImportError):  # type: ignore[misc]  # path: str
+    """A module of the testing kit needs a package that is not installed.
+
+    >>> print(MissingTestingExtra.for_package("hypothesis"))
+    welfare_ambito.testing needs hypothesis: install welfare-ambito[testing]
+    """
+
+    @classmethod
+    def for_package(cls, package: str) -> MissingTestingExtra:
+        """The error for the missing ``package``."""
+        return cls(
+            f"welfare_ambito.testing needs {package}: install welfare-ambito[testing]",
+            code="testing.missing_extra",
+            message_it=(
+                f"welfare_ambito.testing richiede {package}: installa welfare-ambito[testing]"
+            ),
+            params={"package": package},
+        )
+
+
+def require_extra(*packages: str) -> None:
+    """Raise :class:`MissingTestingExtra` unless every one of ``packages`` can be imported.
+
+    >>> require_extra("attrs")
+    """
+    for package in packages:
+        try:
+            found = importlib.util.find_spec(package) is not None
+        except (ImportError, ValueError):  # a package blocked or half-removed
+            found = False
+        if not found:
+            raise MissingTestingExtra.for_package(package)

@@ -32,6 +32,7 @@ def register() -> None:
     """
     from hypothesis import strategies as st
 
+    from welfare_ambito.citations import Citation
     from welfare_ambito.model import (
         Ambito,
         Budget,
@@ -40,9 +41,14 @@ def register() -> None:
         CoDesignPlan,
         Comune,
         Family,
+        FundingSource,
         GroupModule,
         HourPlan,
+        ImpactEvaluation,
         Intervention,
+        Partner,
+        ReportDue,
+        ServiceOffer,
         StaffMember,
     )
     from welfare_ambito.money import Money
@@ -62,6 +68,12 @@ def register() -> None:
         BudgetLine: "budget_lines",
         Budget: "budgets",
         CoDesignPlan: "plans",
+        Partner: "partners",
+        Citation: "citations",
+        ReportDue: "report_dues",
+        FundingSource: "funding_sources",
+        ServiceOffer: "service_offers",
+        ImpactEvaluation: "impact_evaluations",
     }
     for cls, name in table.items():
         st.register_type_strategy(cls, _resolver(name))

@@ -33,10 +33,17 @@ from typing import Any, Literal
 
 import attrs
 from dateutil.relativedelta import relativedelta
-from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
+
+from welfare_ambito.testing import MissingTestingExtra
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ImportError:
+    raise MissingTestingExtra.for_package("hypothesis") from None
 
 from welfare_ambito import data
+from welfare_ambito.citations import Citation
 from welfare_ambito.model import (
     Adversity,
     Ambito,
@@ -79,19 +86,25 @@ __all__ = [
     "budget_lines",
     "budgets",
     "children",
+    "citations",
     "comuni",
     "dates",
     "families",
+    "funding_sources",
     "group_modules",
     "hour_plans",
     "hours",
     "identifiers",
+    "impact_evaluations",
     "interventions",
     "malformed_documents",
     "money",
+    "partners",
     "periods",
     "plan_documents",
     "plans",
+    "report_dues",
+    "service_offers",
     "staff_members",
     "supported_violations",
     "violations",
@@ -683,6 +696,71 @@ def budgets(
         lines=tuple(lines),
         years=years,
         overall_total=total * years if years else None,
+    )
+
+
+def _texts() -> st.SearchStrategy[str]:
+    return st.text(string.ascii_letters + " .,'-", min_size=1, max_size=30).filter(str.strip)
+
+
+def partners() -> st.SearchStrategy[Partner]:
+    """Third-sector partners (fictitious names; no fiscal code, as in the examples)."""
+    return st.builds(Partner, name=_texts())
+
+
+def funding_sources(
+    *, min_value: Money | int | str = 0, max_value: Money | int | str = 10_000_000
+) -> st.SearchStrategy[FundingSource]:
+    """Funding sources with an amount between ``min_value`` and ``max_value``."""
+    return st.builds(
+        FundingSource,
+        name=_texts(),
+        amount=money(min_value=min_value, max_value=max_value),
+        code=st.none() | identifiers(),
+    )
+
+
+def report_dues() -> st.SearchStrategy[ReportDue]:
+    """Reports due, each covering a period, with or without a due date."""
+    return st.builds(
+        ReportDue, kind=st.sampled_from(ReportKind), covers=periods(), due=st.none() | dates()
+    )
+
+
+def impact_evaluations() -> st.SearchStrategy[ImpactEvaluation]:
+    """Social-impact evaluations: a method and a few indicators."""
+    return st.builds(
+        ImpactEvaluation, method=_texts(), indicators=st.lists(_texts(), max_size=3).map(tuple)
+    )
+
+
+def service_offers(
+    *, comuni_names: tuple[str, ...] = (), staff_ids: tuple[str, ...] = ()
+) -> st.SearchStrategy[ServiceOffer]:
+    """Service offers naming some of ``comuni_names`` and ``staff_ids``."""
+    return st.builds(
+        ServiceOffer,
+        service=identifiers(),
+        scope=st.none() | st.sampled_from(ServiceScope),
+        comuni=st.lists(st.sampled_from(comuni_names), unique=True).map(tuple)
+        if comuni_names
+        else st.just(()),
+        weekly_hours=st.none() | hours(max_value=40),
+        staff=st.lists(st.sampled_from(staff_ids), unique=True).map(tuple)
+        if staff_ids
+        else st.just(()),
+    )
+
+
+def citations() -> st.SearchStrategy[Citation]:
+    """Citations of a document, section and quote."""
+    return st.builds(
+        Citation,
+        document=_texts(),
+        section=_texts(),
+        quote=_texts(),
+        verified_on=st.none() | dates(),
+        url=st.none() | st.just("https://example.org/notice.pdf"),
     )
 
 

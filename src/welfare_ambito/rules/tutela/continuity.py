@@ -50,11 +50,15 @@ __all__ = ["staff_continuity"]
 def staff_continuity(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Which staff already in service the plan keeps in its services (never a failure)."""
     assigned = {staff_id for offer in plan.services for staff_id in offer.staff}
-    kept = tuple(s.id for s in plan.staff if s.in_service is True and s.id in assigned)
-    unassigned = tuple(s.id for s in plan.staff if s.in_service is True and s.id not in assigned)
-    new = tuple(s.id for s in plan.staff if s.in_service is False)
+    # Sorted by id: the report must not depend on the order the plan lists its staff in.
+    staff = sorted(plan.staff, key=lambda s: s.id)
+    kept = tuple(s.id for s in staff if s.in_service is True and s.id in assigned)
+    unassigned = tuple(s.id for s in staff if s.in_service is True and s.id not in assigned)
+    new = tuple(s.id for s in staff if s.in_service is False)
     not_recorded = tuple(
-        f"staff[{index}].in_service" for index, s in enumerate(plan.staff) if s.in_service is None
+        f"staff[{index}].in_service"
+        for index, s in sorted(enumerate(plan.staff), key=lambda pair: pair[1].id)
+        if s.in_service is None
     )
     values: dict[str, Any] = {
         "kept_count": len(kept),

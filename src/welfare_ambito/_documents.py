@@ -1,0 +1,249 @@
+"""One reader for every document a user hands us: bytes → text → TOML or JSON.
+
+Plans, profiles, case files and reports all come through here, so every door
+refuses the same hostile inputs the same way, with an :class:`InvalidInput`:
+a missing file, a directory, a name the system cannot open, a file too large,
+text that is not UTF-8, syntax errors, numbers longer than Python will parse,
+nesting deeper than any of our documents. A UTF-8 byte-order mark (Notepad's
+default) is accepted.
+
+>>> parse_document('\\ufeffid = "p1"', "toml")
+{'id': 'p1'}
+>>> try:
+...     parse_document("[" * 100_000, "json")
+... except InvalidInput as exc:
+...     print(exc.errors[0].code)
+syntax
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "DocumentFloat",
+    "decode",
+    "parse_document",
+    "read_bytes",
+    "read_document",
+    "read_text",
+]
+
+Format = Literal["toml", "json"]
+
+MAX_BYTES = 16 * 1024 * 1024
+"""The largest document read, in bytes: our largest real document is under 100 kB."""
+
+MAX_DEPTH = 64
+"""The deepest nesting of tables and arrays accepted: our documents use at most 6."""
+
+# Python refuses to turn longer digit strings into an int (CVE-2020-10735).
+_MAX_DIGITS = 4300
+_LONG_NUMBER = re.compile(r"\d[\d_]{" + str(_MAX_DIGITS) + ",}")
+
+
+class DocumentFloat(Decimal):
+    """A number written with a decimal point or exponent in a document (a TOML/JSON float).
+
+    It is exact, like every :class:`~decimal.Decimal`; the converter only needs to know
+    where it came from, to refuse it where a float is refused (amounts of money).
+    """
+
+    __slots__ = ()
+
+
+def _detail(code: str, **params: Any) -> ErrorDetail:
+    return ErrorDetail.from_error(InvalidValue.of(code, **params), "")
+
+
+def _file_error(source: str, reason: str, reason_it: str | None = None) -> InvalidInput:
+    detail = _detail("file", file=source, reason=reason)
+    if reason_it is not None:
+        detail = ErrorDetail(
+            path="",
+            code="file",
+            message=detail.message,
+            message_it=_detail("file", file=source, reason=reason_it).message_it,
+        )
+    return InvalidInput([detail])
+
+
+def _syntax(fmt: str, reason: str) -> InvalidInput:
+    return InvalidInput([_detail("syntax", format=fmt.upper(), reason=reason)])
+
+
+def _shown(path: str | os.PathLike[str]) -> str:
+    text = os.fspath(path)
+    # A path is the user's own text, but a 10,000-character one makes an unreadable message.
+    return text if len(text) <= 200 else f"{text[:90]}…{text[-90:]}"
+
+
+def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of the file at ``path``, or :class:`InvalidInput` naming the file.
+
+    >>> try:
+    ...     read_bytes("no/such/plan.toml")
+    ... except InvalidInput as exc:
+    ...     print(exc.errors[0].code)
+    file
+    """
+    shown = _shown(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise _file_error(
+            shown, "it is a folder, not a file", "è una cartella, non un file"
+        ) from None
+    except (OSError, ValueError) as exc:
+        # ValueError: a NUL byte in the path.
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise _file_error(shown, reason) from None
+    if len(data) > max_bytes:
+        raise _file_error(
+            shown,
+            f"larger than {max_bytes:,} bytes",
+            f"più grande di {max_bytes:,} byte".replace(",", "."),
+        )
+    return data
+
+
+def decode(data: bytes, source: str = "") -> str:
+    """``data`` as UTF-8 text, a leading byte-order mark dropped.
+
+    >>> decode("\\ufeffciao".encode())
+    'ciao'
+    >>> try:
+    ...     decode("città".encode("latin-1"), "profile.toml")
+    ... except InvalidInput as exc:
+    ...     print(exc.errors[0].message)
+    cannot read profile.toml: not UTF-8 text (byte 5); save the file as UTF-8
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _file_error(
+            source or "the text",
+            f"not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8",
+            f"non è testo UTF-8 (byte {exc.start + 1}); salva il file come UTF-8",
+        ) from None
+
+
+def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> str:
+    """The UTF-8 text of the file at ``path`` (a byte-order mark is accepted)."""
+    return decode(read_bytes(path, max_bytes=max_bytes), _shown(path))
+
+
+def _json_int(text: str) -> int | Decimal:
+    # A longer integer cannot become an int from text; as a Decimal it reaches the field's
+    # own check, which reports it with its path.
+    return int(text) if len(text) <= _MAX_DIGITS else Decimal(text)
+
+
+def _json_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _depth(document: Any) -> int:
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(document, 1)]
+    while stack:
+        value, level = stack.pop()
+        deepest = max(deepest, level)
+        if level > MAX_DEPTH:
+            return level
+        if isinstance(value, dict):
+            stack.extend((item, level + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, level + 1) for item in value)
+    return deepest
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def parse_document(
+    text: str,
+    fmt: Format | str,
+    *,
+    table: bool = True,
+    parse_float: Callable[[str], Any] = Decimal,
+) -> Any:
+    """Parse TOML or JSON ``text``; numbers with a fraction become :class:`~decimal.Decimal`.
+
+    With ``table`` (the default) the document must be a table / JSON object.
+    Every failure is an :class:`InvalidInput`.
+
+    >>> parse_document('{"hours": 1.5}', "json")
+    {'hours': Decimal('1.5')}
+    >>> try:
+    ...     parse_document("x = " + "9" * 5000, "toml")
+    ... except InvalidInput as exc:
+    ...     print(exc.errors[0].message)
+    not valid TOML: a number longer than 4300 digits (line 1)
+    """
+    fmt = fmt.lower()
+    if fmt not in ("toml", "json"):
+        raise InvalidInput([_detail("choice", value=fmt, choices="toml, json")])
+    text = text.removeprefix("\ufeff")
+    try:
+        if fmt == "toml":
+            document: Any = tomllib.loads(text, parse_float=parse_float)
+        else:
+            document = json.loads(
+                text, parse_float=parse_float, parse_int=_json_int, parse_constant=_json_constant
+            )
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+        raise _syntax(fmt, str(exc)) from None
+    except RecursionError:
+        raise _syntax(fmt, f"nested deeper than {MAX_DEPTH} levels") from None
+    except (ValueError, ArithmeticError, MemoryError) as exc:
+        long = _LONG_NUMBER.search(text)
+        if long is not None:
+            where = _line_of(text, long.start())
+            raise _syntax(
+                fmt, f"a number longer than {_MAX_DIGITS} digits (line {where})"
+            ) from None
+        raise _syntax(fmt, str(exc)[:200]) from None
+    if _depth(document) > MAX_DEPTH:
+        raise _syntax(fmt, f"nested deeper than {MAX_DEPTH} levels")
+    if table and not isinstance(document, dict):
+        kind = "array" if isinstance(document, list) else "value"
+        raise InvalidInput([_detail("type", expected="a JSON object", actual=kind)])
+    return document
+
+
+def read_document(
+    path: str | os.PathLike[str],
+    *,
+    formats: Iterable[str] = ("toml", "json"),
+    parse_float: Callable[[str], Any] = Decimal,
+) -> tuple[dict[str, Any], Format]:
+    """``(document, format)`` of the ``.toml``/``.json`` file at ``path``.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "p.json").write_bytes(b'\\xef\\xbb\\xbf{"id": "p1"}')
+    >>> read_document(folder / "p.json")
+    ({'id': 'p1'}, 'json')
+    """
+    shown = _shown(path)
+    fmt = Path(os.fspath(path)).suffix.lower().lstrip(".")
+    allowed = tuple(formats)
+    if fmt not in allowed:
+        wanted = " or ".join(f".{f}" for f in allowed)
+        raise _file_error(shown, f"use a {wanted} file", f"usa un file {wanted}")
+    document = parse_document(decode(read_bytes(path), shown), fmt, parse_float=parse_float)
+    return document, fmt  # type: ignore[return-value]  # fmt is one of "toml", "json"
