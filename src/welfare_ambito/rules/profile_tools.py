@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito._cli_groups import command_group
 from welfare_ambito.citations import Citation, normalise_text
 from welfare_ambito.rules.parameters import Readings
 from welfare_ambito.rules.profiles import Profile, load_profile
@@ -784,8 +785,7 @@ def register(subparsers: Any) -> None:
     new.add_argument("--ambito", help="your Ambito's TOML file (id, name, Comuni, lead)")
     new.set_defaults(handler=cmd_new_profile)
 
-    plan = subparsers.add_parser("plan", help="start a plan")
-    plan_actions = plan.add_subparsers(dest="plan_command", required=True)
+    plan_actions = command_group(subparsers, "plan", "start a plan: a TOML template or a workbook")
     plan_new = plan_actions.add_parser("new", help="print a commented plan template")
     plan_new.add_argument("--profile", required=True, help="the profile the plan answers")
     plan_new.set_defaults(handler=cmd_new_plan)

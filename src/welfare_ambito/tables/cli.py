@@ -17,6 +17,8 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from welfare_ambito._cli_groups import command_group
+
 __all__ = ["cmd_assess", "cmd_plan_template", "register"]
 
 EXIT_OK = 0
@@ -157,8 +159,7 @@ def register(subparsers: Any) -> None:
     assess.add_argument("--no-progress", action="store_true", help="no progress bar")
     assess.set_defaults(handler=_guarded(cmd_assess))
 
-    plan = subparsers.add_parser("plan", help="plan workbooks: template")
-    commands = plan.add_subparsers(dest="plan_command", metavar="COMMAND", required=True)
+    commands = command_group(subparsers, "plan", "start a plan: a TOML template or a workbook")
     template = commands.add_parser(
         "template",
         help="write an XLSX workbook a partner fills in (then: welfare-ambito check FILE)",
