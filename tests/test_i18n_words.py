@@ -101,7 +101,8 @@ _NAMES = re.compile(
     r"Ufficio di Piano|Tutela Minori|Terzo Settore|Ministero[^.;,]*|Regione Lombardia|"
     r"Piano di Zona|Ambito di \w+|P\.I\.P\.P\.I\.|Comune di \w+"
 )
-_QUOTED = re.compile(r"«[^»]*»|'[^']*'|\"[^\"]*\"")
+# «quotes» of the notice, 'names', "names" and “labels” of a profile's readings: not prose.
+_QUOTED = re.compile(r"«[^»]*»|'[^']*'|\"[^\"]*\"|“[^”]*”")
 _IDENTIFIERS = re.compile(r"\b\w+(?:\.\w+)+\b")  # rule and parameter ids: not prose
 _PLURAL_SLIPS = re.compile(
     r"(?<![\d.,])1 (?:avvisi|errori|problemi|esiti|ore|casi|famiglie|giorni|mesi|anni|"
@@ -161,11 +162,12 @@ def _texts(lang: str) -> dict[str, str]:
                 for part in (f.message, f.condition, f.note):
                     if part:
                         texts.setdefault(f"{f.rule} {f.outcome.value}: {part}", _without(part, own))
-            # Source lines quote Italian documents by their Italian names and sections.
+            # Source and provenance lines quote Italian documents by their Italian titles
+            # and sections.
             rendered = "\n".join(
                 line
                 for line in report.to_text(verbose=True).splitlines()
-                if not line.lstrip().startswith(("fonte:", "source:"))
+                if not line.lstrip().startswith(("fonte:", "source:", "valori:", "values:"))
             )
             texts.setdefault(f"report {report.plan} {profile}", _without(rendered, own))
 

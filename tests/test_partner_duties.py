@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from welfare_ambito import data
-from welfare_ambito.citations import normalise_text
+from welfare_ambito.citations import embedded_sources, normalise_text
 from welfare_ambito.cli import main
 from welfare_ambito.convert import structure
 from welfare_ambito.errors import WelfareAmbitoError
@@ -31,16 +31,13 @@ from welfare_ambito.rules.tutela import partner as tutela_partner
 
 PIPPI = "seregno-pippi-2023"
 TUTELA = "seregno-tutela-minori-2022"
-SOURCES = Path(data.__file__).parent / "sources"
-TEXTS = {
-    "004_45436608c0a0bd55.txt": "seregno-pippi-2023-avviso.txt",
-    "002_b9eb912c9507d6a9.txt": "seregno-tutela-minori-2022-avviso.txt",
-}
 REPO = Path(__file__).resolve().parent.parent
 
 
 def _embedded(document: str) -> str:
-    return normalise_text((SOURCES / TEXTS[document]).read_text(encoding="utf-8"))
+    text = embedded_sources()[document].text()
+    assert text is not None
+    return normalise_text(text)
 
 
 def _declarations(plan: CoDesignPlan) -> PartnerDeclarations:
@@ -124,13 +121,12 @@ def test_duty_counts_match_the_notices() -> None:
     assert len(tutela_partner.DUTIES) == 16
 
 
-def test_undeclared_examples_are_embedded_and_symlinked() -> None:
-    """Each new example is embedded and linked from examples/."""
+def test_undeclared_examples_are_embedded_and_copied() -> None:
+    """Each new example is embedded, and examples/ holds the same text."""
     for name in ("pippi_seregno_undeclared", "tutela_minori_seregno_undeclared"):
         assert name in data.example_names()
-        link = REPO / "examples" / f"{name}.toml"
-        assert link.is_symlink()
-        assert link.resolve() == (REPO / "src/welfare_ambito/data/examples" / f"{name}.toml")
+        copy = REPO / "examples" / f"{name}.toml"
+        assert copy.read_text(encoding="utf-8") == data.example_text(name)
 
 
 @settings(max_examples=25, deadline=None)

@@ -10,7 +10,7 @@ import welfare_ambito as wa
 from welfare_ambito.model import ImpactEvaluation, Partner
 from welfare_ambito.rules import evaluate
 
-BIRTH = "03/09/2012"
+BIRTH = "31/09/2012"  # day-first, and no such day: refused without being repeated
 FISCAL = "RSSMRA80A01F205X"
 METHOD = "Colloqui con Maria Rossi, via Roma 3"
 COMUNE = "Casa di Giovanni Bianchi"

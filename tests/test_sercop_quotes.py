@@ -2,32 +2,29 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from welfare_ambito import data
-from welfare_ambito.citations import normalise_text
+from welfare_ambito.citations import _document, embedded_sources, normalise_text
 from welfare_ambito.sercop import published_tables
 
-SOURCES = Path(data.__file__).parent / "sources"
-EMBEDDED = {
-    "000_1e5b63d191278c80.txt": "sercop-sesei-relazione-2013-2016.txt",
-    "001_234d90e6dc8662f1.txt": "sercop-sesei-scheda-servizio.txt",
-    "003_9e96d65d23ab23e3.txt": "sercop-bilancio-sociale-2011.txt",
-}
+
+def _text(document: str) -> str:
+    """The embedded text of the source a citation names (its id, or a legacy file name)."""
+    text = embedded_sources()[_document(document)].text()
+    assert text is not None
+    return normalise_text(text)
 
 
 @pytest.mark.parametrize("table", published_tables(), ids=lambda t: t.id)
 def test_table_quote_is_verbatim_in_the_embedded_text(table: object) -> None:
     """The quote occurs in the embedded source, white space folded; no skipped rows, no added marks."""
     citation = table.citation  # type: ignore[attr-defined]
-    text = normalise_text((SOURCES / EMBEDDED[citation.document]).read_text(encoding="utf-8"))
+    text = _text(citation.document)
     assert normalise_text(citation.quote) in text
 
 
 def _bilancio() -> str:
-    return normalise_text((SOURCES / EMBEDDED["003_9e96d65d23ab23e3.txt"]).read_text("utf-8"))
+    return _text("sercop-bilancio-sociale-2011")
 
 
 def test_facts_and_activations_quote_seed_003_verbatim() -> None:
@@ -68,7 +65,7 @@ def test_sesei_partnership_quotes_seed_000() -> None:
 
     partnership = sesei_partnership()
     citation = partnership.citation
-    text = normalise_text((SOURCES / EMBEDDED[citation.document]).read_text(encoding="utf-8"))
+    text = _text(citation.document)
     assert normalise_text(citation.quote) in text
     assert partnership.members == ("Comin", "Stripes", "Tre Effe", "GP2 Servizi", "Serena")
     assert all(member in citation.quote for member in partnership.members)

@@ -171,7 +171,7 @@ def parameter_lines(parameter: Parameter, lang: str = "it") -> list[str]:
 
     >>> profile = load_profile("seregno-pippi-2023")
     >>> parameter_lines(profile.parameters["pippi.hours.educator_min"], "en")[0][:60]
-    'pippi.hours.educator_min [hours] = 6000 (from 2023-05-01) — '
+    'pippi.hours.educator_min [hours] = 6,000 (from 2023-05-01) —'
     """
     from welfare_ambito.rules._values import display
     from welfare_ambito.rules.parameters import OVERRIDDEN_TEXT, Readings

@@ -25,7 +25,7 @@ from welfare_ambito.model import (
     TechnicalLead,
 )
 
-__all__ = ["complete", "partner_declarations"]
+__all__ = ["complete", "partner_declarations", "programme_teams", "technical_leads"]
 
 
 def _param(profile: Any, name: str, on: dt.date, default: Any = None) -> Any:
@@ -57,6 +57,36 @@ def partner_declarations(
         duties=st.just(chosen),
         technical_lead=lead,
         team=st.none(),
+    )
+
+
+_IDS = st.from_regex(r"[A-Z][A-Z0-9-]{0,7}", fullmatch=True)
+
+
+def technical_leads() -> st.SearchStrategy[TechnicalLead]:
+    """Technical leads: a pseudonymous staff id, with or without a CV.
+
+    >>> from hypothesis import find
+    >>> find(technical_leads(), lambda lead: lead.cv).cv
+    True
+    """
+    return st.builds(TechnicalLead, staff=_IDS, cv=st.booleans())
+
+
+def programme_teams() -> st.SearchStrategy[ProgrammeTeam]:
+    """P.I.P.P.I. teams, with counts and flags recorded or not.
+
+    >>> from hypothesis import find
+    >>> find(programme_teams(), lambda team: team.coaches == 2).coaches
+    2
+    """
+    counts = st.none() | st.integers(0, 60)
+    return st.builds(
+        ProgrammeTeam,
+        em_operators=counts,
+        coaches=counts,
+        support_families=st.lists(_IDS, max_size=5, unique=True).map(tuple),
+        facilitators_from_em=st.none() | st.booleans(),
     )
 
 

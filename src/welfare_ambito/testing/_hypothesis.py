@@ -18,9 +18,10 @@ def _resolver(name: str) -> Any:
     """A callable hypothesis resolves at ``from_type`` time (importing the strategies then)."""
 
     def resolve(thing: type) -> Any:
-        from welfare_ambito.testing import strategies
+        from welfare_ambito.testing import _declarations_strategies, strategies
 
-        return getattr(strategies, name)()
+        module = strategies if hasattr(strategies, name) else _declarations_strategies
+        return getattr(module, name)()
 
     return resolve
 
@@ -47,9 +48,12 @@ def register() -> None:
         ImpactEvaluation,
         Intervention,
         Partner,
+        PartnerDeclarations,
+        ProgrammeTeam,
         ReportDue,
         ServiceOffer,
         StaffMember,
+        TechnicalLead,
     )
     from welfare_ambito.money import Money
     from welfare_ambito.periods import Period
@@ -74,6 +78,9 @@ def register() -> None:
         FundingSource: "funding_sources",
         ServiceOffer: "service_offers",
         ImpactEvaluation: "impact_evaluations",
+        PartnerDeclarations: "partner_declarations",
+        ProgrammeTeam: "programme_teams",
+        TechnicalLead: "technical_leads",
     }
     for cls, name in table.items():
         st.register_type_strategy(cls, _resolver(name))

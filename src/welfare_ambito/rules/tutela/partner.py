@@ -22,6 +22,7 @@ from welfare_ambito.rules import (
 )
 from welfare_ambito.rules.partner import declaration_rule, technical_lead_rule
 from welfare_ambito.rules.pippi.budget import labour_floor as _labour_floor
+from welfare_ambito.rules._values import Text
 from welfare_ambito.rules.tutela._common import cite
 
 __all__ = [
@@ -295,5 +296,5 @@ def multi_year_experience(staff: StaffMember, p: Parameters) -> Verdict:
 def labour_floor(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Each hourly cost is at least the CCNL's lowest labour cost; a plan with none: not applicable."""
     if plan.hour_plan is None or not plan.hour_plan.hourly_cost:
-        return not_applicable("nessun costo orario nel piano / no hourly cost in the plan")
+        return not_applicable(Text("nessun costo orario nel piano", "no hourly cost in the plan"))
     return _labour_floor.function(plan, p)
