@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from welfare_ambito import _messages
+from welfare_ambito import _messages, i18n
 
 __all__ = [
     "ErrorDetail",
@@ -219,7 +219,9 @@ class InvalidInput(WelfareAmbitoError, ValueError):
         lines_it = [f"{e.path or '$'}: {e.message_it}" for e in self.errors]
         count = len(self.errors)
         super().__init__(
-            f"{count} problem(s) in the input:\n  " + "\n  ".join(lines),
+            f"{i18n.message('unit.problems', 'en', count=count)} in the input:\n  "
+            + "\n  ".join(lines),
             code="invalid_input",
-            message_it=f"{count} problema/i nei dati:\n  " + "\n  ".join(lines_it),
+            message_it=f"{i18n.message('unit.problems', 'it', count=count)} nei dati:\n  "
+            + "\n  ".join(lines_it),
         )

@@ -109,6 +109,10 @@ _CATALOGUE: dict[str, Mapping[Lang, Template]] = {
         "it": {"one": "1 famiglia", "other": "{count} famiglie"},
         "en": {"one": "1 family", "other": "{count} families"},
     },
+    "unit.problems": {
+        "it": {"one": "1 problema", "other": "{count} problemi"},
+        "en": {"one": "1 problem", "other": "{count} problems"},
+    },
     "unit.indicators": {
         "it": {"one": "1 indicatore", "other": "{count} indicatori"},
         "en": {"one": "1 indicator", "other": "{count} indicators"},

@@ -19,7 +19,6 @@ import argparse
 import csv
 import io
 import json
-import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -183,24 +182,11 @@ def _message(lang: str, it: str, en: str) -> str:
     return it if lang == "it" else en
 
 
-def _quiet_stdout() -> None:
-    # The reader went away (`| head`): send what is left to /dev/null so that the
-    # interpreter's final flush does not raise again.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, io.UnsupportedOperation):
-        pass
-
-
 def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         lang = getattr(args, "lang", "it")
         try:
             return command(args)
-        except BrokenPipeError:
-            _quiet_stdout()
-            return 0
         except WelfareAmbitoError as exc:
             where = f"[{exc.path}] " if exc.path else ""
             label = _message(lang, "errore", "error")

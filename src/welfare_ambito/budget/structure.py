@@ -234,11 +234,16 @@ def check_comuni(budget: Budget, ambito: Ambito) -> tuple[BudgetFinding, ...]:
 
 
 def _unknown(ambito: Ambito, name: str, path: str) -> BudgetFinding:
+    # The text is not repeated (it may be anything a user typed); the closest official
+    # name of a Comune is public and says how to mend a misspelling.
+    close = ambito.closest(name)
+    hint_en = f"; did you mean {close!r}?" if close else ""
+    hint_it = f"; forse intendevi {close!r}?" if close else ""
     return BudgetFinding(
         code="budget.unknown_comune",
         path=path,
-        message=f"{name!r} is not a Comune of {ambito.name}",
-        message_it=f"{name!r} non è un Comune di {ambito.name}",
+        message=f"not a Comune of {ambito.name}{hint_en}",
+        message_it=f"non è un Comune di {ambito.name}{hint_it}",
     )
 
 

@@ -258,13 +258,17 @@ def dangling_references(plan: Any) -> list[ErrorDetail]:
 
     def comune(path: str, name: object) -> None:
         if members is not None and isinstance(name, str) and name not in members:
-            # The text is not repeated: a field meant for a Comune may hold anything.
+            # The text is not repeated (a field meant for a Comune may hold anything); the
+            # closest official name is public and helps the user mend a misspelling.
+            close = members.closest(name)
+            hint_en = f"; did you mean {close!r}?" if close else ""
+            hint_it = f"; forse intendevi {close!r}?" if close else ""
             problems.append(
                 ErrorDetail(
                     path=path,
                     code="unknown_comune",
-                    message=f"not a Comune of {members.name}",
-                    message_it=f"non è un Comune di {members.name}",
+                    message=f"not a Comune of {members.name}{hint_en}",
+                    message_it=f"non è un Comune di {members.name}{hint_it}",
                 )
             )
 

@@ -127,13 +127,27 @@ class Ambito:
         found = self.find(name)
         if found is not None:
             return found
-        names = [n for c in self.comuni for n in c.names()]
-        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-        if close:
+        suggestion = self.closest(name)
+        if suggestion is not None:
             raise NotFound.of(
-                "unknown_comune_suggest", path="", name=name, ambito=self.name, suggestion=close[0]
+                "unknown_comune_suggest",
+                path="",
+                name=name,
+                ambito=self.name,
+                suggestion=suggestion,
             )
         raise NotFound.of("unknown_comune", name=name, ambito=self.name)
+
+    def closest(self, name: str) -> str | None:
+        """The official name of the Comune whose name or alias is closest to ``name``, if any.
+
+        >>> from welfare_ambito.data import ambito
+        >>> ambito("seregno").closest("Lentate sul Sevso"), ambito("seregno").closest("Roma")
+        ('Lentate sul Seveso', None)
+        """
+        names = {n: c.name for c in self.comuni for n in c.names()}
+        close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
+        return names[close[0]] if close else None
 
     def resolve(self, name: str) -> str:
         """The official name of the Comune called ``name``."""

@@ -150,11 +150,13 @@ class CaseFileItem(pytest.Item):
             raise CaseFileError(self.result.render(lang))
 
     def _invalid_text(self) -> str:
+        from welfare_ambito import i18n
         from welfare_ambito.errors import InvalidInput
 
         error = self.error
         if isinstance(error, InvalidInput):
-            lines = [f"invalid case file: {len(error.errors)} problem(s)"]
+            problems = i18n.message("unit.problems", "en", count=len(error.errors))
+            lines = [f"invalid case file: {problems}"]
             lines.extend(f"  {d.path or '$'}: {d.message}" for d in error.errors)
             return "\n".join(lines)
         return f"invalid case file: {error}"
