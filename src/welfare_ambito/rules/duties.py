@@ -68,7 +68,6 @@ def calendar_rule(
     kind: ReportKind,
     rule_id: str,
     names: tuple[str, str],
-    citation: Citation | None = None,
     step_parameter: str | None = None,
 ) -> Rule[CoDesignPlan]:
     """A plan rule: the declared reports of ``kind`` cover the plan's period, step by step.
@@ -116,5 +115,4 @@ def calendar_rule(
         },
         reads=("period",),
         parameters=() if step_parameter is None else (step_parameter,),
-        citation=citation,
     )(duty)
