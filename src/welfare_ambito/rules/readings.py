@@ -36,6 +36,15 @@ def decide(p: Parameters, name: str, verdicts: Mapping[Any, bool], **values: Any
     ``verdicts`` maps each reading's value to whether the subject satisfies the
     rule under it. ``values`` go into the finding; ``reading`` (a bilingual
     sentence) says which readings pass and which fail.
+
+    >>> import datetime as dt
+    >>> from welfare_ambito.rules import Parameters, Reading, Readings
+    >>> p = Parameters({"hours.reading": Readings(readings=(
+    ...     Reading(value="cap", label="al massimo"), Reading(value="floor", label="almeno")))},
+    ...     on=dt.date(2024, 1, 1))
+    >>> result = decide(p, "hours.reading", {"cap": True, "floor": False})
+    >>> result.outcome.value, result.values["readings_passing"]
+    ('needs_review', ('al massimo',))
     """
     readings = p.readings(name)
     outcomes = [(r, bool(verdicts[r.value])) for r in readings]
