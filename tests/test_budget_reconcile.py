@@ -48,7 +48,7 @@ def test_seed_003_table_is_embedded_with_its_citation() -> None:
         .joinpath("data/tables/rhodense_spesa_2011.toml")
         .read_text("utf-8")
     )
-    assert meta["source"]["seed"] == "003_9e96d65d23ab23e3.txt"
+    assert meta["source"]["seed"] == "sercop-bilancio-sociale-2011"
     assert meta["source"]["section"] == (
         "SPESA SOCIALE DEI COMUNI DEL RHODENSE PER AREE DI INTERVENTO – ANNO 2011"
     )

@@ -240,7 +240,7 @@ class Citation:
     public act (default: when the source's text is not held), shown without «».
 
     >>> citation = Citation(
-    ...     document="004_45436608c0a0bd55.txt",
+    ...     document="seregno-pippi-2023-avviso",
     ...     section="SERVIZI E RISORSE UMANE",
     ...     quote="n. 1.400 ore per la figura professionale di psicologo/a",
     ... )

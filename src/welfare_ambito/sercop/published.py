@@ -256,7 +256,7 @@ def load_table(data: Mapping[str, Any]) -> PublishedTable:
 
     >>> table = load_table({
     ...     "id": "scuole", "title_it": "N. SCUOLE COINVOLTE", "title_en": "Schools",
-    ...     "as_of": "2016", "citation": {"seed": "000_1e5b63d191278c80.txt",
+    ...     "as_of": "2016", "citation": {"seed": "sercop-sesei-relazione-2013-2016",
     ...     "section": "N. SCUOLE COINVOLTE", "quote": "INFANZIA 24"},
     ...     "columns": [{"key": "n", "label": "N.", "label_en": "number", "kind": "count"}],
     ...     "rows": [{"key": "infanzia", "label": "INFANZIA", "label_en": "pre-school",
