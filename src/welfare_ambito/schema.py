@@ -84,14 +84,23 @@ _FIELDS: Final[Mapping[str, tuple[str, str]]] = {
     "budget": ("piano economico", "The plan's budget."),
     "cadence": ("cadenza", "How often the group meets."),
     "children": ("figli", "The family's children."),
+    "cig": ("CIG", ""),
+    "coaches": ("coach", ""),
     "code": ("codice", "A short code of the funding line."),
     "comune": ("Comune", "The Comune (official name or alias)."),
     "comuni": ("Comuni", "Comuni, by official name or alias."),
     "covers": ("periodo di riferimento", "The days the report covers."),
+    "cv": ("curriculum allegato", ""),
     "cup": ("CUP", "The public investment project code (15 letters and digits)."),
+    "declarations": ("dichiarazioni del partner", ""),
     "degree": ("titolo di studio", ""),
     "derogation_approved": ("deroga approvata", ""),
     "due": ("scadenza", "The day the report is due."),
+    "duties": (
+        "oneri assunti",
+        "The duties the partner declares it takes on (a notice's «oneri a carico del partner»).",
+    ),
+    "em_operators": ("operatori dell'EM", ""),
     "em_orientation": (
         "orientamento dell'EM",
         "The orientation the Équipe Multidisciplinare has matured for the child.",
@@ -101,6 +110,7 @@ _FIELDS: Final[Mapping[str, tuple[str, str]]] = {
         "The weekly hours include the educator's participation in the EM.",
     ),
     "end": ("fine", "The last day (inclusive)."),
+    "facilitators_from_em": ("facilitatori dall'EM", ""),
     "families": ("famiglie", "The families, by pseudonymous id."),
     "family": ("famiglia", ""),
     "fiscal_code": ("codice fiscale", "The partner's fiscal code."),
@@ -143,8 +153,11 @@ _FIELDS: Final[Mapping[str, tuple[str, str]]] = {
     "service": ("servizio", ""),
     "services": ("servizi", "The services of the catalogue as the plan offers them."),
     "split": ("riparto", ""),
+    "support_families": ("famiglie d'appoggio", ""),
     "staff": ("personale", "The staff, by pseudonymous id."),
     "start": ("inizio", "The first day."),
+    "team": ("équipe del programma", "The programme team the plan records."),
+    "technical_lead": ("referente tecnico", "The partner's technical lead."),
     "title": ("titolo", "The plan's title."),
     "total": ("totale", ""),
     "trainings": ("formazione", ""),
@@ -461,6 +474,22 @@ _KEYS_IT: Final[Mapping[str, str]] = {
     "weight": "peso",
     "weights": "pesi",
     "ambito": "Ambito territoriale",
+    "act_date": "data dell'atto",
+    "act_kind": "tipo di atto",
+    "act_number": "numero dell'atto",
+    "citations": "citazioni",
+    "file": "testo della fonte",
+    "issuer": "ente emittente",
+    "legacy": "denominazioni precedenti",
+    "overridden": "valore modificato",
+    "parameter": "parametro",
+    "paraphrase": "parafrasi",
+    "provenance": "provenienza dei valori",
+    "reading": "lettura",
+    "source": "fonte",
+    "sources": "fonti",
+    "subject_id": "identificativo del soggetto",
+    "year": "anno",
 }
 
 
@@ -543,35 +572,95 @@ def _budget() -> dict[str, Any]:
 
 
 def _citation_schema() -> dict[str, Any]:
+    """A citation as ``citation_from_dict`` reads it and ``citation_to_dict`` writes it."""
+    from welfare_ambito.citations import _CITATION_KEYS
+
+    fields: dict[str, dict[str, Any]] = {
+        "document": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The source document's id (an old seed file name is read as the "
+            "source it names).",
+            "examples": ["seregno-pippi-2023-avviso"],
+        },
+        "source": {
+            "description": "The source: its id (read, in place of `document`) or, as written "
+            "in reports, its description.",
+            "oneOf": [
+                {"type": "string", "minLength": 1, "examples": ["seregno-pippi-2023-avviso"]},
+                {"$ref": "#/$defs/Source"},
+            ],
+        },
+        "section": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The section of the document.",
+        },
+        "quote": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The sentence, verbatim (or restated, when `paraphrase`).",
+        },
+        "paraphrase": {
+            "type": "boolean",
+            "description": "The quote restates a public act (default: when the library holds "
+            "no text of the source); shown without «».",
+        },
+        "verified_on": {
+            "type": "string",
+            "format": "date",
+            "description": "The day the quote was checked against the source.",
+        },
+        "url": {"type": "string", "description": "Where the document can be read."},
+    }
     return {
         "title": "Citation",
         "description": "Where a value comes from: a source document, its section and the "
         "sentence quoted verbatim.",
         "type": "object",
-        "properties": {
-            "document": {
-                "type": "string",
-                "minLength": 1,
-                "description": "The source document.",
-            },
-            "section": {
-                "type": "string",
-                "minLength": 1,
-                "description": "The section of the document.",
-            },
-            "quote": {
-                "type": "string",
-                "minLength": 1,
-                "description": "The sentence, verbatim.",
-            },
-            "verified_on": {
-                "type": "string",
-                "format": "date",
-                "description": "The day the quote was checked against the source.",
-            },
-            "url": {"type": "string", "description": "Where the document can be read."},
+        "properties": {k: fields.get(k, {}) for k in sorted(_CITATION_KEYS, key=_order(fields))},
+        "required": ["section", "quote"],
+        "anyOf": [
+            {"required": ["document"]},
+            {"required": ["source"], "properties": {"source": {"type": "string"}}},
+        ],
+        "additionalProperties": False,
+    }
+
+
+def _source_schema() -> dict[str, Any]:
+    """A source as ``source_from_dict`` reads it (``[sources.<id>]``) and reports write it."""
+    from welfare_ambito.citations import _SOURCE_KEYS
+
+    text = {"type": "string", "minLength": 1}
+    fields: dict[str, dict[str, Any]] = {
+        "title": {**text, "description": "The document's title."},
+        "issuer": {**text, "description": "Who issued it.", "examples": ["Ambito di Seregno"]},
+        "year": {"type": "integer", "description": "The year of the document."},
+        "act_kind": {**text, "description": 'The kind of act, e.g. "decreto direttoriale".'},
+        "act_number": {
+            "type": ["string", "integer"],
+            "description": "The act's number (a number is read as its text).",
         },
-        "required": ["document", "section", "quote"],
+        "act_date": {"type": "string", "format": "date", "description": "The act's date."},
+        "url": {**text, "description": "Where the document can be read."},
+        "file": {
+            **text,
+            "description": "The text backing the quotes: a path relative to the profile "
+            "(without it, the source is a public act the citations paraphrase).",
+        },
+        "legacy": {
+            "type": "array",
+            "items": text,
+            "description": "Names earlier versions cited the document by.",
+        },
+    }
+    return {
+        "title": "Source",
+        "description": "A document that citations refer to: a notice, a public act, a publication.",
+        "type": "object",
+        "properties": {k: fields.get(k, {}) for k in sorted(_SOURCE_KEYS, key=_order(fields))},
+        "required": ["title", "issuer"],
         "additionalProperties": False,
     }
 
@@ -619,6 +708,18 @@ _PROFILE_FIELDS: Final[Mapping[str, dict[str, Any]]] = {
         "type": "object",
         "description": "The notice's figures by parameter name.",
         "additionalProperties": {"$ref": "#/$defs/Parameter"},
+    },
+    "sources": {
+        "type": "object",
+        "description": "The documents the profile's citations refer to, by source id "
+        "(looked up before the embedded ones).",
+        "additionalProperties": {"$ref": "#/$defs/Source"},
+    },
+    "citations": {
+        "type": "object",
+        "description": "Sentences bound to rules or derogations, by rule or derogation id, "
+        "for requirements that are not a parameter's value.",
+        "additionalProperties": {"$ref": "#/$defs/Citation"},
     },
 }
 
@@ -674,6 +775,7 @@ def _profile() -> dict[str, Any]:
     }
     defs = {
         "Citation": _citation_schema(),
+        "Source": _source_schema(),
         "RuleSettings": {
             "title": "RuleSettings",
             "description": "How the profile applies one rule.",
@@ -950,8 +1052,41 @@ def _report() -> dict[str, Any]:
                 "description": "Derogations that conflict.",
             },
             "note": {"type": "string"},
+            "subject_id": {
+                "type": "string",
+                "description": "The id of the subject (a family, a staff member…), when it has one.",
+            },
+            "provenance": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/Provenance"},
+                "description": "Where each value the rule used comes from.",
+            },
         },
         "required": ["rule", "outcome", "severity", "path", "title", "message", "values"],
+        "additionalProperties": False,
+    }
+    provenance = {
+        "title": "Provenance",
+        "description": "Where one value a rule used comes from: the profile's citation, or "
+        "the user (a what-if).",
+        "type": "object",
+        "properties": {
+            "parameter": {"type": "string", "minLength": 1, "description": "The parameter."},
+            "value": {"description": "The value in force (JSON form)."},
+            "overridden": {
+                "type": "boolean",
+                "description": "The user set the value, not the notice.",
+            },
+            "citation": {
+                "anyOf": [{"$ref": "#/$defs/Citation"}, {"type": "null"}],
+                "description": "The sentence the value comes from (null: overridden or uncited).",
+            },
+            "reading": {
+                "type": "string",
+                "description": "The reading of an ambiguous sentence the value comes from.",
+            },
+        },
+        "required": ["parameter", "value", "overridden", "citation"],
         "additionalProperties": False,
     }
     root = {
@@ -996,6 +1131,11 @@ def _report() -> dict[str, Any]:
                 "items": {"type": "string"},
                 "description": "The parameters a what-if replaced.",
             },
+            "provenance": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/Provenance"},
+                "description": "Where each parameter value the rules read comes from.",
+            },
             "findings": {"type": "array", "items": {"$ref": "#/$defs/Finding"}},
         },
         "required": [
@@ -1016,7 +1156,12 @@ def _report() -> dict[str, Any]:
     return _document(
         "report",
         root,
-        {"Citation": _citation_schema(), "Finding": finding},
+        {
+            "Citation": _citation_schema(),
+            "Finding": finding,
+            "Provenance": provenance,
+            "Source": _source_schema(),
+        },
         "Report · Esito del controllo",
     )
 
