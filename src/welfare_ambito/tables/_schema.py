@@ -358,6 +358,21 @@ _REPORTS = (
     _c("due", "date", "scadenza|entro il|due", "due"),
 )
 
+_SERVICES = (
+    _c("service", "text", "servizio|id servizio|codice servizio|service", "service", required=True),
+    _c(
+        "scope",
+        "choice",
+        "ambito|ambito del servizio|tipo servizio|scope",
+        "scope",
+        choices=ServiceScope,
+    ),
+    _c("comuni", "text", "comuni|comuni serviti|municipalities", "Comuni (separated by ;)"),
+    _c("weekly_hours", "decimal", "ore settimanali|ore a settimana|weekly hours", "weekly hours"),
+    _c("yearly_hours", "decimal", "ore annue|ore all'anno|yearly hours", "yearly hours"),
+    _c("staff", "text", "personale|operatori|staff", "staff (ids, separated by ,)"),
+)
+
 KINDS: Mapping[str, tuple[Column, ...]] = {
     "families": _FAMILIES,
     "interventions": _INTERVENTIONS,
@@ -366,6 +381,7 @@ KINDS: Mapping[str, tuple[Column, ...]] = {
     "budget_lines": _BUDGET_LINES,
     "groups": _GROUPS,
     "reports": _REPORTS,
+    "services": _SERVICES,
 }
 """The kinds of table the readers know, with their columns.
 

@@ -2,9 +2,11 @@
 
 :func:`write_plan_template` writes one sheet per part of a plan — «Piano»
 (who, what, when, money), «Famiglie», «Interventi», «Monte ore», «Voci di
-bilancio», «Gruppi», «Personale», «Rendicontazioni» — with Italian headers,
-drop-down lists for every enumeration, notes on the headers and a «Note» sheet
-citing the notice's sentences the rules check. :func:`read_plan_workbook`
+bilancio», «Gruppi», «Personale», «Rendicontazioni», «Servizi», «Dichiarazioni» (the
+duties the partner takes on, its technical lead, the CIG, the P.I.P.P.I. team)
+— with Italian headers, drop-down lists for every enumeration and yes/no, notes
+on the headers and a «Note» sheet citing the notice's sentences the rules check
+(each document shown by its title). :func:`read_plan_workbook`
 reads it back into a :class:`~welfare_ambito.model.CoDesignPlan`; every bad
 cell is reported at once at its cell, and :meth:`PlanWorkbook.relocate` moves
 a report's findings from model paths (``hour_plan``) to cells (``Monte ore!B2``).
@@ -22,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito.citations import Citation
 from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue, WelfareAmbitoError
 from welfare_ambito.model import (
     Budget,
@@ -33,12 +36,20 @@ from welfare_ambito.model import (
     Partner,
     Profession,
     Programme,
+    ServiceOffer,
 )
 from welfare_ambito.model._labels import LABELS_IT
 from welfare_ambito.money import Money
 from welfare_ambito.periods import Period
 from welfare_ambito.tables import _cells
 from welfare_ambito.tables._cells import CellProblem, normalise
+from welfare_ambito.tables._declarations import (
+    DECLARATION_FIELDS,
+    DECLARATIONS_SHEET,
+    read_declarations,
+    row_of,
+    write_declarations,
+)
 from welfare_ambito.tables._errors import cell_address
 from welfare_ambito.tables._rows import Header
 from welfare_ambito.tables._schema import KINDS, Column, labels_of, shown_choices
@@ -54,6 +65,8 @@ SHEETS: Mapping[str, str] = {
     "groups": "Gruppi",
     "staff": "Personale",
     "reports": "Rendicontazioni",
+    "services": "Servizi",
+    "declarations": DECLARATIONS_SHEET,
 }
 """Sheet title of each part of the plan (beside «Piano»).
 
@@ -94,6 +107,7 @@ _SUBJECT_SHEETS = {
     "group": "groups",
     "staff": "staff",
     "staff_member": "staff",
+    "service": "services",
 }
 
 
@@ -151,6 +165,18 @@ def _rows_of(kind: str, plan: CoDesignPlan | None) -> list[list[Any]]:
         ]
     elif kind == "staff":
         rows = [[_label(getattr(s, f)) for f in fields] for s in plan.staff]
+    elif kind == "services":
+        rows = [
+            [
+                offer.service,
+                _label(offer.scope),
+                "; ".join(offer.comuni) or None,
+                offer.weekly_hours,
+                offer.yearly_hours,
+                ", ".join(offer.staff) or None,
+            ]
+            for offer in plan.services
+        ]
     return rows
 
 
@@ -191,19 +217,66 @@ def _ambito_id(plan: CoDesignPlan) -> str:
     return plan.ambito.name
 
 
-def _notes(profile_id: str | None) -> dict[str, list[tuple[str, str, str]]]:
-    """Per sheet kind: (rule title, source, quote) of the profile's rules on that part."""
+Note = tuple[str, str, str]
+"""A note: the rule's Italian title, where the sentence is (document by title, section), the sentence."""
+
+
+def _citations_of(entry: Any) -> list[Citation]:
+    """The sentences a catalogue entry rests on: the rule's own, then its parameters'."""
+    from welfare_ambito.rules.parameters import Readings
+
+    found: list[Citation] = []
+    if entry.citation is not None:
+        found.append(entry.citation)
+    for parameter in entry.parameters:
+        if parameter.citation is not None:
+            found.append(parameter.citation)
+        for dated in parameter.values:
+            if dated.overridden:
+                continue
+            if dated.citation is not None:
+                found.append(dated.citation)
+            if isinstance(dated.value, Readings):
+                found.extend(r.citation for r in dated.value if r.citation is not None)
+    unique: dict[tuple[str, str, str], Citation] = {}
+    for citation in found:
+        unique.setdefault((citation.document, citation.section, citation.quote), citation)
+    return list(unique.values())
+
+
+def _note(title: str, citation: Citation) -> Note:
+    where = citation.where("it")
+    if citation.paraphrase:
+        where += " (parafrasi)"
+    return (title, where, citation.quote)
+
+
+def _notes(profile_id: str | None) -> tuple[dict[str, list[Note]], dict[str, list[Note]]]:
+    """The notes of the profile's rules: per sheet kind, and per row of «Dichiarazioni».
+
+    Each note names the document by its title (:meth:`~welfare_ambito.citations.Citation.where`),
+    never by the file that holds its text.
+    """
     from welfare_ambito.rules import load_profile
     from welfare_ambito.rules.rule_catalogue import catalogue
 
-    notes: dict[str, list[tuple[str, str, str]]] = {}
+    notes: dict[str, list[Note]] = {}
+    rows: dict[str, list[Note]] = {}
     if profile_id is None:
-        return notes
+        return notes, rows
     for entry in catalogue(load_profile(profile_id)):
-        kind = _SUBJECT_SHEETS.get(entry.rule.subject, "plan")
-        source = f"{entry.citation.document}, § {entry.citation.section}"
-        notes.setdefault(kind, []).append((entry.rule.title["it"], source, entry.citation.quote))
-    return notes
+        row = row_of(entry.rule.id, "") if entry.rule.subject == "plan" else None
+        kind = "declarations" if row else _SUBJECT_SHEETS.get(entry.rule.subject, "plan")
+        for citation in _citations_of(entry):
+            note = _note(entry.rule.title["it"], citation)
+            notes.setdefault(kind, []).append(note)
+            if row:
+                rows.setdefault(row, []).append(note)
+    return notes, rows
+
+
+def _shown(source: str, quote: str) -> str:
+    return f"{source} ({quote})" if source.endswith("(parafrasi)") else f"{source}: «{quote}»"
 
 
 def _column_note(column: Column) -> str:
@@ -253,7 +326,7 @@ def write_plan_template(
 
     if profile is None and programme == "pippi":
         profile = "seregno-pippi-2023"
-    notes = _notes(profile)
+    notes, declared_notes = _notes(profile)
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = PLAN_SHEET
@@ -279,6 +352,20 @@ def write_plan_template(
     sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["B"].width = 40
     for kind, title in SHEETS.items():
+        if kind == "declarations":
+            declared = write_declarations(book, plan.declarations if plan else None)
+            for number, (key, _, _) in enumerate(DECLARATION_FIELDS, start=2):
+                if key in declared_notes:
+                    cited_here = "\n".join(
+                        f"{t} — {_shown(src, q)}" for t, src, q in declared_notes[key]
+                    )
+                    declared.cell(row=number, column=1).comment = Comment(
+                        f"Dall'avviso (vedi il foglio Note):\n{cited_here}",
+                        "welfare-ambito",
+                        height=200,
+                        width=500,
+                    )
+            continue
         part = book.create_sheet(title)
         columns = KINDS[kind]
         part.append([c.label_it for c in columns])
@@ -310,7 +397,7 @@ def write_plan_template(
                 part.add_data_validation(check)
                 check.add(area)
         if kind in notes:  # the notice's sentences on this part, on the first header
-            cited_here = "\n".join(f"{t} — {src}: «{q}»" for t, src, q in notes[kind])
+            cited_here = "\n".join(f"{t} — {_shown(src, q)}" for t, src, q in notes[kind])
             first = part.cell(row=1, column=1)
             first.comment = Comment(
                 f"{_column_note(columns[0])}\n\nDall'avviso (vedi il foglio Note):\n{cited_here}",
@@ -397,6 +484,8 @@ def _precise(path: str, rule: str, missing: tuple[str, ...]) -> str:
             return f"{path}.{suffix}"
         inside = [m for m in missing if m.startswith(path + ".")]
         return inside[0] if inside else path
+    if path == "" and row_of(rule, "") is not None:
+        return "declarations"
     if path == "":
         for word, target in _RULE_TARGETS:
             if word in rule:
@@ -420,6 +509,7 @@ _COLLECTIONS = {
     "staff": "staff",
     "reports": "reports",
     "budget.lines": "budget_lines",
+    "services": "services",
 }
 _ITEM = re.compile(r"^(budget\.lines|[a-z_]+)\[(\d+)\](?:\.([a-z_]+))?")
 _PLAN_PATHS = {
@@ -442,6 +532,13 @@ def _address(
     rows: Mapping[str, tuple[int, ...]],
     fields: Mapping[str, int],
 ) -> str:
+    if path.startswith("declarations") and "declarations" in rows:
+        keys: tuple[str, ...] = tuple(map(str, rows.get("declaration_keys", ())))
+        where = dict(zip(keys, rows["declarations"], strict=False))
+        key = row_of(rule, path)
+        if key is not None and key in where:
+            return f"{DECLARATIONS_SHEET}!B{where[key]}"
+        return f"{DECLARATIONS_SHEET}!A1"
     match = _ITEM.match(path)
     if match:
         kind = _COLLECTIONS.get(match.group(1))
@@ -577,6 +674,13 @@ def read_plan_workbook(path: str | os.PathLike[str]) -> PlanWorkbook:
     for kind, title in SHEETS.items():
         if title not in present:
             continue
+        if kind == "declarations":
+            _, sheet_rows = open_sheet(path, sheet=title)
+            parts[kind], declared_rows, declared_problems = read_declarations(sheet_rows)
+            problems.extend(declared_problems)
+            rows[kind] = tuple(declared_rows.values())
+            rows["declaration_keys"] = tuple(declared_rows)
+            continue
         try:
             if kind == "families":
                 _, probe = open_sheet(path, sheet=title)
@@ -650,6 +754,7 @@ def _build(
         "staff": records._staff,
         "reports": records._report,
         "budget_lines": lambda v: BudgetLine(**records._given(v)),
+        "services": _service,
     }
     if kind == "hour_plan":
         hours: dict[Profession, Decimal] = {}
@@ -680,6 +785,19 @@ def _build(
         rows["hour_professions"] = tuple(hours)
         return HourPlan(hours=hours, hourly_cost=costs) if hours else None
     return tuple(build_all(header, read, makers[kind]))
+
+
+def _service(values: dict[str, Any]) -> ServiceOffer:
+    from welfare_ambito.tables.records import _given
+
+    def split(text: str | None) -> list[str]:
+        return [p.strip() for p in re.split(r"[,;|\n]", text or "") if p.strip()]
+
+    return ServiceOffer(
+        comuni=[p.strip() for p in re.split(r"[;|\n]", values.get("comuni") or "") if p.strip()],
+        staff=split(values.get("staff")),
+        **_given(values, "comuni", "staff"),
+    )
 
 
 def _plan(values: Mapping[str, Any], parts: Mapping[str, Any], ambito: Any) -> CoDesignPlan:
@@ -723,6 +841,8 @@ def _plan(values: Mapping[str, Any], parts: Mapping[str, Any], ambito: Any) -> C
         staff=parts.get("staff", ()),
         reports=parts.get("reports", ()),
         impact_evaluation=vis,
+        services=parts.get("services", ()),
+        declarations=parts.get("declarations"),
     )
 
 
