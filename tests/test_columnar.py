@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from welfare_ambito.citations import Citation
 from welfare_ambito.eligibility import assess
 from welfare_ambito.eligibility.columnar import FORMS, FamilyBatch, screen
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.model import Family
 from welfare_ambito.rules import Outcome, Parameters, Verdict, load_profile, rule
-from welfare_ambito.rules.pippi._common import cite
 from welfare_ambito.testing.suites import ColumnarRuleContract
 from welfare_ambito.testing.suites.columnar import populations
 
@@ -156,7 +156,11 @@ def test_a_child_born_after_the_day_is_refused_like_assess() -> None:
     title={"it": "Comune registrato", "en": "Comune recorded"},
     message={"it": "Comune", "en": "Comune"},
     reads=("comune",),
-    citation=cite("LE FAMIGLIE TARGET PER IL PROGRAMMA P.I.P.P.I.", "famiglie"),
+    citation=Citation(
+        document="seregno-pippi-2023-avviso",
+        section="LE FAMIGLIE TARGET PER IL PROGRAMMA P.I.P.P.I.",
+        quote="famiglie",
+    ),
     registry=None,
 )
 def _comune_recorded(family: Family, p: Parameters) -> Verdict:

@@ -29,7 +29,7 @@ import attrs
 from welfare_ambito.eligibility.pippi import Assessment, EligibilityOutcome, assess
 from welfare_ambito.errors import ErrorDetail, WelfareAmbitoError
 
-__all__ = ["OUTCOMES", "RESULT_COLUMNS", "TableScreening", "ScreeningResult", "assess_table"]
+__all__ = ["OUTCOMES", "RESULT_COLUMNS", "ScreeningResult", "TableScreening", "assess_table"]
 
 INVALID = "invalid"
 OUTCOMES = (*(o.value for o in EligibilityOutcome), INVALID)

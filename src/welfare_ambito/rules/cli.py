@@ -197,7 +197,8 @@ def register(subparsers: Any) -> None:
     """Add ``check``, ``rules``, ``explain`` and ``profiles`` to the command."""
     check = subparsers.add_parser("check", help="check a plan against a profile's rules")
     check.add_argument(
-        "plan", help="the plan: a .toml, .json or .xlsx (plan template) file, or - for standard input"
+        "plan",
+        help="the plan: a .toml, .json or .xlsx (plan template) file, or - for standard input",
     )
     check.add_argument("--profile", help="embedded profile id or a profile .toml file")
     check.add_argument("--on", type=_day, help="the day whose parameter values apply (YYYY-MM-DD)")

@@ -1,14 +1,14 @@
 """Partner-duty rules shared by programmes: a duty the notice sets is declared in the plan.
 
-Each programme builds one rule per duty with :func:`declaration_rule`, citing
-the notice's sentence; a plan that omits a duty gets one failed finding per
-missing duty. :func:`technical_lead_rule` checks the named technical lead and
-:func:`code_rule` a code of the plan (CUP, CIG) against the profile's.
+Each programme builds one rule per duty with :func:`declaration_rule`; a plan
+that omits a duty gets one failed finding per missing duty.
+:func:`technical_lead_rule` checks the named technical lead and :func:`code_rule`
+a code of the plan (CUP, CIG) against the profile's. The rules know no notice:
+a profile binds each one's sentence under ``[citations]``.
 """
 
 from __future__ import annotations
 
-from welfare_ambito.citations import Citation
 from welfare_ambito.model import CoDesignPlan, Declaration
 from welfare_ambito.rules._values import Text
 from welfare_ambito.rules.definition import Rule, Verdict, check, rule
@@ -26,7 +26,6 @@ def declaration_rule(
     duty: Declaration,
     rule_id: str,
     names: tuple[str, str],
-    citation: Citation,
 ) -> Rule[CoDesignPlan]:
     """A plan rule: the plan's declarations include ``duty``.
 
@@ -68,11 +67,10 @@ def declaration_rule(
             "en": f"the plan declares «{duty.value}»",
         },
         reads=("declarations",),
-        citation=citation,
     )(declared)
 
 
-def technical_lead_rule(rule_id: str, citation: Citation) -> Rule[CoDesignPlan]:
+def technical_lead_rule(rule_id: str) -> Rule[CoDesignPlan]:
     """A plan rule: a technical lead is named among the plan's staff, with a CV.
 
     The finding's values: ``lead`` (the staff id or ``None``), ``cv`` and
@@ -122,7 +120,6 @@ def technical_lead_rule(rule_id: str, citation: Citation) -> Rule[CoDesignPlan]:
             "en": "a technical lead among the staff, with a CV",
         },
         reads=("declarations", "staff"),
-        citation=citation,
     )(technical_lead)
 
 
@@ -130,7 +127,6 @@ def code_rule(
     rule_id: str,
     field: str,
     parameter: str,
-    citation: Citation,
 ) -> Rule[CoDesignPlan]:
     """A plan rule: the plan's code ``field`` (``"cup"`` or ``"cig"``) equals the profile's.
 
@@ -162,5 +158,4 @@ def code_rule(
             "en": f"the plan's {label} = {{{parameter}}}",
         },
         parameters=(parameter,),
-        citation=citation,
     )(code)

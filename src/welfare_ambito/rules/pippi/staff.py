@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from welfare_ambito.model import Profession, StaffMember
 from welfare_ambito.rules import Outcome, Parameters, Verdict, check, needs_review, rule
-from welfare_ambito.rules.pippi._common import cite
 
 __all__ = ["educator_degree", "educator_prior_training"]
-
-_SECTION = "SERVIZI E RISORSE UMANE"
 
 
 def _fold(text: str) -> str:
@@ -42,11 +39,6 @@ def _listed(text: str) -> frozenset[str]:
     },
     parameters=("pippi.staff.educator_degrees",),
     reads=("id", "degree"),
-    citation=cite(
-        _SECTION,
-        "è il dispositivo attraverso il quale gli educatori professionali, con specifica "
-        "formazione socio-pedagogica, secondo quanto previsto dalle normative vigenti,",
-    ),
 )
 def educator_degree(staff: StaffMember, p: Parameters) -> Verdict:
     """An educator holds one of the accepted socio-pedagogical qualifications."""
@@ -74,11 +66,6 @@ def educator_degree(staff: StaffMember, p: Parameters) -> Verdict:
     },
     parameters=("pippi.staff.prior_training",),
     reads=("id",),
-    citation=cite(
-        _SECTION,
-        "essere preventivamente formati seguendo la formazione online MOOC (Massive Online "
-        "Open Course)",
-    ),
 )
 def educator_prior_training(staff: StaffMember, p: Parameters) -> Verdict:
     """An educator lists the required prior training among their trainings."""

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from welfare_ambito.model import CoDesignPlan, GroupKind, InterventionKind, Profession
 from welfare_ambito.rules import Parameters, Verdict, check, needs_review, rule
-from welfare_ambito.rules.pippi._common import Text, cite
+from welfare_ambito.rules.pippi._common import Text
 
 __all__ = [
     "OFFERED_BY",
@@ -22,8 +22,6 @@ __all__ = [
     "services_required",
     "support_families",
 ]
-
-_STAFF = "SERVIZI E RISORSE UMANE"
 
 
 def _group(kind: GroupKind) -> Callable[[CoDesignPlan], bool]:
@@ -68,9 +66,6 @@ def _offered(plan: CoDesignPlan, service: str) -> bool:
         "en": "every service among {pippi.services.required} in the plan",
     },
     parameters=("pippi.services.required", "pippi.services.where_possible"),
-    citation=cite(
-        _STAFF, "Per queste ragioni sono richiesti i seguenti ulteriori servizi e competenze:"
-    ),
 )
 def services_required(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Every required service is in the plan; one «where possible» missing needs a person."""
@@ -106,10 +101,6 @@ def services_required(plan: CoDesignPlan, p: Parameters) -> Verdict:
         "it": "ogni famiglia del piano ha una famiglia d'appoggio",
         "en": "every family of the plan has a supportive family",
     },
-    citation=cite(
-        "I SERVIZI OGGETTO DELLA COPROGETTAZIONE E GLI OBIETTIVI",
-        "attivazione di famiglie d'appoggio per ogni famiglia target la valutazione.",
-    ),
 )
 def support_families(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Every target family of the plan is paired with a supportive family."""
@@ -133,13 +124,6 @@ def _team_count(plan: CoDesignPlan, field: str) -> int | None:
     return None if team is None else getattr(team, field)
 
 
-_DESIGN = cite(
-    "I SERVIZI OGGETTO DELLA COPROGETTAZIONE E GLI OBIETTIVI",
-    "Senza entrare nei dettagli delle diverse descrizioni si riporta sinteticamente la "
-    "composizione della struttura gestionale del programma P.I.P.P.I.:",
-)
-
-
 @rule(
     id="pippi.structure.em_operators",
     subject="plan",
@@ -156,7 +140,6 @@ _DESIGN = cite(
         "en": "EM operators ≥ {pippi.implementation.min_em}",
     },
     parameters=("pippi.implementation.min_em",),
-    citation=_DESIGN,
 )
 def em_operators(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """The plan records at least the national design's EM figure."""
@@ -179,7 +162,6 @@ def em_operators(plan: CoDesignPlan, p: Parameters) -> Verdict:
         "en": "coaches ≥ {pippi.implementation.min_coaches}",
     },
     parameters=("pippi.implementation.min_coaches",),
-    citation=_DESIGN,
 )
 def coaches(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """The plan records at least the national design's coaches."""
@@ -205,11 +187,6 @@ def coaches(plan: CoDesignPlan, p: Parameters) -> Verdict:
         "it": "facilitatori prioritariamente dall'équipe delle famiglie",
         "en": "facilitators drawn first from the families' team",
     },
-    citation=cite(
-        _STAFF,
-        "I facilitatori dei gruppi sono prioritariamente componenti dell'équipe responsabile "
-        "delle famiglie partecipanti (piuttosto che esperti esterni)",
-    ),
 )
 def facilitators_from_em(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Facilitators come from the EM («prioritariamente»: otherwise a warning)."""

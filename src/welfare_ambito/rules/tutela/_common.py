@@ -1,18 +1,8 @@
-"""Shared pieces of the Tutela Minori rules: the seed, and three-valued conditions."""
+"""Shared pieces of the Tutela Minori rules: three-valued conditions."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from welfare_ambito.citations import Citation
-
-SEED = "002_b9eb912c9507d6a9.txt"
-"""Seed 002: Ambito di Seregno, Servizi per la Tutela Minori (2022)."""
-
-
-def cite(section: str, quote: str) -> Citation:
-    """A citation of seed 002."""
-    return Citation(document=SEED, section=section, quote=quote)
 
 
 def undecided(conditions: Iterable[tuple[str, bool | None]]) -> tuple[bool, tuple[str, ...]]:

@@ -1,10 +1,11 @@
-"""What the Tutela Minori partner must declare (seed 002): one rule per duty, each citing its sentence.
+"""What the Tutela Minori partner must declare (seed 002): one rule per duty.
 
 The duties of «ONERI A CARICO DEL SOGGETTO PARTNER» (a.–j.), the yearly
 summary's contents, the two levels of governance, the staff's multi-year
 experience, the art. 330 c.c. exclusion of the relationship-regulation service
-and the CCNL labour cost of the hourly costs (the same check as P.I.P.P.I.'s,
-cited from seed 002).
+and the CCNL labour cost of the hourly costs (the same check as P.I.P.P.I.'s).
+The profile binds each rule's sentence (``[citations]`` of
+``seregno-tutela-minori-2022``).
 """
 
 from __future__ import annotations
@@ -20,10 +21,9 @@ from welfare_ambito.rules import (
     not_applicable,
     rule,
 )
+from welfare_ambito.rules._values import Text
 from welfare_ambito.rules.partner import declaration_rule, technical_lead_rule
 from welfare_ambito.rules.pippi.budget import labour_floor as _labour_floor
-from welfare_ambito.rules._values import Text
-from welfare_ambito.rules.tutela._common import cite
 
 __all__ = [
     "DUTIES",
@@ -33,19 +33,11 @@ __all__ = [
     "technical_lead",
 ]
 
-_DUTIES = "ONERI A CARICO DEL SOGGETTO PARTNER"
-_REPORTS = "RENDICONTAZIONI, DATI E RELAZIONI"
-_GOVERNANCE = "IL GOVERNO DEL SISTEMA DI COPROGETTAZIONE"
-_STAFF = "LE RISORSE UMANE"
-
-_SPECS: tuple[tuple[Declaration, str, tuple[str, str], str, str], ...] = (
+_SPECS: tuple[tuple[Declaration, str, tuple[str, str]], ...] = (
     (
         Declaration.SUFFICIENT_STAFF,
         "sufficient_staff",
         ("personale in numero sufficiente", "staff in sufficient number"),
-        _DUTIES,
-        "a. l’impiego del personale in numero sufficiente a garantire il regolare espletamento "
-        "degli interventi e dei servizi oggetto della coprogettazione;",
     ),
     (
         Declaration.CASE_RECORD_SYSTEM,
@@ -54,9 +46,6 @@ _SPECS: tuple[tuple[Declaration, str, tuple[str, str], str, str], ...] = (
             "uso della Cartella Sociale Informatizzata dell'Ambito",
             "use of the Ambito's electronic social case record",
         ),
-        _DUTIES,
-        "b. l’utilizzo della Cartella Sociale Informatizzata messa a disposizione dall’Ambito "
-        "Territoriale;",
     ),
     (
         Declaration.BASIC_SERVICE_LIAISON,
@@ -65,9 +54,6 @@ _SPECS: tuple[tuple[Declaration, str, tuple[str, str], str, str], ...] = (
             "raccordo periodico con il Servizio Sociale di base",
             "periodic liaison with the basic social service",
         ),
-        _DUTIES,
-        "c. il raccordo organizzato e periodico con il Servizio Sociale di base dei singoli "
-        "Comuni, con riferimento alle situazioni di co-presa in carico del nucleo;",
     ),
     (
         Declaration.TRAINING,
@@ -76,33 +62,21 @@ _SPECS: tuple[tuple[Declaration, str, tuple[str, str], str, str], ...] = (
             "formazione, aggiornamento, coordinamento e supervisione degli operatori",
             "training, updating, coordination and supervision of the staff",
         ),
-        _DUTIES,
-        "d. l’organizzazione di una adeguata attività formativa, di aggiornamento, di "
-        "coordinamento e supervisione per gli operatori impiegati;",
     ),
     (
         Declaration.STAFF_LIST,
         "staff_list",
         ("elenco del personale con curriculum", "staff list with CVs"),
-        _DUTIES,
-        "e. la trasmissione e l’aggiornamento costante dell’elenco del personale impiegato "
-        "comprensivo di curriculum formativo - professionale;",
     ),
     (
         Declaration.CCNL,
         "ccnl",
         ("condizioni non inferiori al CCNL", "conditions not below the CCNL"),
-        _DUTIES,
-        "g. l’attuazione a favore dei propri dipendenti e dei soci di condizioni normative e "
-        "retributive non inferiori a quelle previste dal CCNL e dagli accordi integrativi vigenti;",
     ),
     (
         Declaration.WORKPLACE_SAFETY,
         "workplace_safety",
         ("sicurezza del lavoro (D.Lgs. 81/2008)", "workplace safety (D.Lgs. 81/2008)"),
-        _DUTIES,
-        "h. l’osservanza della vigente normativa in materia di igiene e di sicurezza del lavoro, "
-        "in particolare di quanto previsto dal D. Lgs n. 81/2008;",
     ),
     (
         Declaration.PRIVACY,
@@ -111,18 +85,11 @@ _SPECS: tuple[tuple[Declaration, str, tuple[str, str], str, str], ...] = (
             "protezione dei dati personali (D.Lgs. 196/2003 e disciplina europea)",
             "personal-data protection (D.Lgs. 196/2003 and the EU rules)",
         ),
-        _DUTIES,
-        "i. l’osservanza della vigente normativa in materia di privacy con particolare "
-        "riferimento al D. Lgs 196/2003 e alla disciplina europea;",
     ),
     (
         Declaration.CONFIDENTIALITY,
         "confidentiality",
         ("riservatezza", "confidentiality"),
-        _DUTIES,
-        "j. il divieto di comunicare notizie o informazioni di cui siano venuti a conoscenza "
-        "nell’esercizio delle loro funzioni in quanto incaricati dell’espletamento di pubblico "
-        "servizio, così come previsto dalla normativa vigente.",
     ),
     (
         Declaration.QUALIFIED_STAFF,
@@ -131,32 +98,21 @@ _SPECS: tuple[tuple[Declaration, str, tuple[str, str], str, str], ...] = (
             "personale con esperienza pluriennale, qualificato e idoneo",
             "staff with multi-year experience, qualified and fit",
         ),
-        _STAFF,
-        "personale con esperienza pluriennale, adeguatamente qualificato ed idoneo allo "
-        "svolgimento delle mansioni affidate",
     ),
     (
         Declaration.GOVERNANCE_MEETINGS,
         "governance_meetings",
         ("incontri periodici di governance", "periodic governance meetings"),
-        _GOVERNANCE,
-        "1) Un primo livello di governance, che prevede incontri periodici per il periodo di "
-        "durata del progetto",
     ),
     (
         Declaration.TECHNICAL_MEETINGS,
         "technical_meetings",
         ("incontri tecnici mensili", "monthly technical meetings"),
-        _GOVERNANCE,
-        "che si riuniscono con gli operatori del Soggetto partner in incontri a cadenza "
-        "indicativamente mensile",
     ),
     (
         Declaration.SURVEY_BENEFICIARIES,
         "survey_beneficiaries",
         ("rilevazione della soddisfazione", "satisfaction survey"),
-        "RILEVAZIONE DEL GRADO DI SODDISFAZIONE",
-        "La rilevazione del grado di soddisfazione ha lo scopo di:",
     ),
     (
         Declaration.SUMMARY_COMPLAINTS,
@@ -165,8 +121,6 @@ _SPECS: tuple[tuple[Declaration, str, tuple[str, str], str, str], ...] = (
             "sintesi annuale: reclami e loro gestione",
             "yearly summary: complaints and their handling",
         ),
-        _REPORTS,
-        "reclami da parte dei beneficiari e loro gestione;",
     ),
     (
         Declaration.SUMMARY_SATISFACTION,
@@ -175,34 +129,21 @@ _SPECS: tuple[tuple[Declaration, str, tuple[str, str], str, str], ...] = (
             "sintesi annuale: esiti della soddisfazione",
             "yearly summary: satisfaction results",
         ),
-        _REPORTS,
-        "esiti delle rilevazioni della soddisfazione dei beneficiari;",
     ),
     (
         Declaration.SUMMARY_CONTROLS,
         "summary_controls",
         ("sintesi annuale: controlli svolti", "yearly summary: controls carried out"),
-        _REPORTS,
-        "controlli svolti delle prestazioni rese;",
     ),
 )
 
 DUTIES = {
-    declaration: declaration_rule(
-        declaration, f"tutela.partner.{name}", names, cite(section, quote)
-    )
-    for declaration, name, names, section, quote in _SPECS
+    declaration: declaration_rule(declaration, f"tutela.partner.{name}", names)
+    for declaration, name, names in _SPECS
 }
 """The rule checking each duty the Tutela Minori notice sets, by declaration."""
 
-technical_lead = technical_lead_rule(
-    "tutela.partner.technical_lead",
-    cite(
-        _DUTIES,
-        "f. l’indicazione del Referente tecnico comprensivo di curriculum formativo - "
-        "professionale;",
-    ),
-)
+technical_lead = technical_lead_rule("tutela.partner.technical_lead")
 
 _REGULATION = "regolamentazione_rapporti"
 
@@ -224,12 +165,6 @@ _REGULATION = "regolamentazione_rapporti"
         "it": "chi offre il servizio dichiara l'esclusione dei decreti ex art. 330 c.c.",
         "en": "a plan offering the service declares the art. 330 c.c. exclusion",
     },
-    citation=cite(
-        "SERVIZI ASSOCIATI",
-        "per le quali viene richiesta la regolamentazione dei rapporti ad esclusione di decreti "
-        "che richiedano la valutazione delle competenze genitoriali (Art. 330 cc “Decadenza "
-        "dalla potestà sui figli”).",
-    ),
 )
 def art_330_exclusion(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """A plan offering the relationship-regulation service declares the art. 330 exclusion."""
@@ -262,12 +197,6 @@ _EXPERIENCED = frozenset({Profession.SOCIAL_WORKER, Profession.PSYCHOLOGIST, Pro
     },
     parameters=("tutela.staff.min_years_experience",),
     reads=("id", "years_in_tutela_minori"),
-    citation=cite(
-        _STAFF,
-        "personale con esperienza pluriennale, adeguatamente qualificato ed idoneo allo "
-        "svolgimento delle mansioni affidate tra i profili di Assistente Sociale e Psicologo/a "
-        "iscritti ai rispettivi Albi professionali ed Educatori.",
-    ),
 )
 def multi_year_experience(staff: StaffMember, p: Parameters) -> Verdict:
     """Social workers, psychologists and educators have multi-year experience."""
@@ -287,11 +216,6 @@ def multi_year_experience(staff: StaffMember, p: Parameters) -> Verdict:
         "en": "Hourly costs not below the CCNL labour cost",
     },
     message={"it": "{verdict}", "en": "{verdict}"},
-    citation=cite(
-        _DUTIES,
-        "g. l’attuazione a favore dei propri dipendenti e dei soci di condizioni normative e "
-        "retributive non inferiori a quelle previste dal CCNL e dagli accordi integrativi vigenti;",
-    ),
 )
 def labour_floor(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Each hourly cost is at least the CCNL's lowest labour cost; a plan with none: not applicable."""
