@@ -196,6 +196,7 @@ def test_bash_completion_completes_commands_options_and_choices(
         "markdown",
         "json",
         "html",
+        "xlsx",
     }
     assert _complete(script, ["welfare-ambito", "--lang", ""]) == ["it", "en"]
     assert "--method" in _complete(script, ["welfare-ambito", "budget", "split", "--m"])

@@ -37,8 +37,10 @@ from welfare_ambito.periods import Period
 
 __all__ = ["BUDGET_SCHEMAS", "cmd_phase", "cmd_reconcile", "cmd_split", "main", "register"]
 
-FORMATS = ("text", "json", "csv")
+FORMATS = ("text", "json", "csv", "xlsx")
 LANGS = ("it", "en")
+FORMAT_HELP = "output: text (default), json, csv, or xlsx (written to -o FILE.xlsx)"
+OUTPUT_HELP = "write the output to FILE instead of the terminal"
 BUDGET_SCHEMAS: Final = {
     "split": "welfare-ambito/budget-split",
     "phase": "welfare-ambito/budget-phase",
@@ -77,7 +79,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     split.add_argument("--method", choices=METHODS, default="largest_remainder")
     split.add_argument("--minimum", metavar="AMOUNT", help="the same minimum for every recipient")
     split.add_argument("--maximum", metavar="AMOUNT", help="the same maximum for every recipient")
-    split.add_argument("--format", choices=FORMATS, default="text")
+    split.add_argument("--format", choices=FORMATS, default="text", help=FORMAT_HELP)
+    split.add_argument("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
     split.add_argument("--lang", choices=LANGS, default="it", help="language of messages")
     split.set_defaults(handler=cmd_split)
 
@@ -90,7 +93,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     phase_parser.add_argument("period", help="START/END as dates or months (YYYY-MM)")
     phase_parser.add_argument("--by", choices=UNITS, default="month", dest="unit")
     phase_parser.add_argument("--basis", choices=BASES, default="days")
-    phase_parser.add_argument("--format", choices=FORMATS, default="text")
+    phase_parser.add_argument("--format", choices=FORMATS, default="text", help=FORMAT_HELP)
+    phase_parser.add_argument("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
     phase_parser.add_argument("--lang", choices=LANGS, default="it", help="language of messages")
     phase_parser.set_defaults(handler=cmd_phase)
 
@@ -108,7 +112,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     rec.add_argument(
         "--no-total-column", action="store_true", help="the last column is not a total"
     )
-    rec.add_argument("--format", choices=FORMATS, default="text")
+    rec.add_argument("--format", choices=FORMATS, default="text", help=FORMAT_HELP)
+    rec.add_argument("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
     rec.add_argument("--lang", choices=LANGS, default="it", help="language of messages")
     rec.set_defaults(handler=cmd_reconcile)
     return budget
@@ -300,8 +305,47 @@ def _period(text: str) -> Period:
 
 
 def _write(status: int, records: list[dict[str, Any]], args: argparse.Namespace, text: str) -> int:
-    _emit(records, args.format, text, sys.stdout, command=args.budget_command)
+    output = getattr(args, "output", None)
+    if args.format == "xlsx":
+        _xlsx(records, output, args)
+        sys.stdout.write(text + "\n")
+    elif output:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            _emit(records, args.format, text, handle, command=args.budget_command)
+    else:
+        _emit(records, args.format, text, sys.stdout, command=args.budget_command)
     return status
+
+
+def _xlsx(records: list[dict[str, Any]], output: str | None, args: argparse.Namespace) -> None:
+    """The records as a workbook: amounts stay numbers, exact quotas are written as text."""
+    from welfare_ambito.tables import write_rows
+
+    if not output or not output.lower().endswith(".xlsx"):
+        raise InvalidValue(
+            "--format xlsx writes a workbook: give -o FILE.xlsx",
+            code="budget.cli_xlsx_output",
+            message_it="--format xlsx scrive una cartella di lavoro: indica -o FILE.xlsx",
+            path="--output",
+        )
+    header = list(records[0]) if records else []
+    rows = ([_cell(record.get(key)) for key in header] for record in records)
+    write_rows(output, header, rows, fmt="xlsx", sheet=_SHEETS[args.budget_command])
+
+
+_SHEETS = {"split": "Riparto", "phase": "Ripartizione nel tempo", "reconcile": "Verifica totali"}
+
+
+def _cell(value: Any) -> Any:
+    """A number where the value is exact as a decimal; a fraction that does not terminate as text."""
+    if isinstance(value, Money):
+        return value.amount
+    if isinstance(value, Fraction):
+        decimal = _terminating(value)
+        return Decimal(decimal) if decimal is not None else _exact(value)
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return value
+    return _exact(value)
 
 
 # -- commands --------------------------------------------------------------------------------

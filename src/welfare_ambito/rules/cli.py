@@ -84,8 +84,34 @@ def cmd_check(args: argparse.Namespace) -> int:
         plan, profile, on=args.on, lang=args.lang, overrides=_assignments(args.set) or None
     )
     report = book.relocate(report) if book is not None else report
-    sys.stdout.write(render(report, args.format, verbose=args.verbose))
+    output = getattr(args, "output", None)
+    if args.format == "xlsx":
+        # A workbook for the people who forward the findings by mail; the terminal gets text.
+        from welfare_ambito.tables import export
+
+        export(report, _xlsx_output(output), fmt="xlsx", title=_REPORT_SHEET[args.lang])
+        sys.stdout.write(render(report, "text", verbose=args.verbose))
+    elif output:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(render(report, args.format, verbose=args.verbose))
+    else:
+        sys.stdout.write(render(report, args.format, verbose=args.verbose))
     return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+_REPORT_SHEET = {"it": "Esito", "en": "Report"}
+
+
+def _xlsx_output(output: str | None) -> str:
+    """The workbook to write: ``--format xlsx`` needs ``-o FILE.xlsx``."""
+    if not output or not output.lower().endswith(".xlsx"):
+        raise InvalidValue(
+            "--format xlsx writes a workbook: give -o FILE.xlsx",
+            code="cli.xlsx_output",
+            message_it="--format xlsx scrive una cartella di lavoro: indica -o FILE.xlsx",
+            path="--output",
+        )
+    return output
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -211,9 +237,13 @@ def register(subparsers: Any) -> None:
     check.add_argument("--lang", choices=LANGS, default="it", help=LANG_HELP)
     check.add_argument(
         "--format",
-        choices=("text", "markdown", "json", "html"),
+        choices=("text", "markdown", "json", "html", "xlsx"),
         default="text",
-        help="output: text (default), markdown, json or html",
+        help="output: text (default), markdown, json, html, or xlsx (one row per finding, "
+        "written to -o FILE.xlsx)",
+    )
+    check.add_argument(
+        "-o", "--output", metavar="FILE", help="write the report to FILE instead of the terminal"
     )
     check.add_argument("--verbose", "-v", action="store_true", help="show passed findings too")
     check.set_defaults(handler=cmd_check)
