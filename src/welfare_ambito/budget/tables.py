@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import os
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,7 +30,7 @@ from welfare_ambito.budget._common import Amount, cents_of, optional_module, rec
 from welfare_ambito.budget._html import html_table, text_table
 from welfare_ambito.errors import InvalidValue, NotFound
 from welfare_ambito.money import Money, format_euro
-from welfare_ambito.parsing import MAX_INTEGER_DIGITS
+from welfare_ambito.parsing import read_decimal
 from welfare_ambito.tables import UNCOMPUTED, csv_rows, sniff_separator, xlsx_rows
 
 __all__ = [
@@ -327,16 +326,17 @@ def _cell_cents(cell: object, path: str, line: int) -> int:
         )
     if isinstance(cell, float):
         # A spreadsheet's binary float (numpy's too) is read by its shortest decimal form
-        # and taken only when it is an amount to the cent (within 10^-6 of a cent value).
-        value = float(cell)
-        if not (math.isfinite(value) and abs(value) < 10**MAX_INTEGER_DIGITS):
+        # (the one grammar's rule for floats) and taken only when it is an amount to the
+        # cent (within 10^-6 of a cent value: the residue of a spreadsheet's own sums).
+        try:
+            exact = read_decimal(cell, floats="shortest")
+        except InvalidValue:
             raise _table_error(
-                f"{value!r} on line {line} is not an amount in euros",
-                f"{value!r} alla riga {line} non è un importo in euro",
+                f"{cell!r} on line {line} is not an amount in euros",
+                f"{cell!r} alla riga {line} non è un importo in euro",
                 path,
                 "budget.table_number",
-            )
-        exact = Decimal(repr(value))
+            ) from None
         rounded = exact.quantize(Decimal("0.01"))
         if abs(exact - rounded) > Decimal("0.000001"):
             raise _table_error(
