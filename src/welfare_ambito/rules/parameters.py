@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Final, NamedTuple, NoReturn
@@ -435,7 +436,7 @@ class Provenance(NamedTuple):
 
     >>> Provenance(parameter="pippi.hours.educator_min", value="7000", citation=None,
     ...            overridden=True).describe("en")
-    'pippi.hours.educator_min = 7000: overridden, not from the notice'
+    'pippi.hours.educator_min = 7,000: overridden, not from the notice'
     """
 
     parameter: str
@@ -444,10 +445,17 @@ class Provenance(NamedTuple):
     overridden: bool = False
     reading: str | None = None
 
-    def head(self) -> str:
-        """``name = value`` (``name (reading) = value`` for one reading of several)."""
+    def head(self, lang: str | None = None) -> str:
+        """``name = value`` (``name (reading) = value`` for one reading of several).
+
+        With ``lang`` the value is shown as that language writes it (``6.000`` in Italian).
+        """
         name = self.parameter if self.reading is None else f"{self.parameter} ({self.reading})"
-        return f"{name} = {_plain(self.value)}"
+        value = self.value
+        if lang is not None and isinstance(value, str) and _CANONICAL_NUMBER.match(value):
+            value = Decimal(value)  # kept as exact text in JSON; shown as the language writes it
+        shown = _plain(value) if lang is None else display(value, lang)
+        return f"{name} = {shown}"
 
     def label(self, lang: str = "it") -> str:
         """Why the value has no citation: overridden by the user, or not cited by the profile."""
@@ -457,7 +465,7 @@ class Provenance(NamedTuple):
     def describe(self, lang: str = "it") -> str:
         """``name = value``, then the citation, or why there is none."""
         words = _PROVENANCE_WORDS["it" if lang == "it" else "en"]
-        head = self.head()
+        head = self.head(lang)
         if self.overridden:
             return f"{head}: {words['overridden']}"
         if self.citation is None:
@@ -508,6 +516,9 @@ _PROVENANCE_WORDS = {
     "it": {"overridden": OVERRIDDEN_TEXT["it"], "uncited": "nessuna citazione nel profilo"},
     "en": {"overridden": OVERRIDDEN_TEXT["en"], "uncited": "not cited by the profile"},
 }
+
+
+_CANONICAL_NUMBER = re.compile(r"^-?\d{1,15}(\.\d{1,12})?\Z")
 
 
 def _plain(value: Any) -> str:

@@ -176,7 +176,7 @@ def provenance_lines(finding: Finding, lang: str = "it") -> list[str]:
     ...                   overrides={"pippi.hours.educator_min": "7000"},
     ...                   rules=["pippi.hours.educator"])
     >>> provenance_lines(report.findings[0], "en")
-    ['pippi.hours.educator_min = 7000: overridden, not from the notice']
+    ['pippi.hours.educator_min = 7,000: overridden, not from the notice']
     """
     groups: list[tuple[Any, list[Provenance]]] = []
     for item in finding.provenance:
@@ -189,7 +189,7 @@ def provenance_lines(finding: Finding, lang: str = "it") -> list[str]:
             groups.append((key, [item]))
     lines = []
     for _, members in groups:
-        names = ", ".join(m.head() for m in members)
+        names = ", ".join(m.head(lang) for m in members)
         first = members[0]
         if first.citation is not None:
             lines.append(f"{names} — {first.citation.display(lang)}")
