@@ -21,7 +21,7 @@ from welfare_ambito.money import Money, format_euro
 from welfare_ambito.parsing import read_decimal
 from welfare_ambito.periods import Period, parse_date
 
-__all__ = ["UNITS", "display", "jsonable", "parse_value"]
+__all__ = ["UNITS", "display", "jsonable", "named_texts", "parse_value"]
 
 UNITS: Mapping[str, type] = {
     "hours": Decimal,
@@ -292,3 +292,16 @@ class Text:
 
     def __str__(self) -> str:
         return self.en
+
+
+def named_texts(it_name: str, en_name: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The title and message of a rule named after what it checks: «Name: {verdict}».
+
+    The first letter is upper-cased, the rest kept as written («CCNL», «D.Lgs.»).
+
+    >>> title, message = named_texts("rendicontazioni semestrali", "half-yearly reports")
+    >>> title["it"], message["en"]
+    ('Rendicontazioni semestrali', 'Half-yearly reports: {verdict}')
+    """
+    title = {"it": it_name[:1].upper() + it_name[1:], "en": en_name[:1].upper() + en_name[1:]}
+    return title, {lang: f"{name}: {{verdict}}" for lang, name in title.items()}

@@ -9,16 +9,11 @@ from __future__ import annotations
 
 from welfare_ambito.duties import CalendarCheck, check_calendar
 from welfare_ambito.model import CoDesignPlan, ReportKind
-from welfare_ambito.rules._values import Text, display
+from welfare_ambito.rules._values import Text, display, named_texts
 from welfare_ambito.rules.definition import Rule, Verdict, check, needs_review, rule
 from welfare_ambito.rules.parameters import Parameters
 
 __all__ = ["calendar_rule", "describe_calendar"]
-
-
-def _cap(text: str) -> str:
-    """``text`` with its first letter upper-cased (the rest as written: «CCNL», «D.Lgs.»)."""
-    return text[:1].upper() + text[1:]
 
 
 def _listed(items: tuple[object, ...], lang: str) -> str:
@@ -101,14 +96,12 @@ def calendar_rule(
 
     duty.__name__ = duty.__qualname__ = rule_id.rsplit(".", 1)[-1]
     duty.__doc__ = f"The declared {en_name} cover the plan's period, step by step."
+    title, message = named_texts(it_name, en_name)
     return rule(
         id=rule_id,
         subject="plan",
-        title={"it": _cap(it_name), "en": _cap(en_name)},
-        message={
-            "it": f"{_cap(it_name)}: {{verdict}}",
-            "en": f"{_cap(en_name)}: {{verdict}}",
-        },
+        title=title,
+        message=message,
         condition={
             "it": f"ogni periodo del calendario coperto da {it_name}",
             "en": f"every period of the calendar covered by {en_name}",

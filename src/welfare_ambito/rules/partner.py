@@ -10,16 +10,11 @@ a profile binds each one's sentence under ``[citations]``.
 from __future__ import annotations
 
 from welfare_ambito.model import CoDesignPlan, Declaration
-from welfare_ambito.rules._values import Text
+from welfare_ambito.rules._values import Text, named_texts
 from welfare_ambito.rules.definition import Rule, Verdict, check, rule
 from welfare_ambito.rules.parameters import Parameters
 
 __all__ = ["code_rule", "declaration_rule", "technical_lead_rule"]
-
-
-def _cap(text: str) -> str:
-    """``text`` with its first letter upper-cased (the rest as written: «CCNL», «D.Lgs.»)."""
-    return text[:1].upper() + text[1:]
 
 
 def declaration_rule(
@@ -54,14 +49,12 @@ def declaration_rule(
 
     declared.__name__ = declared.__qualname__ = rule_id.rsplit(".", 1)[-1]
     declared.__doc__ = f"The plan declares: {en_name}."
+    title, message = named_texts(it_name, en_name)
     return rule(
         id=rule_id,
         subject="plan",
-        title={"it": _cap(it_name), "en": _cap(en_name)},
-        message={
-            "it": f"{_cap(it_name)}: {{verdict}}",
-            "en": f"{_cap(en_name)}: {{verdict}}",
-        },
+        title=title,
+        message=message,
         condition={
             "it": f"il piano dichiara «{duty.value}»",
             "en": f"the plan declares «{duty.value}»",
