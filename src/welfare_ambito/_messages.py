@@ -128,23 +128,25 @@ for _code, (_english, _italian) in _TEMPLATES.items():
 def render(code: str, lang: str = "en", /, **params: Any) -> str:
     """Render message ``code`` in ``lang`` (``"it"`` or ``"en"``) with ``params``.
 
+    ``code`` is any error code whose template is in the catalogue as ``error.<code>``:
+    the templates above, or one a module defines next to the code that raises it
+    (``i18n.define("error.budget.no_recipients", it=..., en=...)``).
+
     >>> render("empty", "it")
     'non può essere vuoto'
     >>> render("type", "it", expected="a whole number", actual="text")
     'atteso un numero intero, trovato testo'
     """
-    if code not in _TEMPLATES:
+    if not known(code):
         raise KeyError(code)
-    if lang != "it":
-        return i18n.message(f"error.{code}", "en", **params)
-    if code == "type":
+    if lang == "it" and code == "type":
         params = {
             key: _TYPE_WORDS_IT.get(value, value) if isinstance(value, str) else value
             for key, value in params.items()
         }
-    return i18n.message(f"error.{code}", "it", **params)
+    return i18n.message(f"error.{code}", "it" if lang == "it" else "en", **params)
 
 
 def known(code: str) -> bool:
-    """Whether ``code`` has a template."""
-    return code in _TEMPLATES
+    """Whether error ``code`` has a template in the catalogue."""
+    return i18n.known(f"error.{code}")

@@ -72,12 +72,16 @@ class WelfareAmbitoError(Exception):
     def of(cls, code: str, *, path: str = "", **params: Any) -> WelfareAmbitoError:
         """Build the error from the bilingual template ``code``.
 
-        Building the message never fails, whatever the values: a number too long
-        to print is named by its size.
+        ``code`` names a template of the catalogue (``error.<code>``, see
+        :mod:`welfare_ambito.i18n`); a module defines its own next to the code that
+        raises them. Building the message never fails, whatever the values: a number
+        too long to print is named by its size.
 
         >>> print(InvalidValue.of("negative", value=-(10**5000)))
         must not be negative, got a number of about 5001 digits
         """
+        if not _messages.known(code):
+            raise KeyError(f"no message template for error code {code!r}")
         try:
             english = _messages.render(code, "en", **_printable(params, "en"))
             italian = _messages.render(code, "it", **_printable(params, "it"))
