@@ -37,11 +37,12 @@ How the notice is read
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -52,6 +53,7 @@ __all__ = [
     "TARGET_RULES",
     "AgeBands",
     "Assessment",
+    "Census",
     "EligibilityOutcome",
     "TargetGroup",
     "assess",
@@ -154,6 +156,15 @@ class AgeBands:
         )
         object.__setattr__(self, "_table", table)
 
+    @property
+    def table(self) -> tuple[int, ...]:
+        """The bands (bits, as :meth:`placer` returns them) of every age from 0 to 129.
+
+        >>> AgeBands().table[:16]
+        (1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 2, 2, 2, 4)
+        """
+        return self._table
+
     def _bands(self, age: int) -> int:
         if 0 <= age < _TABLE_AGES:
             return self._table[age]
@@ -192,6 +203,101 @@ class AgeBands:
         """Core target only thanks to a child at the overlap (11, in both bands)."""
         core = [a for a in ages if self.is_core(a)]
         return bool(core) and all(self.is_preadolescent(a) for a in core)
+
+    def census(self, children: Iterable[Any], on: dt.date) -> Census:
+        """The group of a family whose ``children`` (with a ``birth_date``) are counted on ``on``.
+
+        One pass over the children: each age is whole years on ``on`` (as
+        :meth:`~welfare_ambito.model.Child.age_on`, 29 February included) and is
+        placed in its bands without building the list of ages. A child born after
+        ``on`` is invalid input (:class:`~welfare_ambito.errors.InvalidValue`).
+
+        >>> from welfare_ambito.model import Child
+        >>> kids = [Child(id="A", birth_date=dt.date(2013, 2, 1)), Child(id="B", birth_date=dt.date(2008, 5, 1))]
+        >>> AgeBands().census(kids, dt.date(2024, 3, 1))
+        Census(group=<TargetGroup.CORE: 'core'>, core=1, preadolescent=1, adolescent=1, core_and_preadolescent=1)
+        """
+        year, today, leap = _clock(on)
+        table, size = self._table, _TABLE_AGES
+        core = preadolescent = adolescent = both = found = 0
+        for index, child in enumerate(children):
+            born = child.birth_date
+            if born > on:
+                raise InvalidValue.of(
+                    "birth_after_reference",
+                    path=f"children[{index}].birth_date",
+                    on=on.isoformat(),
+                )
+            day = born.month * 32 + born.day
+            if day == _29_FEBRUARY and not leap:
+                day = _28_FEBRUARY
+            age = year - born.year - (today < day)
+            bands = table[age] if age < size else self._bands(age)
+            found |= bands
+            if bands & 1:
+                core += 1
+                if bands & 2:
+                    both += 1
+            if bands & 2:
+                preadolescent += 1
+            if bands & 4:
+                adolescent += 1
+        group = (
+            TargetGroup.CORE
+            if found & 1
+            else TargetGroup.PREADOLESCENT
+            if found & 2
+            else TargetGroup.ADOLESCENT
+            if found & 4
+            else TargetGroup.OUTSIDE
+        )
+        return Census(group, core, preadolescent, adolescent, both)
+
+    def placer(self, on: dt.date) -> Callable[[dt.date], int]:
+        """A function from a birth date (on or before ``on``) to the bands of that age on ``on``.
+
+        The bands are bits: 1 core (0–11), 2 the 11–14 band, 4 a minor above it.
+        A family is in the target when the bits of its children include 1 or 2.
+
+        >>> place = AgeBands().placer(dt.date(2024, 2, 28))
+        >>> place(dt.date(2013, 2, 28)), place(dt.date(2012, 2, 29)), place(dt.date(2009, 1, 1))
+        (3, 3, 4)
+        """
+        year, today, leap = _clock(on)
+        table, size, slow = self._table, _TABLE_AGES, self._bands
+
+        def place(born: dt.date) -> int:
+            day = born.month * 32 + born.day
+            if day == _29_FEBRUARY and not leap:
+                day = _28_FEBRUARY
+            age = year - born.year - (today < day)
+            return table[age] if 0 <= age < size else slow(age)
+
+        return place
+
+
+_29_FEBRUARY = 2 * 32 + 29
+_28_FEBRUARY = 2 * 32 + 28
+
+
+def _clock(on: dt.date) -> tuple[int, int, bool]:
+    """The reference day as whole-year arithmetic needs it: year, month·32 + day, leap year."""
+    return on.year, on.month * 32 + on.day, calendar.isleap(on.year)
+
+
+class Census(NamedTuple):
+    """A family's children counted by band on a day (see :meth:`AgeBands.census`)."""
+
+    group: TargetGroup
+    """The family's group."""
+    core: int
+    """Children aged 0–11."""
+    preadolescent: int
+    """Children in the 11–14 band (11 counts here and in the core band)."""
+    adolescent: int
+    """Minors above the 11–14 band (15–17)."""
+    core_and_preadolescent: int
+    """Children in both bands (aged 11): core target only by them when equal to ``core``."""
 
 
 def check_birth_dates(family: Family, on: dt.date) -> None:

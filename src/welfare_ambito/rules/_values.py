@@ -287,6 +287,15 @@ class Text:
 
         return cls(i18n.message(key, "it", **params), i18n.message(key, "en", **params))
 
+    @classmethod
+    def blank(cls) -> Text:
+        """The empty sentence (an optional part of a message that says nothing).
+
+        >>> Text.blank().display("en")
+        ''
+        """
+        return cls("", "")
+
     def __json__(self) -> dict[str, str]:
         return {"it": self.it, "en": self.en}
 

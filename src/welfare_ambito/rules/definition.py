@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import itertools
 import operator
 import re
 import threading
@@ -72,6 +73,7 @@ __all__ = [
 ]
 
 S = TypeVar("S")
+_TOKENS = itertools.count(1)
 
 _RULE_ID = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.\[\]-]*)\}")
@@ -92,7 +94,7 @@ class Result:
     (True, 500)
     """
 
-    __slots__ = ("missing", "note", "outcome", "values")
+    __slots__ = ("missing", "note", "outcome", "token", "values")
 
     def __init__(
         self,
@@ -105,6 +107,28 @@ class Result:
         self.values: Mapping[str, Any] = values if values is not None else {}
         self.missing = missing
         self.note = note
+        self.token: int | None = None
+        """Set on a :meth:`constant` result: the engine remembers its description by it."""
+
+    def constant(self) -> Result:
+        """This result as a constant a rule may return for many subjects.
+
+        Its values are frozen, and the engine describes the findings built from it
+        once per distinct set of values read (by the result's identity, without
+        comparing its values): a rule that returns one of a few constant results
+        explains a population at the cost of a dictionary lookup per finding.
+
+        >>> shared = passed(reason="ok").constant()
+        >>> shared == passed(reason="ok"), shared.token is not None
+        (True, True)
+        >>> shared.values["reason"] = "changed"
+        Traceback (most recent call last):
+        ...
+        TypeError: FrozenDict is immutable
+        """
+        made = Result(self.outcome, FrozenDict(self.values), self.missing, self.note)
+        made.token = next(_TOKENS)
+        return made
 
     def __repr__(self) -> str:
         return f"Result({self.outcome.value!r}, values={dict(self.values)!r}, missing={self.missing!r})"
@@ -228,6 +252,8 @@ def _names(value: Any) -> Any:
 
 
 ExceptionFunction = Callable[[Any, Parameters], "bool | Outcome | Result"]
+OutcomeForm = Callable[[Parameters], Callable[[Any], Outcome]]
+"""A rule's outcome-only form: parameters in force → (subject → outcome)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -290,6 +316,8 @@ class Rule(Generic[S]):
     exceptions: tuple[RuleException, ...] = attrs.field(default=(), converter=_tuple)
     module: str | None = attrs.field(default=None)
     """The Python module that defines the function (for the catalogue)."""
+    outcome_form: OutcomeForm | None = attrs.field(default=None, repr=False)
+    """The rule's outcome-only form, if it declares one (see :meth:`outcome_only`)."""
 
     _getters: tuple[tuple[str, Callable[[Any], Any]], ...] = attrs.field(
         init=False, repr=False, eq=False
@@ -375,6 +403,49 @@ class Rule(Generic[S]):
             return function
 
         return decorate
+
+    def outcome_only(self, form: OutcomeForm) -> OutcomeForm:
+        """Declare the rule's outcome-only form next to it (decorator).
+
+        ``form`` receives the parameters in force (once per binding) and returns a
+        function from a subject to the bare :class:`Outcome` the rule's own
+        function concludes, before derogations, without building any value or
+        text. :meth:`~welfare_ambito.rules.Checker.outcomes` and
+        :meth:`~welfare_ambito.rules.Checker.tally` use it; findings always come
+        from the rule's function, which stays the reference. A property test
+        must hold them equal (see ``tests/test_h3_outcome_forms.py``).
+
+        >>> sedt = REGISTRY.get("pippi.sedt.weekly_hours")
+        >>> sedt.outcome_form is not None
+        True
+        """
+        object.__setattr__(self, "outcome_form", form)
+        return form
+
+    def outcomes_with(self, parameters: Parameters) -> Callable[[S], Outcome]:
+        """The function from a subject to the rule's outcome (before derogations) under ``parameters``.
+
+        The outcome-only form when the rule declares one, else the rule's own
+        function with the outcome taken from its verdict.
+
+        >>> import datetime as dt
+        >>> from welfare_ambito import data
+        >>> from welfare_ambito.rules import load_profile
+        >>> sedt = REGISTRY.get("pippi.sedt.weekly_hours")
+        >>> p = load_profile("seregno-pippi-2023").parameters.at(dt.date(2024, 1, 1), sedt.parameters)
+        >>> outcome = sedt.outcomes_with(p)
+        >>> [outcome(i).value for i in data.example("pippi_seregno_mistakes").interventions][:3]
+        ['pass', 'pass', 'fail']
+        """
+        if self.outcome_form is not None:
+            return self.outcome_form(parameters)
+        function = self.function
+
+        def outcome(subject: S) -> Outcome:
+            verdict = function(subject, parameters)
+            return verdict if verdict.__class__ is Outcome else verdict.outcome  # type: ignore[union-attr]
+
+        return outcome
 
     def __call__(self, subject: S, parameters: Parameters) -> Verdict:
         return self.function(subject, parameters)

@@ -34,6 +34,8 @@ _NA = Outcome.NOT_APPLICABLE
 _new_tuple = tuple.__new__
 _Described = tuple[str, str, FrozenDict[str, JsonValue], str | None]
 """Title, message, values and condition of a finding, remembered per values read."""
+_DescribedResult = tuple[str, str, FrozenDict[str, JsonValue], str | None, str | None]
+"""The same, with the note, for a finding of a :class:`Result`."""
 _MEMO_SIZE = 4096
 _ID = "\x00id\x00"
 """Stands for a subject's id in remembered messages (no id contains a NUL)."""
@@ -73,6 +75,7 @@ class _Bound:
 
     __slots__ = (
         "_conditions",
+        "_constants",
         "_json",
         "_memo",
         "_results",
@@ -82,6 +85,7 @@ class _Bound:
         "function",
         "getters",
         "id_index",
+        "outcome_of",
         "params",
         "provenance",
         "rule",
@@ -94,6 +98,8 @@ class _Bound:
     ) -> None:
         self.rule: Rule[Any] = item.rule
         self.function = item.rule.function
+        self.outcome_of = item.rule.outcomes_with(params)
+        """Subject → outcome before derogations (the rule's outcome-only form, if it has one)."""
         self.severity: Severity = item.severity
         self.provenance = provenance
         # The rule's sentence stands beside the values only when every one is the notice's own.
@@ -111,7 +117,9 @@ class _Bound:
         self._json: dict[str, JsonValue] | None = None
         self._conditions: dict[str, str | None] = {}
         self._memo: dict[tuple[Any, ...], _Described] = {}
-        self._results: dict[tuple[Any, ...], _Described] = {}
+        self._results: dict[tuple[Any, ...], _DescribedResult] = {}
+        self._constants: dict[tuple[Any, ...], _DescribedResult] = {}
+        """Descriptions of constant results (:meth:`Result.constant`), by token and values read."""
 
     def condition(self, lang: str, shown: Mapping[str, str]) -> str | None:
         """The filled condition; computed once when it names only parameters."""
@@ -340,18 +348,25 @@ class Checker:
         if len(rules) == 1 and rules[0].single is not None and not rules[0].exceptions:
             yield from self._stream_one(rules[0], subjects, prefix)
             return
-        plain, check = self._plain, self._check
+        plain, result_of, check = self._plain, self._result, self._check
+        hoisted = [(b.function, b.params, b.exceptions, b) for b in rules]
         for index, subject in enumerate(subjects):
             path = f"{prefix}[{index}]"
-            for bound in rules:
-                if subject is MISSING:
+            if subject is MISSING:
+                for bound in rules:
                     yield check(bound, path, subject)
+                continue
+            for function, params, derogations, bound in hoisted:
+                verdict = function(subject, params)
+                kind_of = verdict.__class__
+                if kind_of is Result:
+                    if not derogations or verdict.outcome is not _FAIL:  # type: ignore[union-attr]
+                        yield result_of(bound, path, subject, verdict)  # type: ignore[arg-type]
+                        continue
+                elif kind_of is Outcome and (not derogations or verdict is not _FAIL):
+                    yield plain(bound, path, subject, verdict)  # type: ignore[arg-type]
                     continue
-                verdict = bound.function(subject, bound.params)
-                if verdict.__class__ is Outcome and (verdict is not _FAIL or not bound.exceptions):
-                    yield plain(bound, path, subject, verdict)
-                else:
-                    yield check(bound, path, subject, verdict)
+                yield check(bound, path, subject, verdict)
 
     def _stream_one(self, bound: _Bound, subjects: Iterable[Any], prefix: str) -> Iterator[Finding]:
         """:meth:`stream` for one rule reading one field, with no derogation: the hot loop.
@@ -429,12 +444,17 @@ class Checker:
         if len(rules) == 1:
             yield from _outcomes_one(rules[0], subjects)
             return
-        # Lookups hoisted and the per-rule call inlined: this loop runs subjects × rules times.
-        hoisted = [(b.function, b.params, b.exceptions, b) for b in rules]
+        if not any(b.exceptions for b in rules):
+            # No derogation to run: one list of outcomes per subject, handed out in turn.
+            forms = [b.outcome_of for b in rules]
+            for subject in subjects:
+                yield from [form(subject) for form in forms]
+            return
+        # Lookups hoisted: this loop runs subjects × rules times.
+        hoisted = [(b.outcome_of, b.exceptions, b) for b in rules]
         for subject in subjects:
-            for function, params, derogations, bound in hoisted:
-                verdict = function(subject, params)
-                outcome = verdict if verdict.__class__ is Outcome else verdict.outcome  # type: ignore[union-attr]
+            for form, derogations, bound in hoisted:
+                outcome = form(subject)
                 if outcome is _FAIL and derogations:
                     outcome = _derogate(bound, subject).outcome
                 yield outcome
@@ -545,6 +565,46 @@ class Checker:
         distinct combination (a population repeats a handful of them), so an
         explanation costs a dictionary lookup, not a formatting.
         """
+        token = result.token
+        if token is not None and bound.id_index is None:
+            # A constant result on a rule that does not read the subject's id: the
+            # common case of a population, looked up before anything is built.
+            single = bound.single
+            if single is not None:
+                try:
+                    quick: tuple[Any, ...] = (token, single(subject))
+                except AttributeError:
+                    quick = (token, None)
+            elif not bound.getters:
+                quick = (token,)
+            else:
+                quick = (token, *[_get_or_none(getter, subject) for _, getter in bound.getters])
+            try:
+                hit = bound._constants.get(quick)
+            except TypeError:  # an unhashable value: described below, not remembered
+                hit = None
+            if hit is not None:
+                missing = result.missing
+                return _new_tuple(
+                    Finding,
+                    (
+                        bound.rule.id,
+                        result.outcome,
+                        bound.severity,
+                        path,
+                        hit[0],
+                        hit[1],
+                        hit[2],
+                        bound.citation,
+                        hit[3],
+                        tuple([_join(path, m) for m in missing]) if missing else (),
+                        None,
+                        (),
+                        hit[4],
+                        sid if (sid := getattr(subject, "id", None)).__class__ is str else None,
+                        bound.provenance,
+                    ),
+                )
         try:
             read = [getter(subject) for _, getter in bound.getters]
         except AttributeError:
@@ -557,8 +617,12 @@ class Checker:
             own = read[ident]
             read[ident] = _ID
         outcome = result.outcome
-        key = (id(outcome), result.note, *read, *result.values.items())
-        memo = bound._results
+        if token is not None:  # a constant result: known by its token, its values not compared
+            key: tuple[Any, ...] = (token, *read)
+            memo = bound._constants
+        else:
+            key = (id(outcome), result.note, *read, *result.values.items())
+            memo = bound._results
         try:
             cached = memo.get(key)
         except TypeError:  # an unhashable value: nothing to remember
@@ -569,7 +633,7 @@ class Checker:
                 if len(memo) >= _MEMO_SIZE:
                     memo.clear()
                 memo[key] = cached
-        title, message, values, condition = cached
+        title, message, values, condition, note = cached
         if own is not None:
             message = message.replace(_ID, own)
             if condition is not None:
@@ -595,13 +659,13 @@ class Checker:
                 tuple([_join(path, m) for m in missing]) if missing else (),
                 None,
                 (),
-                None if result.note is None else display(result.note, self.lang),
-                _subject_id(subject),
+                note,
+                sid if (sid := getattr(subject, "id", None)).__class__ is str else None,
                 bound.provenance,
             ),
         )
 
-    def _describe_result(self, bound: _Bound, result: Result, read: list[Any]) -> _Described:
+    def _describe_result(self, bound: _Bound, result: Result, read: list[Any]) -> _DescribedResult:
         rule = bound.rule
         lang = self.lang
         shown: dict[str, str] = {}
@@ -621,7 +685,7 @@ class Checker:
         else:
             message = rule.fill("message", lang, shown)
         condition = None if rule.condition is None else rule.fill("condition", lang, shown)
-        return title, message, FrozenDict(values), condition
+        return title, message, FrozenDict(values), condition, note
 
     def _plain(self, bound: _Bound, path: str, subject: Any, outcome: Outcome) -> Finding:
         """A finding for a bare outcome with no derogation to run: the common, fast case.
@@ -738,15 +802,18 @@ def _reads(exc: RuleException, subject: Any) -> dict[str, Any]:
 
 
 def _outcome(bound: _Bound, subject: Any) -> Outcome:
-    verdict = bound.function(subject, bound.params)
-    outcome: Outcome = verdict if verdict.__class__ is Outcome else verdict.outcome  # type: ignore[union-attr]
+    outcome = bound.outcome_of(subject)
     if outcome is _FAIL and bound.exceptions:
         return _derogate(bound, subject).outcome
     return outcome
 
 
 def _outcomes_one(bound: _Bound, subjects: Iterable[Any]) -> Iterator[Outcome]:
-    function, params, derogations = bound.function, bound.params, bound.exceptions
+    derogations = bound.exceptions
+    if bound.rule.outcome_form is not None and not derogations:
+        yield from map(bound.outcome_of, subjects)
+        return
+    function, params = bound.function, bound.params
     for subject in subjects:
         verdict = function(subject, params)
         outcome = verdict if verdict.__class__ is Outcome else verdict.outcome  # type: ignore[union-attr]

@@ -1,15 +1,33 @@
 """Target families (seed 004, «LE FAMIGLIE TARGET PER IL PROGRAMMA P.I.P.P.I.»): one rule per criterion.
 
 :func:`welfare_ambito.eligibility.assess` runs these rules on one family; a
-plan check runs them on each of its families. The reading of the overlapping
+plan check runs them on each of its families. Each rule declares an
+outcome-only form (:meth:`~welfare_ambito.rules.Rule.outcome_only`) that
+:meth:`~welfare_ambito.rules.Checker.outcomes` uses; a property test holds it
+equal to the rule. The reading of the overlapping
 age bands is documented in :mod:`welfare_ambito.eligibility.pippi`.
 """
 
 from __future__ import annotations
 
+import calendar
+from collections.abc import Callable
+from typing import Any
+
+from welfare_ambito import i18n
 from welfare_ambito.eligibility.pippi import AgeBands, TargetGroup
 from welfare_ambito.model import EMOrientation, Family, PreAssessment
-from welfare_ambito.rules import Parameters, Severity, Verdict, failed, needs_review, passed, rule
+from welfare_ambito.rules import (
+    Outcome,
+    Parameters,
+    Result,
+    Severity,
+    Verdict,
+    failed,
+    needs_review,
+    passed,
+    rule,
+)
 from welfare_ambito.rules.pippi._common import Text
 
 __all__ = [
@@ -23,6 +41,156 @@ __all__ = [
 
 _TARGET = "LE FAMIGLIE TARGET PER IL PROGRAMMA P.I.P.P.I."
 _REASON = {"it": "{reason}", "en": "{reason}"}
+
+i18n.define(
+    "pippi.target.age.born_after_reference",
+    it="Il minore {child} risulta nato dopo il giorno di riferimento: dato non valido, da "
+    "correggere (non è un neonato).",
+    en="Child {child} is born after the reference day: invalid input to correct (not a newborn).",
+)
+i18n.define(
+    "pippi.target.age.core_by_overlap",
+    it="Target principale: un figlio ha 11 anni, età compresa sia in «minori da 0 a 11 anni» sia "
+    "in «famiglie con figli da 11 a 14 anni»; si segue il programma, che rivolge «in prima "
+    "battuta» ai «bambini di 0-11 anni» e agli adolescenti «dai 12 al 17 anni» in seconda "
+    "battuta: la famiglia non è contata nel gruppo 11–14.",
+    en="Core target: a child is 11, an age in both «minori da 0 a 11 anni» and «famiglie con "
+    "figli da 11 a 14 anni»; the programme's own split is followed (children «0-11» first, "
+    "adolescents «dai 12 al 17» second): the family is not counted in the 11–14 group.",
+)
+i18n.define(
+    "pippi.target.age.core",
+    it="Target principale: almeno un figlio di 0–11 anni.",
+    en="Core target: at least one child aged 0–11.",
+)
+i18n.define(
+    "pippi.target.age.preadolescent",
+    it="Famiglia con figli da 11 a 14 anni (nessuno sotto gli 11 anni): rientra nel gruppo "
+    "11–14, che può costituire mediamente il 20% delle famiglie.",
+    en="Family with children aged 11–14 (none younger than 11): it belongs to the 11–14 group, "
+    "which may be on average 20% of the families.",
+)
+i18n.define(
+    "pippi.target.age.adolescent",
+    it="Solo figli di 15–17 anni: fuori dal target di questo avviso; il programma si rivolge agli "
+    "adolescenti dai 12 ai 17 anni solo «in seconda battuta».",
+    en="Only children aged 15–17: outside this notice's target; the programme reaches "
+    "adolescents aged 12–17 only «in seconda battuta» (second).",
+)
+i18n.define(
+    "pippi.target.age.outside",
+    it="Nessun figlio minorenne nelle fasce del programma (0–11, 11–14): fuori target.",
+    en="No minor child in the programme's bands (0–11, 11–14): outside the target.",
+)
+i18n.define(
+    "pippi.target.abuse.not_recorded",
+    it="Non è registrato se si tratti di abuso o grave maltrattamento: da valutare.",
+    en="Whether there is abuse or severe maltreatment is not recorded: to review.",
+)
+i18n.define(
+    "pippi.target.abuse.present",
+    it="Situazione di abuso o grave maltrattamento: orientativamente fuori target; l'avviso dice "
+    "«orientativamente», quindi l'EM può decidere diversamente.",
+    en="Abuse or severe maltreatment: indicatively outside the target; the notice says "
+    "«orientativamente» (indicatively), so the EM may decide otherwise.",
+)
+i18n.define(
+    "pippi.target.abuse.absent",
+    it="Nessun abuso o grave maltrattamento.",
+    en="No abuse or severe maltreatment.",
+)
+i18n.define(
+    "pippi.target.pre_assessment.not_recorded",
+    it="Esito del pre-assessment dell'EM non registrato.",
+    en="The EM's pre-assessment is not recorded.",
+)
+i18n.define(
+    "pippi.target.pre_assessment.worrying",
+    it="Il pre-assessment dell'EM giudica le condizioni «preoccupanti».",
+    en="The EM's pre-assessment judges the conditions «preoccupanti» (worrying).",
+)
+i18n.define(
+    "pippi.target.pre_assessment.not_worrying",
+    it="Il pre-assessment dell'EM non giudica le condizioni «preoccupanti»: fuori target.",
+    en="The EM's pre-assessment does not judge the conditions worrying: outside the target.",
+)
+i18n.define(
+    "pippi.target.orientation.not_recorded",
+    it="Orientamento dell'EM non registrato.",
+    en="The EM's orientation is not recorded.",
+)
+i18n.define(
+    "pippi.target.orientation.keep_but_removal",
+    it="È in corso un allontanamento ma l'orientamento registrato è di mantenere in famiglia: se "
+    "i servizi lavorano a una riunificazione, registrare «reunification».",
+    en="A removal is in progress but the recorded orientation is to keep the child in the "
+    "family: if the services work for a reunification, record «reunification».",
+)
+i18n.define(
+    "pippi.target.orientation.keep",
+    it="L'EM è orientata a mantenere il minore in famiglia.",
+    en="The EM's orientation is to keep the child in the family.",
+)
+i18n.define(
+    "pippi.target.orientation.reunification_without_removal",
+    it="Orientamento alla riunificazione senza un allontanamento in corso: dati da verificare.",
+    en="Reunification orientation with no removal in progress: check the data.",
+)
+i18n.define(
+    "pippi.target.orientation.reunification",
+    it="Allontanamento in corso con progetto di riunificazione familiare (gruppo "
+    "riunificazione, mediamente il 20% delle famiglie).",
+    en="Removal in progress with a family reunification project (reunification group, on "
+    "average 20% of the families).",
+)
+i18n.define(
+    "pippi.target.orientation.removal",
+    it="L'EM è orientata all'allontanamento senza progetto di riunificazione: fuori target.",
+    en="The EM's orientation is removal with no reunification project: outside the target.",
+)
+i18n.define(
+    "pippi.target.trust.not_recorded",
+    it="Fiducia nei servizi non registrata: da valutare, non si presume.",
+    en="Trust in the services is not recorded: to review, not assumed.",
+)
+i18n.define(
+    "pippi.target.trust.positive",
+    it="La famiglia nutre una positiva fiducia nei servizi.",
+    en="The family shows positive trust in the services.",
+)
+i18n.define(
+    "pippi.target.trust.negative",
+    it="La famiglia non nutre una positiva fiducia nei servizi: fuori target.",
+    en="The family does not show positive trust in the services: outside the target.",
+)
+i18n.define("pippi.target.adversities.none", it="nessuna", en="none")
+
+# Verdicts that do not depend on the family: built once, so that a population is
+# explained at the cost of a lookup (see Result.constant).
+_PASS, _FAIL, _REVIEW = Outcome.PASS, Outcome.FAIL, Outcome.NEEDS_REVIEW
+
+
+def _review(field: str, key: str) -> Result:
+    return needs_review(field, reason=Text.message(key)).constant()
+
+
+def _passed(key: str) -> Result:
+    return passed(reason=Text.message(key)).constant()
+
+
+def _failed(key: str) -> Result:
+    return failed(reason=Text.message(key)).constant()
+
+
+_AGE_REASONS = {
+    (TargetGroup.CORE, True): Text.message("pippi.target.age.core_by_overlap"),
+    (TargetGroup.CORE, False): Text.message("pippi.target.age.core"),
+    (TargetGroup.PREADOLESCENT, False): Text.message("pippi.target.age.preadolescent"),
+    (TargetGroup.ADOLESCENT, False): Text.message("pippi.target.age.adolescent"),
+    (TargetGroup.OUTSIDE, False): Text.message("pippi.target.age.outside"),
+}
+_AGE_RESULTS: dict[tuple[Any, ...], Result] = {}
+"""The age rule's verdicts by group, overlap and counts (a population repeats a handful)."""
 
 
 @rule(
@@ -48,73 +216,65 @@ def age_group(family: Family, p: Parameters) -> Verdict:
     adolescents from 12 («in prima battuta, ai bambini di 0-11 anni e, in seconda
     battuta, agli adolescenti dai 12 al 17 anni»).
     """
+    on = p.on
     for index, child in enumerate(family.children):
-        if child.birth_date > p.on:
+        if child.birth_date > on:
             return needs_review(
                 f"children[{index}].birth_date",
-                reason=Text(
-                    f"Il minore {child.id} risulta nato dopo il giorno di riferimento: dato non "
-                    "valido, da correggere (non è un neonato).",
-                    f"Child {child.id} is born after the reference day: invalid input to correct "
-                    "(not a newborn).",
-                ),
+                reason=Text.message("pippi.target.age.born_after_reference", child=child.id),
             )
     bands = AgeBands.from_parameters(p)
-    ages = family.ages_on(p.on)
-    group = bands.group_of(ages)
-    counts = {
-        "children_core": sum(1 for a in ages if bands.is_core(a)),
-        "children_11_14": sum(1 for a in ages if bands.is_preadolescent(a)),
-        "children_15_17": sum(1 for a in ages if bands.is_adolescent(a)),
-    }
-    if group is TargetGroup.CORE:
-        if bands.core_only_by_overlap(ages):
-            reason = Text(
-                "Target principale: un figlio ha 11 anni, età compresa sia in «minori da 0 a 11 "
-                "anni» sia in «famiglie con figli da 11 a 14 anni»; si segue il programma, che "
-                "rivolge «in prima battuta» ai «bambini di 0-11 anni» e agli adolescenti «dai 12 "
-                "al 17 anni» in seconda battuta: la famiglia non è contata nel gruppo 11–14.",
-                "Core target: a child is 11, an age in both «minori da 0 a 11 anni» and «famiglie "
-                "con figli da 11 a 14 anni»; the programme's own split is followed (children "
-                "«0-11» first, adolescents «dai 12 al 17» second): the family is not counted in "
-                "the 11–14 group.",
-            )
-        else:
-            reason = Text(
-                "Target principale: almeno un figlio di 0–11 anni.",
-                "Core target: at least one child aged 0–11.",
-            )
-        return passed(group=group, reason=reason, **counts)
-    if group is TargetGroup.PREADOLESCENT:
-        return passed(
-            group=group,
-            reason=Text(
-                "Famiglia con figli da 11 a 14 anni (nessuno sotto gli 11 anni): rientra nel "
-                "gruppo 11–14, che può costituire mediamente il 20% delle famiglie.",
-                "Family with children aged 11–14 (none younger than 11): it belongs to the 11–14 "
-                "group, which may be on average 20% of the families.",
-            ),
-            **counts,
-        )
-    if group is TargetGroup.ADOLESCENT:
-        return failed(
-            group=group,
-            reason=Text(
-                "Solo figli di 15–17 anni: fuori dal target di questo avviso; il programma si "
-                "rivolge agli adolescenti dai 12 ai 17 anni solo «in seconda battuta».",
-                "Only children aged 15–17: outside this notice's target; the programme reaches "
-                "adolescents aged 12–17 only «in seconda battuta» (second).",
-            ),
-            **counts,
-        )
-    return failed(
-        group=group,
-        reason=Text(
-            "Nessun figlio minorenne nelle fasce del programma (0–11, 11–14): fuori target.",
-            "No minor child in the programme's bands (0–11, 11–14): outside the target.",
-        ),
-        **counts,
-    )
+    census = bands.census(family.children, on)
+    group = census.group
+    overlap = group is TargetGroup.CORE and census.core == census.core_and_preadolescent
+    key = (group, overlap, census.core, census.preadolescent, census.adolescent)
+    verdict = _AGE_RESULTS.get(key)
+    if verdict is None:
+        verdict = Result(
+            _PASS if group is TargetGroup.CORE or group is TargetGroup.PREADOLESCENT else _FAIL,
+            {
+                "group": group,
+                "reason": _AGE_REASONS[group, overlap],
+                "children_core": census.core,
+                "children_11_14": census.preadolescent,
+                "children_15_17": census.adolescent,
+            },
+        ).constant()
+        if len(_AGE_RESULTS) >= 1024:
+            _AGE_RESULTS.clear()
+        _AGE_RESULTS[key] = verdict
+    return verdict
+
+
+@age_group.outcome_only
+def _age_group_outcome(p: Parameters) -> Callable[[Family], Outcome]:
+    # AgeBands.placer inlined: this runs once per family of a population.
+    on = p.on
+    bands = AgeBands.from_parameters(p)
+    place = bands.placer(on)
+    year, today, leap = on.year, on.month * 32 + on.day, calendar.isleap(on.year)
+    table = bands.table
+    size = len(table)
+
+    def outcome(family: Family) -> Outcome:
+        found = 0
+        for child in family.children:
+            born = child.birth_date
+            if born > on:
+                return _REVIEW
+            day = born.month * 32 + born.day
+            if day == 93 and not leap:  # 29 February (2·32 + 29) is 28 February in a common year
+                day = 92
+            age = year - born.year - (today < day)
+            found |= table[age] if age < size else place(born)
+        return _PASS if found & 3 else _FAIL  # core (1) or 11–14 (2)
+
+    return outcome
+
+
+_ABUSE_UNKNOWN = _review("abuse_or_severe_maltreatment", "pippi.target.abuse.not_recorded")
+_ABUSE = _failed("pippi.target.abuse.present")
+_NO_ABUSE = _passed("pippi.target.abuse.absent")
 
 
 @rule(
@@ -131,25 +291,22 @@ def no_abuse(family: Family, p: Parameters) -> Verdict:
     """Abuse or severe maltreatment: outside the target, but the EM may decide otherwise."""
     flag = family.abuse_or_severe_maltreatment
     if flag is None:
-        return needs_review(
-            "abuse_or_severe_maltreatment",
-            reason=Text(
-                "Non è registrato se si tratti di abuso o grave maltrattamento: da valutare.",
-                "Whether there is abuse or severe maltreatment is not recorded: to review.",
-            ),
-        )
-    if flag:
-        return failed(
-            reason=Text(
-                "Situazione di abuso o grave maltrattamento: orientativamente fuori target; "
-                "l'avviso dice «orientativamente», quindi l'EM può decidere diversamente.",
-                "Abuse or severe maltreatment: indicatively outside the target; the notice says "
-                "«orientativamente» (indicatively), so the EM may decide otherwise.",
-            )
-        )
-    return passed(
-        reason=Text("Nessun abuso o grave maltrattamento.", "No abuse or severe maltreatment.")
-    )
+        return _ABUSE_UNKNOWN
+    return _ABUSE if flag else _NO_ABUSE
+
+
+@no_abuse.outcome_only
+def _no_abuse_outcome(p: Parameters) -> Callable[[Family], Outcome]:
+    def outcome(family: Family) -> Outcome:
+        flag = family.abuse_or_severe_maltreatment
+        return _REVIEW if flag is None else _FAIL if flag else _PASS
+
+    return outcome
+
+
+_PRE_UNKNOWN = _review("pre_assessment", "pippi.target.pre_assessment.not_recorded")
+_WORRYING = _passed("pippi.target.pre_assessment.worrying")
+_NOT_WORRYING = _failed("pippi.target.pre_assessment.not_worrying")
 
 
 @rule(
@@ -164,27 +321,31 @@ def no_abuse(family: Family, p: Parameters) -> Verdict:
 )
 def pre_assessment(family: Family, p: Parameters) -> Verdict:
     """The EM's pre-assessment must judge the conditions worrying."""
-    if family.pre_assessment is None:
-        return needs_review(
-            "pre_assessment",
-            reason=Text(
-                "Esito del pre-assessment dell'EM non registrato.",
-                "The EM's pre-assessment is not recorded.",
-            ),
-        )
-    if family.pre_assessment is PreAssessment.WORRYING:
-        return passed(
-            reason=Text(
-                "Il pre-assessment dell'EM giudica le condizioni «preoccupanti».",
-                "The EM's pre-assessment judges the conditions «preoccupanti» (worrying).",
-            )
-        )
-    return failed(
-        reason=Text(
-            "Il pre-assessment dell'EM non giudica le condizioni «preoccupanti»: fuori target.",
-            "The EM's pre-assessment does not judge the conditions worrying: outside the target.",
-        )
-    )
+    judged = family.pre_assessment
+    if judged is None:
+        return _PRE_UNKNOWN
+    return _WORRYING if judged is PreAssessment.WORRYING else _NOT_WORRYING
+
+
+@pre_assessment.outcome_only
+def _pre_assessment_outcome(p: Parameters) -> Callable[[Family], Outcome]:
+    worrying = PreAssessment.WORRYING
+
+    def outcome(family: Family) -> Outcome:
+        judged = family.pre_assessment
+        return _REVIEW if judged is None else _PASS if judged is worrying else _FAIL
+
+    return outcome
+
+
+_ORIENTATION_UNKNOWN = _review("em_orientation", "pippi.target.orientation.not_recorded")
+_KEEP_BUT_REMOVAL = _review("em_orientation", "pippi.target.orientation.keep_but_removal")
+_KEEP = _passed("pippi.target.orientation.keep")
+_REUNIFY_NO_REMOVAL = _review(
+    "removal_in_progress", "pippi.target.orientation.reunification_without_removal"
+)
+_REUNIFY = _passed("pippi.target.orientation.reunification")
+_REMOVAL = _failed("pippi.target.orientation.removal")
 
 
 @rule(
@@ -200,57 +361,35 @@ def pre_assessment(family: Family, p: Parameters) -> Verdict:
 def em_orientation(family: Family, p: Parameters) -> Verdict:
     """Keep the child in the family, or a removal in progress with a reunification project."""
     orientation = family.em_orientation
-    removal = family.removal_in_progress
     if orientation is None:
-        return needs_review(
-            "em_orientation",
-            reason=Text(
-                "Orientamento dell'EM non registrato.", "The EM's orientation is not recorded."
-            ),
-        )
+        return _ORIENTATION_UNKNOWN
     if orientation is EMOrientation.KEEP_IN_FAMILY:
-        if removal:
-            return needs_review(
-                "em_orientation",
-                reason=Text(
-                    "È in corso un allontanamento ma l'orientamento registrato è di mantenere in "
-                    "famiglia: se i servizi lavorano a una riunificazione, registrare "
-                    "«reunification».",
-                    "A removal is in progress but the recorded orientation is to keep the child "
-                    "in the family: if the services work for a reunification, record "
-                    "«reunification».",
-                ),
-            )
-        return passed(
-            reason=Text(
-                "L'EM è orientata a mantenere il minore in famiglia.",
-                "The EM's orientation is to keep the child in the family.",
-            )
-        )
+        return _KEEP_BUT_REMOVAL if family.removal_in_progress else _KEEP
     if orientation is EMOrientation.REUNIFICATION:
-        if removal is False:
-            return needs_review(
-                "removal_in_progress",
-                reason=Text(
-                    "Orientamento alla riunificazione senza un allontanamento in corso: dati da "
-                    "verificare.",
-                    "Reunification orientation with no removal in progress: check the data.",
-                ),
-            )
-        return passed(
-            reason=Text(
-                "Allontanamento in corso con progetto di riunificazione familiare (gruppo "
-                "riunificazione, mediamente il 20% delle famiglie).",
-                "Removal in progress with a family reunification project (reunification group, "
-                "on average 20% of the families).",
-            )
-        )
-    return failed(
-        reason=Text(
-            "L'EM è orientata all'allontanamento senza progetto di riunificazione: fuori target.",
-            "The EM's orientation is removal with no reunification project: outside the target.",
-        )
-    )
+        return _REUNIFY_NO_REMOVAL if family.removal_in_progress is False else _REUNIFY
+    return _REMOVAL
+
+
+@em_orientation.outcome_only
+def _em_orientation_outcome(p: Parameters) -> Callable[[Family], Outcome]:
+    keep, reunify = EMOrientation.KEEP_IN_FAMILY, EMOrientation.REUNIFICATION
+
+    def outcome(family: Family) -> Outcome:
+        orientation = family.em_orientation
+        if orientation is None:
+            return _REVIEW
+        if orientation is keep:
+            return _REVIEW if family.removal_in_progress else _PASS
+        if orientation is reunify:
+            return _REVIEW if family.removal_in_progress is False else _PASS
+        return _FAIL
+
+    return outcome
+
+
+_TRUST_UNKNOWN = _review("trust_in_services", "pippi.target.trust.not_recorded")
+_TRUST = _passed("pippi.target.trust.positive")
+_NO_TRUST = _failed("pippi.target.trust.negative")
 
 
 @rule(
@@ -265,27 +404,22 @@ def em_orientation(family: Family, p: Parameters) -> Verdict:
 )
 def trust(family: Family, p: Parameters) -> Verdict:
     """Positive trust is required; not recorded → needs review, never a guess."""
-    if family.trust_in_services is None:
-        return needs_review(
-            "trust_in_services",
-            reason=Text(
-                "Fiducia nei servizi non registrata: da valutare, non si presume.",
-                "Trust in the services is not recorded: to review, not assumed.",
-            ),
-        )
-    if family.trust_in_services:
-        return passed(
-            reason=Text(
-                "La famiglia nutre una positiva fiducia nei servizi.",
-                "The family shows positive trust in the services.",
-            )
-        )
-    return failed(
-        reason=Text(
-            "La famiglia non nutre una positiva fiducia nei servizi: fuori target.",
-            "The family does not show positive trust in the services: outside the target.",
-        )
-    )
+    trusted = family.trust_in_services
+    if trusted is None:
+        return _TRUST_UNKNOWN
+    return _TRUST if trusted else _NO_TRUST
+
+
+@trust.outcome_only
+def _trust_outcome(p: Parameters) -> Callable[[Family], Outcome]:
+    def outcome(family: Family) -> Outcome:
+        trusted = family.trust_in_services
+        return _REVIEW if trusted is None else _PASS if trusted else _FAIL
+
+    return outcome
+
+
+_NO_ADVERSITY = passed(adversities=Text.message("pippi.target.adversities.none")).constant()
 
 
 @rule(
@@ -304,5 +438,14 @@ def trust(family: Family, p: Parameters) -> Verdict:
 )
 def adversities(family: Family, p: Parameters) -> Verdict:
     """Adversities are recorded; they never exclude a family (always passes)."""
-    recorded = tuple(sorted(a.value for a in family.adversities))
-    return passed(adversities=recorded if recorded else Text("nessuna", "none"))
+    if not family.adversities:
+        return _NO_ADVERSITY
+    return passed(adversities=tuple(sorted(a.value for a in family.adversities)))
+
+
+@adversities.outcome_only
+def _adversities_outcome(p: Parameters) -> Callable[[Family], Outcome]:
+    def outcome(family: Family) -> Outcome:
+        return _PASS
+
+    return outcome
