@@ -629,13 +629,13 @@ def screen(
     >>> screen({"id": [], "birth_dates": []}, on=dt.date(2024, 1, 1)).counts()
     {'eligible': 0, 'not_eligible': 0, 'needs_review': 0}
     """
-    from welfare_ambito.eligibility.pippi import _checker, check_birth_dates
+    from welfare_ambito.eligibility.pippi import _screening, check_birth_dates
     from welfare_ambito.rules import Severity
 
     if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
         raise InvalidValue.of("type", path="on", expected="a date", actual=type(on).__name__)
     batch = families if isinstance(families, FamilyBatch) else FamilyBatch.from_columns(families)
-    checker, _ = _checker(profile, on, "it", None)
+    checker = _screening(profile, on, "it", None).checker
     resolved = checker.profile
     chosen = dict(FORMS if forms is None else {**FORMS, **forms})
     size = len(batch)

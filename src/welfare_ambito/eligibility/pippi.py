@@ -40,6 +40,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -100,6 +101,9 @@ class TargetGroup(enum.StrEnum):
 
 _TABLE_AGES = 130
 _BANDS: dict[tuple[Any, ...], AgeBands] = {}
+_LAST: list[Any] = []
+"""The last parameters :meth:`AgeBands.from_parameters` read and their bands (held, so that
+the object's identity is not reused)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -130,6 +134,9 @@ class AgeBands:
     @classmethod
     def from_parameters(cls, p: Mapping[str, Any]) -> AgeBands:
         """The bands from a rule's parameters (see :attr:`PARAMETERS`)."""
+        last = _LAST
+        if last and last[0] is p:  # the same parameters as the last call (a rule's, per family)
+            return last[1]  # type: ignore[no-any-return]
         names = cls.PARAMETERS
         key = (p[names[0]], p[names[1]], p[names[2]], p[names[3]], p[names[4]])
         bands = _BANDS.get(key)
@@ -144,6 +151,10 @@ class AgeBands:
             if len(_BANDS) >= 64:
                 _BANDS.clear()
             _BANDS[key] = bands
+        # Only read-only parameters are remembered by identity (a plain mapping may change).
+        loaded = sys.modules.get("welfare_ambito.rules.parameters")
+        if loaded is not None and isinstance(p, loaded.Parameters):
+            _LAST[:] = (p, bands)
         return bands
 
     def __attrs_post_init__(self) -> None:
@@ -251,7 +262,7 @@ class AgeBands:
             if found & 4
             else TargetGroup.OUTSIDE
         )
-        return Census(group, core, preadolescent, adolescent, both)
+        return _new_tuple(Census, (group, core, preadolescent, adolescent, both))
 
     def placer(self, on: dt.date) -> Callable[[dt.date], int]:
         """A function from a birth date (on or before ``on``) to the bands of that age on ``on``.
@@ -282,7 +293,18 @@ _28_FEBRUARY = 2 * 32 + 28
 
 def _clock(on: dt.date) -> tuple[int, int, bool]:
     """The reference day as whole-year arithmetic needs it: year, month·32 + day, leap year."""
-    return on.year, on.month * 32 + on.day, calendar.isleap(on.year)
+    clock = _CLOCKS.get(on)
+    if clock is None:
+        clock = on.year, on.month * 32 + on.day, calendar.isleap(on.year)
+        if len(_CLOCKS) >= 256:
+            _CLOCKS.clear()
+        _CLOCKS[on] = clock
+    return clock
+
+
+_CLOCKS: dict[dt.date, tuple[int, int, bool]] = {}
+_new_tuple = tuple.__new__
+_GROUPS = {group.value: group for group in TargetGroup}
 
 
 class Census(NamedTuple):
@@ -478,47 +500,79 @@ def assess(
     >>> result.outcome.value, result.missing
     ('needs_review', ('trust_in_services',))
     """
-    from welfare_ambito.rules import Outcome, Severity
-
-    if not isinstance(family, Family):
+    if family.__class__ is not Family and not isinstance(family, Family):
         raise InvalidValue.of(
             "type", path="family", expected="a Family", actual=type(family).__name__
         )
-    if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
+    if on.__class__ is not dt.date and (isinstance(on, dt.datetime) or not isinstance(on, dt.date)):
         raise InvalidValue.of("type", path="on", expected="a date", actual=type(on).__name__)
     check_birth_dates(family, on)
-    checker, bands = _checker(profile, on, lang, overrides)
-    findings = checker.findings_of(family, kind="family")
-    errors = [f for f in findings if f.outcome is Outcome.FAIL and f.severity is Severity.ERROR]
-    if errors:
-        outcome = EligibilityOutcome.NOT_ELIGIBLE
-    elif any(f.outcome is Outcome.NEEDS_REVIEW for f in findings):
-        outcome = EligibilityOutcome.NEEDS_REVIEW
+    screening = _screening(profile, on, lang, overrides)
+    findings = screening.checker.findings_of(family, kind="family")
+    fail, review, error = screening.verdicts
+    failing = False
+    orientative = True
+    needs_review = False
+    for finding in findings:
+        outcome = finding.outcome
+        if outcome is fail:
+            if finding.severity is error:
+                failing = True
+                if finding.rule not in _ORIENTATIVE:
+                    orientative = False
+        elif outcome is review:
+            needs_review = True
+    if failing:
+        verdict = EligibilityOutcome.NOT_ELIGIBLE
+    elif needs_review:
+        verdict = EligibilityOutcome.NEEDS_REVIEW
     else:
-        outcome = EligibilityOutcome.ELIGIBLE
+        verdict = EligibilityOutcome.ELIGIBLE
     group = None
+    bands = screening.bands
     if bands is not None:
         # The age rule has already placed the family: its ages are not computed twice.
-        placed = next((f.values.get("group") for f in findings if f.rule == _AGE_RULE), None)
-        group = (
-            TargetGroup(placed) if isinstance(placed, str) else bands.group_of(family.ages_on(on))
-        )
+        at = screening.age_index
+        placed = None if at is None else findings[at].values.get("group")
+        group = _GROUPS.get(placed) if placed.__class__ is str else None
+        if group is None:
+            group = bands.group_of(family.ages_on(on))
     return Assessment(
         family=family.id,
         on=on,
-        profile=checker.profile.id,
-        outcome=outcome,
+        profile=screening.checker.profile.id,
+        outcome=verdict,
         group=group,
-        reunification=in_reunification_group(family),
+        reunification=family.em_orientation is EMOrientation.REUNIFICATION,
         adversities=family.adversities,
-        em_may_decide_otherwise=bool(errors) and all(f.rule in _ORIENTATIVE for f in errors),
+        em_may_decide_otherwise=failing and orientative,
         findings=findings,
         lang=lang,
     )
 
 
 _AGE_RULE = "pippi.target.age_group"
-_CHECKERS: dict[tuple[Any, ...], tuple[Any, Any, AgeBands | None]] = {}
+
+
+class _Screening:
+    """A profile's target rules bound for one day and language, with what :func:`assess` reads."""
+
+    __slots__ = ("age_index", "bands", "checker", "profile", "verdicts")
+
+    def __init__(self, profile: Any, checker: Any, bands: AgeBands | None) -> None:
+        from welfare_ambito.rules import Outcome, Severity
+
+        self.profile = profile
+        """What the cache entry was made from (kept, so that its id is not reused)."""
+        self.checker = checker
+        self.bands = bands
+        ids = [b.rule.id for b in checker._rules_for("family")]
+        self.age_index: int | None = ids.index(_AGE_RULE) if _AGE_RULE in ids else None
+        """Where the age rule's finding is among a family's findings."""
+        self.verdicts = (Outcome.FAIL, Outcome.NEEDS_REVIEW, Severity.ERROR)
+
+
+_CHECKERS: dict[tuple[Any, ...], _Screening] = {}
 """Checkers bound per profile, day and language: binding costs far more than a family."""
 
 
@@ -527,17 +581,15 @@ def _embedded_id(profile: Any) -> bool:
     return isinstance(profile, str) and not profile.endswith(".toml") and "/" not in profile
 
 
-def _checker(
+def _screening(
     profile: Any, on: dt.date, lang: str, overrides: Mapping[str, Any] | None
-) -> tuple[Any, AgeBands | None]:
+) -> _Screening:
     """The checker of the target rules (and the age bands) for ``profile`` on ``on``, cached.
 
     Embedded profile ids are cached by name, profile objects by identity (the
     cache holds the object, so its id is not reused); overrides and paths to
     files (which may change on disk) are never cached.
     """
-    from welfare_ambito.rules import Checker, load_profile
-
     key: tuple[Any, ...] | None = None
     if not overrides:
         if _embedded_id(profile):
@@ -547,7 +599,9 @@ def _checker(
     if key is not None:
         hit = _CHECKERS.get(key)
         if hit is not None:
-            return hit[1], hit[2]
+            return hit
+    from welfare_ambito.rules import Checker, load_profile
+
     resolved = load_profile(profile) if not hasattr(profile, "rules") else profile
     if overrides:
         resolved = resolved.override(overrides)
@@ -556,11 +610,12 @@ def _checker(
     bands = None
     if all(n in resolved.parameters for n in AgeBands.PARAMETERS):
         bands = AgeBands.from_parameters(resolved.parameters.at(on, AgeBands.PARAMETERS))
+    screening = _Screening(profile, checker, bands)
     if key is not None:
         if len(_CHECKERS) >= 64:
             _CHECKERS.clear()
-        _CHECKERS[key] = (profile, checker, bands)
-    return checker, bands
+        _CHECKERS[key] = screening
+    return screening
 
 
 def assess_all(
@@ -586,5 +641,5 @@ def assess_all(
     resolved = profile
     if not _embedded_id(profile) and not hasattr(profile, "rules"):
         resolved = load_profile(profile)
-    _checker(resolved, on, lang, None)  # bad profiles and days fail here, before any family
+    _screening(resolved, on, lang, None)  # bad profiles and days fail here, before any family
     return (assess(f, on=on, profile=resolved, lang=lang) for f in families)

@@ -325,10 +325,15 @@ class Checker:
         out = []
         for bound in self._rules_for(kind):
             verdict = bound.function(subject, bound.params)
-            if verdict.__class__ is Outcome and (verdict is not _FAIL or not bound.exceptions):
-                out.append(self._plain(bound, path, subject, verdict))
-            else:
-                out.append(self._check(bound, path, subject, verdict))
+            kind_of = verdict.__class__
+            if kind_of is Result:
+                if not bound.exceptions or verdict.outcome is not _FAIL:  # type: ignore[union-attr]
+                    out.append(self._result(bound, path, subject, verdict))  # type: ignore[arg-type]
+                    continue
+            elif kind_of is Outcome and (not bound.exceptions or verdict is not _FAIL):
+                out.append(self._plain(bound, path, subject, verdict))  # type: ignore[arg-type]
+                continue
+            out.append(self._check(bound, path, subject, verdict))
         return tuple(out)
 
     def _rules_for(self, kind: str) -> list[_Bound]:
@@ -578,7 +583,10 @@ class Checker:
             elif not bound.getters:
                 quick = (token,)
             else:
-                quick = (token, *[_get_or_none(getter, subject) for _, getter in bound.getters])
+                try:
+                    quick = (token, *[getter(subject) for _, getter in bound.getters])
+                except AttributeError:
+                    quick = (token, *[_get_or_none(g, subject) for _, g in bound.getters])
             try:
                 hit = bound._constants.get(quick)
             except TypeError:  # an unhashable value: described below, not remembered

@@ -16,6 +16,7 @@ from typing import Any
 
 from welfare_ambito import i18n
 from welfare_ambito.eligibility.pippi import AgeBands, TargetGroup
+from welfare_ambito.errors import InvalidValue
 from welfare_ambito.model import EMOrientation, Family, PreAssessment
 from welfare_ambito.rules import (
     Outcome,
@@ -168,6 +169,7 @@ i18n.define("pippi.target.adversities.none", it="nessuna", en="none")
 # Verdicts that do not depend on the family: built once, so that a population is
 # explained at the cost of a lookup (see Result.constant).
 _PASS, _FAIL, _REVIEW = Outcome.PASS, Outcome.FAIL, Outcome.NEEDS_REVIEW
+_CORE = TargetGroup.CORE
 
 
 def _review(field: str, key: str) -> Result:
@@ -217,17 +219,21 @@ def age_group(family: Family, p: Parameters) -> Verdict:
     battuta, agli adolescenti dai 12 al 17 anni»).
     """
     on = p.on
-    for index, child in enumerate(family.children):
-        if child.birth_date > on:
-            return needs_review(
-                f"children[{index}].birth_date",
-                reason=Text.message("pippi.target.age.born_after_reference", child=child.id),
-            )
-    bands = AgeBands.from_parameters(p)
-    census = bands.census(family.children, on)
-    group = census.group
-    overlap = group is TargetGroup.CORE and census.core == census.core_and_preadolescent
-    key = (group, overlap, census.core, census.preadolescent, census.adolescent)
+    try:
+        group, core, preadolescent, adolescent, both = AgeBands.from_parameters(p).census(
+            family.children, on
+        )
+    except InvalidValue:  # a child born after the day: invalid input, never a newborn
+        for index, child in enumerate(family.children):
+            if child.birth_date > on:
+                return needs_review(
+                    f"children[{index}].birth_date",
+                    reason=Text.message("pippi.target.age.born_after_reference", child=child.id),
+                )
+        raise
+    overlap = group is _CORE and core == both
+    # Groups are keyed by identity: an Enum member's hash runs Python code.
+    key = (id(group), overlap, core, preadolescent, adolescent)
     verdict = _AGE_RESULTS.get(key)
     if verdict is None:
         verdict = Result(
@@ -235,9 +241,9 @@ def age_group(family: Family, p: Parameters) -> Verdict:
             {
                 "group": group,
                 "reason": _AGE_REASONS[group, overlap],
-                "children_core": census.core,
-                "children_11_14": census.preadolescent,
-                "children_15_17": census.adolescent,
+                "children_core": core,
+                "children_11_14": preadolescent,
+                "children_15_17": adolescent,
             },
         ).constant()
         if len(_AGE_RESULTS) >= 1024:
