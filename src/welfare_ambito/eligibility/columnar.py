@@ -54,6 +54,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from welfare_ambito._lang import Lang
 from welfare_ambito.eligibility.pippi import (
     TARGET_RULES,
     AgeBands,
@@ -561,7 +562,7 @@ class Screening:
     def _row_findings(self, index: int) -> tuple[Any, ...]:
         return assess(self.batch.family(index), on=self.on, profile=self.profile).findings
 
-    def assessment(self, index: int, *, lang: str = "it") -> Assessment:
+    def assessment(self, index: int, *, lang: Lang = "it") -> Assessment:
         """Family ``index`` assessed on the row path: the reasons, values and citations.
 
         Explanations are built only for the families asked about (usually the
@@ -569,7 +570,7 @@ class Screening:
         """
         return assess(self.batch.family(index), on=self.on, profile=self.profile, lang=lang)
 
-    def reasons(self, index: int, *, lang: str = "it") -> tuple[str, ...]:
+    def reasons(self, index: int, *, lang: Lang = "it") -> tuple[str, ...]:
         """The reasons of family ``index`` (see :meth:`Assessment.reasons`)."""
         return self.assessment(index, lang=lang).reasons()
 

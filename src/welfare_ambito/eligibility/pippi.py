@@ -47,6 +47,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from welfare_ambito._lang import Lang
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.model import Adversity, EMOrientation, Family
 
@@ -387,7 +388,7 @@ class Assessment:
     em_may_decide_otherwise: bool
     """The exclusion is only «orientativa» (abuse, severe maltreatment): the EM may decide otherwise."""
     findings: tuple[Any, ...]
-    lang: str = "it"
+    lang: Lang = "it"
 
     @property
     def eligible(self) -> bool:
@@ -483,7 +484,7 @@ def assess(
     *,
     on: dt.date,
     profile: Any = "seregno-pippi-2023",
-    lang: str = "it",
+    lang: Lang = "it",
     overrides: Mapping[str, Any] | None = None,
 ) -> Assessment:
     """Assess ``family`` on ``on`` under ``profile`` (an id, a path or a Profile).
@@ -582,7 +583,7 @@ def _embedded_id(profile: Any) -> bool:
 
 
 def _screening(
-    profile: Any, on: dt.date, lang: str, overrides: Mapping[str, Any] | None
+    profile: Any, on: dt.date, lang: Lang, overrides: Mapping[str, Any] | None
 ) -> _Screening:
     """The checker of the target rules (and the age bands) for ``profile`` on ``on``, cached.
 
@@ -623,7 +624,7 @@ def assess_all(
     *,
     on: dt.date,
     profile: Any = "seregno-pippi-2023",
-    lang: str = "it",
+    lang: Lang = "it",
 ) -> Iterator[Assessment]:
     """:func:`assess` each family, one at a time (the profile is bound once; nothing is kept).
 

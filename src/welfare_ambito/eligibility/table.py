@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito._lang import Lang
 from welfare_ambito.eligibility.pippi import Assessment, EligibilityOutcome, assess
 from welfare_ambito.errors import ErrorDetail, WelfareAmbitoError
 
@@ -102,7 +103,7 @@ _HEADERS = {
 }
 
 
-def outcome_label(outcome: str, lang: str = "it") -> str:
+def outcome_label(outcome: str, lang: Lang = "it") -> str:
     """The outcome as a person reads it.
 
     >>> outcome_label("needs_review"), outcome_label("invalid", "en")
@@ -111,7 +112,7 @@ def outcome_label(outcome: str, lang: str = "it") -> str:
     return _OUTCOME_LABELS["it" if lang == "it" else "en"][outcome]
 
 
-def result_headers(lang: str = "it") -> tuple[str, ...]:
+def result_headers(lang: Lang = "it") -> tuple[str, ...]:
     """The headers of a results file in ``lang`` (same order as :data:`RESULT_COLUMNS`)."""
     return _HEADERS["it" if lang == "it" else "en"]
 
@@ -142,7 +143,7 @@ class ScreeningResult:
         """``eligible``, ``not_eligible``, ``needs_review`` or ``invalid``."""
         return INVALID if self.assessment is None else self.assessment.outcome.value
 
-    def missing_labels(self, lang: str = "it") -> tuple[str, ...]:
+    def missing_labels(self, lang: Lang = "it") -> tuple[str, ...]:
         """The missing inputs, named by the file's headers (or the Italian/English field name)."""
         if self.assessment is None:
             return ()
@@ -160,7 +161,7 @@ class ScreeningResult:
                 named.append(path)
         return tuple(dict.fromkeys(named))
 
-    def to_record(self, lang: str = "it") -> dict[str, Any]:
+    def to_record(self, lang: Lang = "it") -> dict[str, Any]:
         """One flat row (keys :data:`RESULT_COLUMNS`); texts in ``lang``, outcome as its code."""
         a = self.assessment
         return {
@@ -177,7 +178,7 @@ class ScreeningResult:
             "errors": " | ".join(f"{e.path}: {e.text(lang)}" for e in self.errors),
         }
 
-    def to_row(self, lang: str = "it") -> list[Any]:
+    def to_row(self, lang: Lang = "it") -> list[Any]:
         """The record as a person reads it: outcome and group in words (for CSV/XLSX files)."""
         record = self.to_record(lang)
         words = _GROUP_LABELS["it" if lang == "it" else "en"]
@@ -211,11 +212,11 @@ class TableScreening:
             self.summary[result.outcome] += 1
             yield result
 
-    def to_records(self, lang: str = "it") -> list[dict[str, Any]]:
+    def to_records(self, lang: Lang = "it") -> list[dict[str, Any]]:
         """Every remaining result as :meth:`ScreeningResult.to_record`."""
         return [r.to_record(lang) for r in self]
 
-    def to_pandas(self, lang: str = "it") -> Any:
+    def to_pandas(self, lang: Lang = "it") -> Any:
         """The remaining results as a DataFrame: ``outcome`` and ``group`` categorical (needs pandas)."""
         from welfare_ambito.eligibility.pippi import TargetGroup
         from welfare_ambito.tables.frames import to_frame
@@ -233,7 +234,7 @@ def assess_table(
     *,
     on: dt.date,
     profile: Any = "seregno-pippi-2023",
-    lang: str = "it",
+    lang: Lang = "it",
     encoding: str | None = None,
     sep: str | None = None,
     sheet: str | int | None = None,

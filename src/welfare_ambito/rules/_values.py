@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from welfare_ambito._frozendict import FrozenDict
+from welfare_ambito._lang import Lang
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.money import Money, format_euro
 from welfare_ambito.parsing import read_decimal
@@ -270,9 +271,19 @@ class Text:
     it: str
     en: str
 
-    def display(self, lang: str = "it") -> str:
-        """The sentence in ``lang``."""
-        return self.it if lang == "it" else self.en
+    def display(self, lang: Lang = "it") -> str:
+        """The sentence in ``lang`` (``"it"`` or ``"en"``; any other value is an error).
+
+        >>> Text("sì", "yes").display("fr")
+        Traceback (most recent call last):
+        ...
+        welfare_ambito.errors.InvalidValue: lang: 'fr' is not one of it, en
+        """
+        if lang == "it":
+            return self.it
+        if lang == "en":
+            return self.en
+        raise InvalidValue.of("choice", path="lang", value=lang, choices="it, en")
 
     @classmethod
     def message(cls, key: str, /, **params: Any) -> Text:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from welfare_ambito._frozendict import FrozenDict
-from welfare_ambito._lang import Lang
+from welfare_ambito._lang import Lang, is_lang
 from welfare_ambito.citations import Citation
 from welfare_ambito.errors import IncompatibleTypes, InvalidValue, NotFound
 from welfare_ambito.model import CoDesignPlan
@@ -121,7 +121,7 @@ class _Bound:
         self._constants: dict[tuple[Any, ...], _DescribedResult] = {}
         """Descriptions of constant results (:meth:`Result.constant`), by token and values read."""
 
-    def condition(self, lang: str, shown: Mapping[str, str]) -> str | None:
+    def condition(self, lang: Lang, shown: Mapping[str, str]) -> str | None:
         """The filled condition; computed once when it names only parameters."""
         rule = self.rule
         if rule.condition is None:
@@ -134,7 +134,7 @@ class _Bound:
             self._conditions[lang] = text
         return text
 
-    def shown(self, lang: str) -> dict[str, str]:
+    def shown(self, lang: Lang) -> dict[str, str]:
         """The rule's parameter values as shown in ``lang`` (computed once)."""
         cached = self._shown.get(lang)
         if cached is None:
@@ -203,11 +203,11 @@ class Checker:
         profile: Profile | str,
         *,
         on: dt.date,
-        lang: str = "it",
+        lang: Lang = "it",
         overrides: Mapping[str, Any] | None = None,
         rules: Iterable[str] | None = None,
     ) -> None:
-        if lang not in ("it", "en"):
+        if not is_lang(lang):
             raise InvalidValue.of("choice", path="lang", value=lang, choices="it, en")
         if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
             raise InvalidValue.of("type", path="on", expected="a date", actual=type(on).__name__)
@@ -793,7 +793,7 @@ class Checker:
         return outcome, exception, conflict, note, extra, derogation.missing
 
 
-def _rebuild_checker(profile: Profile, on: dt.date, lang: str, rules: tuple[str, ...]) -> Checker:
+def _rebuild_checker(profile: Profile, on: dt.date, lang: Lang, rules: tuple[str, ...]) -> Checker:
     return Checker(profile, on=on, lang=lang, rules=rules)
 
 
@@ -876,7 +876,7 @@ def iterate(
     profile: Profile | str,
     *,
     on: dt.date | None = None,
-    lang: str = "it",
+    lang: Lang = "it",
     overrides: Mapping[str, Any] | None = None,
     rules: Iterable[str] | None = None,
 ) -> Iterator[Finding]:

@@ -49,11 +49,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from welfare_ambito.errors import ErrorDetail, InvalidInput, WelfareAmbitoError
+
+if TYPE_CHECKING:
+    from welfare_ambito._lang import Lang
 
 __all__ = [
     "CASE_FILE_SUFFIX",
@@ -475,7 +478,8 @@ def _run_family(case: Case, lang: str) -> tuple[list[str], list[str]]:
     from welfare_ambito.eligibility import assess
 
     assert case.on is not None
-    result = assess(case.input, on=case.on, profile=_profile(case), lang=lang)
+    # assess validates the language at its boundary (a typed error for any other value).
+    result = assess(case.input, on=case.on, profile=_profile(case), lang=cast("Lang", lang))
     actual = {
         "outcome": result.outcome.value,
         "group": None if result.group is None else result.group.value,
