@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from welfare_ambito import i18n
 from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito._lang import Lang, is_lang
 from welfare_ambito.citations import Citation
@@ -39,6 +40,12 @@ _DescribedResult = tuple[str, str, FrozenDict[str, JsonValue], str | None, str |
 _MEMO_SIZE = 4096
 _ID = "\x00id\x00"
 """Stands for a subject's id in remembered messages (no id contains a NUL)."""
+
+i18n.define(
+    "error.rules.not_a_plan",
+    it="evaluate() controlla un CoDesignPlan, non un {kind}",
+    en="evaluate() checks a CoDesignPlan, not a {kind}",
+)
 
 
 def _get_or_none(getter: Any, subject: Any) -> Any:
@@ -861,12 +868,7 @@ def evaluate(
     (<Outcome.FAIL: 'fail'>, '5500', 'ore di educatore ≥ 6.000')
     """
     if not isinstance(plan, CoDesignPlan):
-        raise IncompatibleTypes(
-            f"evaluate() checks a CoDesignPlan, not a {type(plan).__name__}",
-            code="rules.not_a_plan",
-            message_it=f"evaluate() controlla un CoDesignPlan, non un {type(plan).__name__}",
-            path="plan",
-        )
+        raise IncompatibleTypes.of("rules.not_a_plan", path="plan", kind=type(plan).__name__)
     day = on if on is not None else _default_day(plan)
     return Checker(profile, on=day, lang=lang, overrides=overrides, rules=rules).report(plan)
 

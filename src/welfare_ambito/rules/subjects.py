@@ -16,6 +16,7 @@ from typing import Any, Final
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito.errors import InvalidValue, NotFound
 
 __all__ = [
@@ -26,6 +27,12 @@ __all__ = [
     "subject_kinds",
     "walk",
 ]
+
+i18n.define(
+    "error.rules.unknown_subject",
+    it="tipo di soggetto sconosciuto {name!r}; noti: {known}",
+    en="unknown subject kind {name!r}; known: {known}",
+)
 
 
 class _Missing:
@@ -113,11 +120,8 @@ def subject_kind(name: str) -> SubjectKind:
     try:
         return _KINDS[name]
     except KeyError:
-        raise NotFound(
-            f"unknown subject kind {name!r}; known: {', '.join(_KINDS)}",
-            code="rules.unknown_subject",
-            message_it=f"tipo di soggetto sconosciuto {name!r}; noti: {', '.join(_KINDS)}",
-            path=name,
+        raise NotFound.of(
+            "rules.unknown_subject", path=name, name=name, known=", ".join(_KINDS)
         ) from None
 
 
