@@ -9,20 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito._frozendict import FrozenDict
-from welfare_ambito._lang import Lang
+from welfare_ambito._lang import LANGS, Lang
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.money import Money, format_euro
 from welfare_ambito.parsing import read_decimal
 from welfare_ambito.periods import Period, parse_date
 
 __all__ = ["UNITS", "display", "jsonable", "named_texts", "parse_value"]
+
+i18n.define("rules.value.yes", it="sì", en="yes")
+i18n.define("rules.value.no", it="no", en="no")
 
 UNITS: Mapping[str, type] = {
     "hours": Decimal,
@@ -186,15 +190,26 @@ def decimal_text(value: Decimal) -> str:
 
 
 def _display_decimal(value: Decimal, lang: str) -> str:
-    from welfare_ambito import i18n
+    return i18n.number(Decimal(decimal_text(value)), _lang(lang))
 
-    return i18n.number(Decimal(decimal_text(value)), "it" if lang == "it" else "en")
+
+def _lang(lang: object) -> Lang:
+    """``lang`` checked: a typed error for anything but ``"it"`` and ``"en"``."""
+    if lang in LANGS:
+        return lang
+    raise InvalidValue.of("choice", path="lang", value=lang, choices="it, en")
 
 
 def _enum_label(member: enum.Enum, lang: str) -> str:
     """An enum member in ``lang``: its Italian label in Italian, its value as words in English."""
-    if lang != "it":
-        return str(member.value).replace("_", " ")
+    return _ENUM_LABELS[_lang(lang)](member)
+
+
+def _enum_label_en(member: enum.Enum) -> str:
+    return str(member.value).replace("_", " ")
+
+
+def _enum_label_it(member: enum.Enum) -> str:
     own = getattr(member, "label_it", None)
     if isinstance(own, str):
         return own
@@ -203,6 +218,14 @@ def _enum_label(member: enum.Enum, lang: str) -> str:
 
         return label_it(str(member.value))
     return str(member.value)
+
+
+def _euro_en(value: Money) -> str:
+    return "€ " + i18n.number(value.amount, "en")
+
+
+_ENUM_LABELS: dict[str, Callable[[enum.Enum], str]] = {"it": _enum_label_it, "en": _enum_label_en}
+_EUROS: dict[str, Callable[[Money], str]] = {"it": format_euro, "en": _euro_en}
 
 
 def display(value: object, lang: str = "it") -> str:
@@ -224,29 +247,19 @@ def display(value: object, lang: str = "it") -> str:
     if kind is str:
         return value  # type: ignore[return-value]
     if kind is int:
-        from welfare_ambito import i18n
-
-        return i18n.number(value, "it" if lang == "it" else "en")  # type: ignore[arg-type]
+        return i18n.number(value, _lang(lang))  # type: ignore[arg-type]
     if value is None:
         return "—"
     if isinstance(value, bool):
-        if lang == "it":
-            return "sì" if value else "no"
-        return "yes" if value else "no"
+        return i18n.message("rules.value.yes" if value else "rules.value.no", _lang(lang))
     if isinstance(value, enum.Enum):
         return _enum_label(value, lang)
     if isinstance(value, Money):
-        if lang == "it":
-            return format_euro(value)
-        from welfare_ambito import i18n
-
-        return "€ " + i18n.number(value.amount, "en")
+        return _EUROS[_lang(lang)](value)
     if isinstance(value, Decimal):
         return _display_decimal(value, lang)
     if isinstance(value, dt.date):
-        from welfare_ambito import i18n
-
-        return i18n.date(value, "it" if lang == "it" else "en")
+        return i18n.date(value, _lang(lang))
     if isinstance(value, Period):
         return f"{display(value.start, lang)}–{display(value.end, lang)}"
     if isinstance(value, Mapping):
@@ -294,8 +307,6 @@ class Text:
         >>> Text.message("unit.hours", count=Decimal("1400.5")).it
         '1.400,5 ore'
         """
-        from welfare_ambito import i18n
-
         return cls(i18n.message(key, "it", **params), i18n.message(key, "en", **params))
 
     @classmethod
