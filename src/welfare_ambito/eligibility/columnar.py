@@ -54,6 +54,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from welfare_ambito import i18n
 from welfare_ambito._lang import Lang
 from welfare_ambito.eligibility.pippi import (
     TARGET_RULES,
@@ -91,6 +92,12 @@ _OUTCOMES = np.array(
 )  # eligible, not_eligible, needs_review
 _UNIX_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
+i18n.define(
+    "error.columnar.length",
+    it="la colonna {name} ha {count} valori per {size} famiglie",
+    en="column {name} has {count} values for {size} families",
+)
+
 
 def _bad(index: int, field: str, expected: str, value: object) -> InvalidValue:
     return InvalidValue.of(  # type: ignore[return-value]
@@ -124,12 +131,7 @@ def _column(data: Any, name: str, size: int | None) -> list[Any] | None:
         for index in blanks.tolist():
             out[index] = None
     if size is not None and len(out) != size:
-        raise InvalidValue(
-            f"column {name} has {len(out)} values for {size} families",
-            code="columnar.length",
-            message_it=f"la colonna {name} ha {len(out)} valori per {size} famiglie",
-            path=name,
-        )
+        raise InvalidValue.of("columnar.length", path=name, name=name, count=len(out), size=size)
     return out
 
 

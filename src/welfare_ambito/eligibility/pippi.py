@@ -47,6 +47,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito._lang import Lang
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.model import Adversity, EMOrientation, Family
@@ -67,6 +68,27 @@ __all__ = [
 
 TARGET_RULES = "pippi.target."
 """Prefix of the rule ids :func:`assess` runs."""
+
+i18n.define(
+    "pippi.assessment.eligible",
+    it="Famiglia {family}: rientra nel target P.I.P.P.I. al {on}",
+    en="Family {family}: is in the P.I.P.P.I. target on {on}",
+)
+i18n.define(
+    "pippi.assessment.not_eligible",
+    it="Famiglia {family}: non rientra nel target P.I.P.P.I. al {on}",
+    en="Family {family}: is not in the P.I.P.P.I. target on {on}",
+)
+i18n.define(
+    "pippi.assessment.needs_review",
+    it="Famiglia {family}: da valutare per il target P.I.P.P.I. al {on}",
+    en="Family {family}: needs review for the P.I.P.P.I. target on {on}",
+)
+i18n.define(
+    "pippi.assessment.orientative",
+    it=" (esclusione orientativa: l'EM può decidere diversamente)",
+    en=" (the exclusion is only indicative: the EM may decide otherwise)",
+)
 
 
 class EligibilityOutcome(enum.StrEnum):
@@ -412,23 +434,15 @@ class Assessment:
     @property
     def message(self) -> str:
         """The answer in a sentence, in the assessment's language, followed by its reasons."""
-        it = self.lang == "it"
-        words = {
-            EligibilityOutcome.ELIGIBLE: ("rientra nel", "is in the"),
-            EligibilityOutcome.NOT_ELIGIBLE: ("non rientra nel", "is not in the"),
-            EligibilityOutcome.NEEDS_REVIEW: ("da valutare per il", "needs review for the"),
-        }[self.outcome]
-        head = (
-            f"Famiglia {self.family}: {words[0]} target P.I.P.P.I. al {self.on.strftime('%d/%m/%Y')}"
-            if it
-            else f"Family {self.family}: {words[1]} P.I.P.P.I. target on {self.on.isoformat()}"
+        lang = self.lang
+        head = i18n.message(
+            f"pippi.assessment.{self.outcome.value}",
+            lang,
+            family=self.family,
+            on=i18n.date(self.on, lang),
         )
         if self.em_may_decide_otherwise:
-            head += (
-                " (esclusione orientativa: l'EM può decidere diversamente)"
-                if it
-                else " (the exclusion is only indicative: the EM may decide otherwise)"
-            )
+            head += i18n.message("pippi.assessment.orientative", lang)
         return head + ".\n" + "\n".join(f"- {r}" for r in self.reasons())
 
     def to_dict(self) -> dict[str, Any]:

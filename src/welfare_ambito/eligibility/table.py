@@ -26,9 +26,9 @@ from typing import Any
 
 import attrs
 
-from welfare_ambito._lang import Lang
+from welfare_ambito._lang import Lang, is_lang
 from welfare_ambito.eligibility.pippi import Assessment, EligibilityOutcome, assess
-from welfare_ambito.errors import ErrorDetail, WelfareAmbitoError
+from welfare_ambito.errors import ErrorDetail, InvalidValue, WelfareAmbitoError
 
 __all__ = ["OUTCOMES", "RESULT_COLUMNS", "ScreeningResult", "TableScreening", "assess_table"]
 
@@ -103,18 +103,25 @@ _HEADERS = {
 }
 
 
+def _checked(lang: object) -> Lang:
+    """``lang``, or a typed error naming the field (never a silent English)."""
+    if is_lang(lang):
+        return lang
+    raise InvalidValue.of("choice", path="lang", value=lang, choices="it, en")
+
+
 def outcome_label(outcome: str, lang: Lang = "it") -> str:
     """The outcome as a person reads it.
 
     >>> outcome_label("needs_review"), outcome_label("invalid", "en")
     ('da valutare', 'invalid input')
     """
-    return _OUTCOME_LABELS["it" if lang == "it" else "en"][outcome]
+    return _OUTCOME_LABELS[_checked(lang)][outcome]
 
 
 def result_headers(lang: Lang = "it") -> tuple[str, ...]:
     """The headers of a results file in ``lang`` (same order as :data:`RESULT_COLUMNS`)."""
-    return _HEADERS["it" if lang == "it" else "en"]
+    return _HEADERS[_checked(lang)]
 
 
 @attrs.frozen(kw_only=True)
@@ -181,7 +188,7 @@ class ScreeningResult:
     def to_row(self, lang: Lang = "it") -> list[Any]:
         """The record as a person reads it: outcome and group in words (for CSV/XLSX files)."""
         record = self.to_record(lang)
-        words = _GROUP_LABELS["it" if lang == "it" else "en"]
+        words = _GROUP_LABELS[_checked(lang)]
         record["outcome"] = outcome_label(record["outcome"], lang)
         record["group"] = None if record["group"] is None else words[record["group"]]
         return [record[c] for c in RESULT_COLUMNS]

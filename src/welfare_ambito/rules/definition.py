@@ -49,6 +49,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.citations import Citation
 from welfare_ambito.errors import InvalidValue, NotFound
@@ -77,6 +78,17 @@ _TOKENS = itertools.count(1)
 
 _RULE_ID = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.\[\]-]*)\}")
+
+i18n.define(
+    "error.rules.texts",
+    it="{field} richiede un testo italiano e uno inglese: {{'it': ..., 'en': ...}}",
+    en="{field} needs an Italian and an English text: {{'it': ..., 'en': ...}}",
+)
+i18n.define(
+    "error.rules.unknown_rule",
+    it="regola sconosciuta {rule!r}{hint_it}",
+    en="unknown rule {rule!r}{hint}",
+)
 
 
 class Result:
@@ -206,12 +218,7 @@ def _texts(value: object, path: str) -> FrozenDict[str, str]:
     if isinstance(value, str):
         value = {"it": value, "en": value}
     if not isinstance(value, Mapping) or set(value) != {"it", "en"}:
-        raise InvalidValue(
-            f"{path} needs an Italian and an English text: {{'it': ..., 'en': ...}}",
-            code="rules.texts",
-            message_it=f"{path} richiede un testo italiano e uno inglese: {{'it': ..., 'en': ...}}",
-            path=path,
-        )
+        raise InvalidValue.of("rules.texts", path=path, field=path)
     for lang, text in value.items():
         if not isinstance(text, str) or not text.strip():
             raise InvalidValue.of("empty", path=f"{path}.{lang}")
@@ -586,14 +593,12 @@ class Registry:
             if self.parent is not None and rule_id in self.parent:
                 return self.parent.get(rule_id)
             close = difflib.get_close_matches(rule_id, list(self._rules), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            hint_it = f"; forse intendevi {close[0]!r}?" if close else ""
-            raise NotFound(
-                f"unknown rule {rule_id!r}{hint}",
-                code="rules.unknown_rule",
-                message_it=f"regola sconosciuta {rule_id!r}{hint_it}",
+            raise NotFound.of(
+                "rules.unknown_rule",
                 path=rule_id,
-                params={"rule": rule_id},
+                rule=rule_id,
+                hint=f"; did you mean {close[0]!r}?" if close else "",
+                hint_it=f"; forse intendevi {close[0]!r}?" if close else "",
             ) from None
 
     def __contains__(self, rule_id: object) -> bool:
