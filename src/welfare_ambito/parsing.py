@@ -49,6 +49,7 @@ from welfare_ambito.errors import InvalidValue
 __all__ = [
     "MAX_DECIMALS",
     "MAX_INTEGER_DIGITS",
+    "fast_amount_cents",
     "read_amount",
     "read_count",
     "read_date",
@@ -384,6 +385,47 @@ def read_amount(
         stripped = re.sub(r"(€|eur)", "", value, flags=re.IGNORECASE)
         return _from_object(stripped, kind=kind, path=path, dash_zero=dash_zero, floats="refuse")
     return _from_object(value, kind=kind, path=path, dash_zero=dash_zero, floats="refuse")
+
+
+# The common forms of a table cell, read without the general grammar: a plain
+# integer, Italian grouping with an optional comma and one or two decimals, or
+# the machine form with one or two decimals. Anything else (a sign with a space,
+# a currency, three decimals, leading zeros, English grouping…) goes to the grammar.
+_FAST_AMOUNT = re.compile(
+    r"(-?)(0|[1-9]\d{0,14}|[1-9]\d{0,2}(?:\.\d{3}){1,4})(?:,(\d{1,2}))?\Z"
+    r"|(-?)(0|[1-9]\d{0,14})\.(\d{1,2})\Z",
+    re.ASCII,
+)
+
+
+def fast_amount_cents(text: str, *, dash_zero: bool = False) -> int | None:
+    """The cents of ``text`` when it is one of the common forms of an amount, else ``None``.
+
+    A fast path in front of :func:`read_amount` for table cells: ``"1234"``,
+    ``"1.234.567"``, ``"1.234,56"``, ``"1234,5"`` and ``"1234.56"`` are read here;
+    every other text returns ``None`` and must go through :func:`read_amount`,
+    which reads it or refuses it. Where this function answers, the answer is the
+    grammar's, to the cent (a property test holds it to that).
+
+    >>> fast_amount_cents("1.234,56"), fast_amount_cents("1234.5"), fast_amount_cents("1.500")
+    (123456, 123450, 150000)
+    >>> fast_amount_cents("1,000.00") is None, fast_amount_cents("€ 5") is None
+    (True, True)
+    >>> fast_amount_cents("-", dash_zero=True), fast_amount_cents("-") is None
+    (0, True)
+    """
+    match = _FAST_AMOUNT.match(text)
+    if match is None:
+        if dash_zero and text == "-":
+            return 0
+        return None
+    sign, integer, decimals = match.group(1, 2, 3)
+    if integer is None:
+        sign, integer, decimals = match.group(4, 5, 6)
+    cents = int(integer.replace(".", "")) * 100
+    if decimals:
+        cents += int(decimals) * (10 if len(decimals) == 1 else 1)
+    return -cents if sign else cents
 
 
 def read_count(value: object, *, path: str = "") -> int:

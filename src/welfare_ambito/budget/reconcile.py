@@ -14,6 +14,8 @@ difference is reported with both figures.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Final
 
@@ -153,7 +155,7 @@ def reconcile(
             path="table",
         )
     n_rows, n_cols = table.shape
-    has_row = n_rows > 0 and _detect(total_row, table.rows[-1]) and n_rows >= 2
+    has_row = n_rows > 0 and _detect(total_row, table.label(-1)) and n_rows >= 2
     has_column = n_cols > 0 and _detect(total_column, table.columns[-1]) and n_cols >= 2
     if not has_row and not has_column:
         raise InvalidValue(
@@ -162,28 +164,33 @@ def reconcile(
             message_it="la tabella non ha una riga o colonna di totale (chiamala 'TOTALE' o indicala)",
             path="table",
         )
-    cents = table.cents
+    columns = [table.column_cents(j) for j in range(n_cols)]
     findings: list[TableDiscrepancy] = []
     checked = 0
     if has_column:
         body = n_cols - 1
-        for label, values in zip(table.rows, cents, strict=True):
-            checked += 1
-            computed = sum(values[:body])
-            if computed != values[body]:
-                findings.append(
-                    _discrepancy(label, table.columns[body], values[body], computed, "row")
-                )
-    if has_row:
-        body_rows = cents[: n_rows - 1]
-        totals = cents[n_rows - 1]
-        sums = (
-            [sum(column) for column in zip(*body_rows, strict=True)] if body_rows else [0] * n_cols
-        )
-        for label, stated, computed in zip(table.columns, totals, sums, strict=True):
-            checked += 1
+        totals = columns[body]
+        if body == 0:
+            sums: Iterable[int] = itertools.repeat(0, n_rows)
+        elif body == 1:
+            sums = columns[0]
+        else:
+            sums = map(sum, zip(*columns[:body], strict=True))
+        for index, (computed, stated) in enumerate(zip(sums, totals, strict=True)):
             if computed != stated:
-                findings.append(_discrepancy(table.rows[-1], label, stated, computed, "column"))
+                findings.append(
+                    _discrepancy(table.label(index), table.columns[body], stated, computed, "row")
+                )
+        checked += n_rows
+    if has_row:
+        last = n_rows - 1
+        total_label = table.label(last)
+        for label, values in zip(table.columns, columns, strict=True):
+            checked += 1
+            stated = values[last]
+            computed = sum(itertools.islice(values, last))
+            if computed != stated:
+                findings.append(_discrepancy(total_label, label, stated, computed, "column"))
     return Reconciliation(
         table=table,
         total_row=has_row,
