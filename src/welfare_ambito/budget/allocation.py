@@ -39,7 +39,7 @@ import heapq
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, cast
 
 import attrs
 
@@ -175,7 +175,7 @@ class Allocation(Mapping[str, Money]):
     _bounds: tuple[str | None, ...]
     _total: int
     _method: str
-    _index: dict[str, int]
+    _index: dict[str, int] | None
     _shares: tuple[Share, ...] | None
 
     def __init__(
@@ -201,7 +201,7 @@ class Allocation(Mapping[str, Money]):
             "_bounds": bounds,
             "_total": total_cents,
             "_method": method,
-            "_index": dict(zip(names, range(len(names)), strict=True)),
+            "_index": None,
             "_shares": None,
         }
         for key, value in values.items():
@@ -226,10 +226,18 @@ class Allocation(Mapping[str, Money]):
             ),
         )
 
+    def _positions(self) -> dict[str, int]:
+        """Recipient → position, built on the first lookup by name."""
+        index = self._index
+        if index is None:
+            index = dict(zip(self._names, range(len(self._names)), strict=True))
+            object.__setattr__(self, "_index", index)
+        return index
+
     # -- mapping ------------------------------------------------------------------
     def __getitem__(self, recipient: str) -> Money:
         try:
-            return Money.from_cents(self._cents[self._index[recipient]])
+            return Money.from_cents(self._cents[self._positions()[recipient]])
         except (KeyError, TypeError):
             raise KeyError(recipient) from None
 
@@ -240,7 +248,7 @@ class Allocation(Mapping[str, Money]):
         return len(self._names)
 
     def __contains__(self, recipient: object) -> bool:
-        return isinstance(recipient, str) and recipient in self._index
+        return isinstance(recipient, str) and recipient in self._positions()
 
     # -- what it is -----------------------------------------------------------------
     @property
@@ -278,9 +286,10 @@ class Allocation(Mapping[str, Money]):
 
     def share(self, recipient: str) -> Share:
         """The :class:`Share` of ``recipient``."""
-        if recipient not in self._index:
+        position = self._positions().get(recipient) if isinstance(recipient, str) else None
+        if position is None:
             raise _unknown(recipient, "recipient")
-        return self.shares[self._index[recipient]]
+        return self.shares[position]
 
     def explain(self, lang: str = "it") -> str:
         """A paragraph: the method, the total, then one line per share."""
@@ -393,14 +402,16 @@ def _recipients(weights: object, method: str) -> tuple[tuple[str, ...], list[obj
             message_it="i pesi devono essere una mappa destinatario -> peso (o, per 'equal', un elenco di nomi)",
             path="weights",
         )
-    for name in names:
-        if not isinstance(name, str) or not name:
-            raise InvalidValue(
-                f"recipient names must be non-empty text, got {type(name).__name__}",
-                code="budget.recipient_type",
-                message_it=f"i nomi dei destinatari devono essere testo non vuoto, trovato {type(name).__name__}",
-                path="weights",
-            )
+    # Every name non-empty text, checked at C speed for a million names; the loop names the culprit.
+    if set(map(type, names)) != {str} or not all(names):
+        for name in names:
+            if not isinstance(name, str) or not name:
+                raise InvalidValue(
+                    f"recipient names must be non-empty text, got {type(name).__name__}",
+                    code="budget.recipient_type",
+                    message_it=f"i nomi dei destinatari devono essere testo non vuoto, trovato {type(name).__name__}",
+                    path="weights",
+                )
     if not names:
         raise InvalidValue(
             "there is no recipient to split among",
@@ -418,12 +429,14 @@ def _weights(
     names: tuple[str, ...], values: list[object]
 ) -> tuple[list[int], tuple[int | Fraction, ...]]:
     """Exact weights, and the same scaled to integers with one common factor."""
-    if all(type(v) is int and -_INT_BOUND < v < _INT_BOUND for v in values):
-        ints: list[int] = values  # type: ignore[assignment]
-        for name, value in zip(names, ints, strict=True):
-            if value < 0:
-                raise _negative_weight(name, value)
-        return ints, tuple(ints)
+    if values and set(map(type, values)) == {int}:
+        ints = cast("list[int]", values)
+        if min(ints) > -_INT_BOUND and max(ints) < _INT_BOUND:
+            if min(ints) < 0:
+                for name, value in zip(names, ints, strict=True):
+                    if value < 0:
+                        raise _negative_weight(name, value)
+            return ints, tuple(ints)
     fractions = tuple(number_of(v, path=f"weights.{n}") for n, v in zip(names, values, strict=True))
     for name, exact in zip(names, fractions, strict=True):
         if exact < 0:
@@ -605,12 +618,25 @@ def _largest_remainder(
     if extra:
         remainders = [x % q for x in numerators]
         # The extra-th largest remainder is the threshold: everything above it gets a
-        # cent; ties at it are ordered by weight, then name (sorting only ints is fast).
-        threshold = sorted(remainders, reverse=True)[extra - 1]
+        # cent; ties at it are ordered by weight, then name. Only the threshold is
+        # selected (a partial selection when few cents are left), on plain ints.
+        if extra * 16 < len(remainders):
+            threshold = heapq.nlargest(extra, remainders)[-1]
+        elif q <= 2**53:
+            # Remainders below 2**53 are exact as floats, which sort several times faster.
+            threshold = int(sorted(map(float, remainders), reverse=True)[extra - 1])
+        else:
+            threshold = sorted(remainders, reverse=True)[extra - 1]
         above = [i for i, r in enumerate(remainders) if r > threshold]
         tied = [i for i, r in enumerate(remainders) if r == threshold]
-        tied.sort(key=lambda i: (-w[i], names[i]))
-        for i in above + tied[: extra - len(above)]:
+        wanted = extra - len(above)
+        if wanted < len(tied):
+            # By name, then (stable) by weight, larger first: two sorts on C-level keys.
+            tied.sort(key=names.__getitem__)
+            tied.sort(key=w.__getitem__, reverse=True)
+        for i in above:
+            floors[i] += 1
+        for i in tied[:wanted]:
             floors[i] += 1
     return floors
 
@@ -628,6 +654,34 @@ class _Seat:
         if left != right:
             return (left > right) if self.sign > 0 else (left < right)
         return (self.name < other.name) if self.sign > 0 else (self.name > other.name)
+
+
+# Relative margin of the float pre-selection of Webster candidates: far above the
+# error of one int-to-float conversion and one division (a few 1e-16).
+_MARGIN: Final = 1e-9
+
+
+def _candidates(priorities: list[tuple[int, int]], count: int, sign: int) -> list[int]:
+    """Positions that may win one of ``count`` cents, chosen by float priority with a margin.
+
+    Only a recipient whose first priority is among the ``count`` best can win a
+    cent (its later cents rank lower); floats pick those with room to spare, the
+    exact heap then decides. Every position when floats cannot be trusted.
+    """
+    everyone = list(range(len(priorities)))
+    if count * 4 >= len(priorities):
+        return everyone
+    try:
+        keys = [num / den for num, den in priorities]
+    except OverflowError:
+        return everyone
+    if sign > 0:
+        cut = heapq.nlargest(count, keys)[-1]
+        limit = cut - abs(cut) * _MARGIN
+        return [i for i, key in enumerate(keys) if key >= limit]
+    cut = heapq.nsmallest(count, keys)[-1]
+    limit = cut + abs(cut) * _MARGIN
+    return [i for i, key in enumerate(keys) if key <= limit]
 
 
 def _webster(
@@ -652,10 +706,10 @@ def _webster(
         seats.append(seat)
     missing = total - sum(seats)
     if missing > 0:
+        open_ = [i for i in range(n) if w[i] and (hi is None or hi[i] < 0 or seats[i] < hi[i])]
+        chosen = _candidates([(2 * w[i], 2 * seats[i] + 1) for i in open_], missing, 1)
         heap = [
-            _Seat(2 * w[i], 2 * seats[i] + 1, names[i], i, 1)
-            for i in range(n)
-            if w[i] and (hi is None or hi[i] < 0 or seats[i] < hi[i])
+            _Seat(2 * w[i], 2 * seats[i] + 1, names[i], i, 1) for i in (open_[j] for j in chosen)
         ]
         heapq.heapify(heap)
         for _ in range(missing):
@@ -665,8 +719,10 @@ def _webster(
             if hi is None or hi[i] < 0 or seats[i] < hi[i]:
                 heapq.heappush(heap, _Seat(2 * w[i], 2 * seats[i] + 1, names[i], i, 1))
     elif missing < 0:
+        open_ = [i for i in range(n) if seats[i] > lo[i]]
+        chosen = _candidates([(2 * w[i], 2 * seats[i] - 1) for i in open_], -missing, -1)
         heap = [
-            _Seat(2 * w[i], 2 * seats[i] - 1, names[i], i, -1) for i in range(n) if seats[i] > lo[i]
+            _Seat(2 * w[i], 2 * seats[i] - 1, names[i], i, -1) for i in (open_[j] for j in chosen)
         ]
         heapq.heapify(heap)
         for _ in range(-missing):
