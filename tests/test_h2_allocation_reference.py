@@ -87,3 +87,19 @@ def test_bounded_webster_is_the_reference(data: st.DataObject, weights: dict[str
         maximum={n: Money.from_cents(v) for n, v in high.items()},
     )
     assert _cents(result) == reference_webster(total, weights, low, high)
+
+
+@given(
+    total=st.integers(0, 2000),
+    weights=weight_maps(max_size=80),
+    method=st.sampled_from(["largest_remainder", "webster"]),
+)
+def test_many_recipients_few_cents_left_is_the_reference(
+    total: int, weights: dict[str, int], method: str
+) -> None:
+    """Many recipients and few leftover cents: the partial-selection paths, held to the reference."""
+    result = _cents(allocate(Money.from_cents(total), weights, method=method))
+    if method == "webster":
+        assert result == reference_webster(total, weights, dict.fromkeys(weights, 0), None)
+    else:
+        assert result == reference_largest_remainder(total, weights)
