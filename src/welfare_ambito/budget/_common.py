@@ -9,7 +9,7 @@ from types import ModuleType
 from typing import Any
 
 from welfare_ambito import i18n
-from welfare_ambito._lang import Lang
+from welfare_ambito._lang import Lang, is_lang
 from welfare_ambito.errors import InvalidValue, WelfareAmbitoError
 from welfare_ambito.money import Money
 from welfare_ambito.parsing import read_amount, read_fraction
@@ -172,7 +172,11 @@ for _msg, _it, _en in (
     ("basis.days", "giorni", "days"),
     ("basis.months", "mesi", "months"),
     ("caption.split", "Ripartizione di {total}", "Split of {total}"),
-    ("caption.allocation", "Ripartizione di {total} ({method})", "Allocation of {total} ({method})"),
+    (
+        "caption.allocation",
+        "Ripartizione di {total} ({method})",
+        "Allocation of {total} ({method})",
+    ),
     (
         "caption.phasing",
         "{amount} su {period} per {unit}, in proporzione ai {basis}",
@@ -188,6 +192,15 @@ i18n.define(
     it={"one": "{total} × 1 anno", "other": "{total} × {count} anni"},
     en={"one": "{total} × 1 year", "other": "{total} × {count} years"},
 )
+
+
+def lang_of(lang: str) -> Lang:
+    """``lang`` as a supported language: Italian for ``"it"``, English for anything else.
+
+    >>> lang_of("it"), lang_of("en"), lang_of("fr")
+    ('it', 'en', 'en')
+    """
+    return lang if is_lang(lang) else "en"
 
 
 def word(key: str, lang: Lang, /, **params: object) -> str:

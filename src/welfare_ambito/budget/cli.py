@@ -26,6 +26,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final, TextIO
 
+from welfare_ambito import i18n
+from welfare_ambito._lang import Lang
 from welfare_ambito.budget._common import cents_of, number_of
 from welfare_ambito.budget.allocation import METHODS, allocate
 from welfare_ambito.budget.phasing import BASES, UNITS, phase
@@ -47,6 +49,42 @@ BUDGET_SCHEMAS: Final = {
     "reconcile": "welfare-ambito/budget-reconcile",
 }
 """The ``schema`` field of each command's JSON output (``version`` is 1)."""
+
+for _msg, _it, _en in (
+    ("budget.cli.error", "errore: {where}{text}", "error: {where}{text}"),
+    (
+        "budget.cli.csv_error",
+        "errore: CSV non leggibile ({reason})",
+        "error: the CSV cannot be read ({reason})",
+    ),
+    (
+        "budget.cli.not_utf8",
+        "errore: il file non è testo UTF-8",
+        "error: the file is not UTF-8 text",
+    ),
+    (
+        "error.budget.cli_weight",
+        "{pair!r} non è nella forma NOME=PESO",
+        "{pair!r} is not NAME=WEIGHT",
+    ),
+    (
+        "error.budget.cli_weights_file",
+        "la riga {line} di {source} deve avere due celle: nome, peso",
+        "line {line} of {source} must have two cells: name, weight",
+    ),
+    ("error.budget.cli_duplicate", "{name!r} compare due volte", "{name!r} is listed twice"),
+    (
+        "error.budget.cli_period",
+        "{text!r} non è un periodo INIZIO/FINE",
+        "{text!r} is not a period START/END",
+    ),
+    (
+        "error.budget.cli_xlsx_output",
+        "--format xlsx scrive una cartella di lavoro: indica -o FILE.xlsx",
+        "--format xlsx writes a workbook: give -o FILE.xlsx",
+    ),
+):
+    i18n.define(_msg, it=_it, en=_en)
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -183,43 +221,29 @@ def _emit(records: list[dict[str, Any]], fmt: str, text: str, out: TextIO, *, co
     out.flush()
 
 
-def _message(lang: str, it: str, en: str) -> str:
-    return it if lang == "it" else en
-
-
 def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        lang = getattr(args, "lang", "it")
+        lang: Lang = getattr(args, "lang", "it")
         try:
             return command(args)
         except WelfareAmbitoError as exc:
             where = f"[{exc.path}] " if exc.path else ""
-            label = _message(lang, "errore", "error")
-            print(f"{label}: {where}{exc.text(lang)}", file=sys.stderr)
+            print(
+                i18n.message("budget.cli.error", lang, where=where, text=exc.text(lang)),
+                file=sys.stderr,
+            )
             return 2
         except BrokenPipeError:  # the main command ends quietly
             raise
         except OSError as exc:
-            label = _message(lang, "errore", "error")
-            print(f"{label}: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+            text = f"{exc.strerror or exc}: {exc.filename or ''}"
+            print(i18n.message("budget.cli.error", lang, where="", text=text), file=sys.stderr)
             return 2
         except csv.Error as exc:  # e.g. --sep ';;' or a cell beyond the csv field limit
-            print(
-                _message(
-                    lang,
-                    f"errore: CSV non leggibile ({exc})",
-                    f"error: the CSV cannot be read ({exc})",
-                ),
-                file=sys.stderr,
-            )
+            print(i18n.message("budget.cli.csv_error", lang, reason=exc), file=sys.stderr)
             return 2
         except UnicodeDecodeError:
-            print(
-                _message(
-                    lang, "errore: il file non è testo UTF-8", "error: the file is not UTF-8 text"
-                ),
-                file=sys.stderr,
-            )
+            print(i18n.message("budget.cli.not_utf8", lang), file=sys.stderr)
             return 2
 
     run.__name__ = command.__name__
@@ -241,12 +265,7 @@ def _weights_from_args(pairs: Sequence[str], *, fixed: bool) -> dict[str, object
     for pair in pairs:
         name, sep, value = pair.rpartition("=")
         if not sep or not name.strip():
-            raise InvalidValue(
-                f"{pair!r} is not NAME=WEIGHT",
-                code="budget.cli_weight",
-                message_it=f"{pair!r} non è nella forma NOME=PESO",
-                path="--weights",
-            )
+            raise InvalidValue.of("budget.cli_weight", path="--weights", pair=pair)
         weights[name.strip()] = _check_weight(value, path=f"weights.{name.strip()}", fixed=fixed)
     return weights
 
@@ -266,22 +285,16 @@ def _weights_from_file(path: str, *, fixed: bool) -> dict[str, object]:
     weights: dict[str, object] = {}
     for index, (number, row) in enumerate(csv_rows(source, name=shown)):
         if len(row) != 2:
-            raise InvalidValue(
-                f"line {number} of {shown} must have two cells: name, weight",
-                code="budget.cli_weights_file",
-                message_it=f"la riga {number} di {shown} deve avere due celle: nome, peso",
-                path=f"{shown}:{number}",
+            raise InvalidValue.of(
+                "budget.cli_weights_file", path=f"{shown}:{number}", line=number, source=shown
             )
         name, value = row[0].strip(), row[1].strip()
         if index == 0 and not any(char.isdigit() for char in value):
             continue  # a header line ("comune;utenti"); a number is never taken for one
         if name in weights:
-            raise InvalidValue(
-                f"{name!r} is listed twice",
-                code="budget.duplicate_recipient",
-                message_it=f"{name!r} compare due volte",
-                path=f"{shown}:{number}",
-            )
+            error = InvalidValue.of("budget.cli_duplicate", path=f"{shown}:{number}", name=name)
+            error.code = "budget.duplicate_recipient"
+            raise error
         weights[name] = _check_weight(value, path=f"{shown}:{number} ({name})", fixed=fixed)
     return weights
 
@@ -295,12 +308,7 @@ def _period(text: str) -> Period:
     if months:
         return Period.of_months(*months.groups())
     if "/" not in text:
-        raise InvalidValue(
-            f"{text[:40]!r} is not a period START/END",
-            code="budget.cli_period",
-            message_it=f"{text[:40]!r} non è un periodo INIZIO/FINE",
-            path="period",
-        )
+        raise InvalidValue.of("budget.cli_period", path="period", text=text[:40])
     return Period.parse(text)
 
 
@@ -322,12 +330,7 @@ def _xlsx(records: list[dict[str, Any]], output: str | None, args: argparse.Name
     from welfare_ambito.tables import write_rows
 
     if not output or not output.lower().endswith(".xlsx"):
-        raise InvalidValue(
-            "--format xlsx writes a workbook: give -o FILE.xlsx",
-            code="budget.cli_xlsx_output",
-            message_it="--format xlsx scrive una cartella di lavoro: indica -o FILE.xlsx",
-            path="--output",
-        )
+        raise InvalidValue.of("budget.cli_xlsx_output", path="--output")
     header = list(records[0]) if records else []
     rows = ([_cell(record.get(key)) for key in header] for record in records)
     write_rows(output, header, rows, fmt="xlsx", sheet=_SHEETS[args.budget_command])
@@ -367,7 +370,7 @@ def cmd_split(args: argparse.Namespace) -> int:
         {**record, "weight": share.weight, "quota": share.quota, "rounding": share.rounding}
         for record, share in zip(result.to_records(), result.shares, strict=True)
     ]
-    return _write(0, records, args, str(result))
+    return _write(0, records, args, result.to_text(args.lang))
 
 
 @_guarded
@@ -378,7 +381,7 @@ def cmd_phase(args: argparse.Namespace) -> int:
         {**record, "weight": piece.weight}
         for record, piece in zip(result.to_records(), result.phases, strict=True)
     ]
-    return _write(0, records, args, str(result))
+    return _write(0, records, args, result.to_text(args.lang))
 
 
 @_guarded
@@ -393,8 +396,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
         total_row=False if args.no_total_row else None,
         total_column=False if args.no_total_column else None,
     )
-    text = str(result).replace(result.summary("en"), result.summary(args.lang), 1)
-    return _write(0 if result.ok else 1, result.to_records(), args, text)
+    return _write(0 if result.ok else 1, result.to_records(), args, result.to_text(args.lang))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

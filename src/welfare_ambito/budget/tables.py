@@ -28,7 +28,15 @@ from typing import Any, Final, overload
 import attrs
 
 from welfare_ambito import i18n
-from welfare_ambito.budget._common import Amount, cents_of, optional_module, records_frame
+from welfare_ambito._lang import DEFAULT_LANG, Lang
+from welfare_ambito.budget._common import (
+    Amount,
+    cents_of,
+    euro_text,
+    optional_module,
+    records_frame,
+    word,
+)
 from welfare_ambito.budget._html import html_table, text_table
 from welfare_ambito.errors import InvalidValue, NotFound
 from welfare_ambito.money import Money, format_euro
@@ -552,25 +560,41 @@ class Table:
             writer.writerow([label, *(_it(v) for v in values)])
         return out.getvalue()
 
-    def _text_rows(self) -> list[list[str]]:
-        return [[label, *(_it(v) for v in values)] for label, values in self._value_rows()]
+    def _text_rows(self, lang: Lang) -> list[list[str]]:
+        return [
+            [label, *(_amount_text(v, lang) for v in values)]
+            for label, values in self._value_rows()
+        ]
 
-    def _repr_html_(self) -> str:
+    def to_html(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The table as HTML, amounts written for ``lang``, the source cited below."""
         width = len(self.columns)
         return html_table(
             [self.row_header, *self.columns],
-            self._text_rows(),
+            self._text_rows(lang),
             caption=self.title or None,
             right=range(1, width + 1),
-            footer=f"Fonte: {self.citation}" if self.citation else None,
+            footer=word("table.source", lang, citation=self.citation) if self.citation else None,
         )
 
-    def __str__(self) -> str:
+    def to_text(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The table as text, amounts written for ``lang`` (``-`` for zero).
+
+        >>> table = Table.from_rows(["A", "TOTALE"], {"Meda": ["1.500,5", "1.500,5"]})
+        >>> print(table.to_text("en").splitlines()[-1])
+        Meda  1,500.50  1,500.50
+        """
         return text_table(
             [self.row_header, *self.columns],
-            self._text_rows(),
+            self._text_rows(lang),
             right=range(1, len(self.columns) + 1),
         )
+
+    def _repr_html_(self) -> str:
+        return self.to_html(DEFAULT_LANG)
+
+    def __str__(self) -> str:
+        return self.to_text(DEFAULT_LANG)
 
 
 def _restore(
@@ -584,6 +608,10 @@ def _restore(
     return Table._of_columns(
         columns, _Labels.of(labels), data, title=title, row_header=row_header, citation=citation
     )
+
+
+def _amount_text(cents: int, lang: Lang) -> str:
+    return "-" if cents == 0 else euro_text(Money.from_cents(cents), lang, symbol=False)
 
 
 def _it(cents: int) -> str:

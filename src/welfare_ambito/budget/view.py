@@ -106,7 +106,6 @@ class BudgetView:
         """A pandas DataFrame of :meth:`to_records` (needs pandas)."""
         return records_frame(self.to_records(), feature="BudgetView.to_pandas")
 
-
     def _rows(self) -> tuple[list[list[str]], list[int]]:
         flagged = {
             self.budget.lines[int(f.path.split("]")[0].removeprefix("lines["))].id
