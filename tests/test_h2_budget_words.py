@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tests.test_i18n_words import leaks
+
 from welfare_ambito import Money, Period, data
 from welfare_ambito.budget import allocate, compare_split, phase, reconcile, rhodense_spesa_2011
 from welfare_ambito.budget.view import budget_view
@@ -31,7 +31,7 @@ def _outputs(lang: str) -> dict[str, str]:
         {"Barlassina": "35600", "Giussano": "51000", "Meda": "32600"}, {"utenza": caseloads}
     )
     view = budget_view(data.tutela_minori_budget(), data.seregno(), lang=lang)  # type: ignore[arg-type]
-    texts = {
+    return {
         "allocation": split.to_text(lang),  # type: ignore[arg-type]
         "allocation html": split.to_html(lang),  # type: ignore[arg-type]
         "bounded allocation": bounded.to_text(lang),  # type: ignore[arg-type]
@@ -46,7 +46,6 @@ def _outputs(lang: str) -> dict[str, str]:
         "table html": rhodense_spesa_2011().to_html(lang),  # type: ignore[arg-type]
         "view": str(view),
     }
-    return texts
 
 
 def _prose(text: str) -> str:
