@@ -44,6 +44,7 @@ from typing import Any, Final, Literal, cast
 import attrs
 
 from welfare_ambito import i18n
+from welfare_ambito._ambiti import embedded_ambito
 from welfare_ambito._lang import DEFAULT_LANG, Lang
 from welfare_ambito.budget._common import (
     Amount,
@@ -59,6 +60,7 @@ from welfare_ambito.budget._common import (
 )
 from welfare_ambito.budget._html import html_table, text_table
 from welfare_ambito.errors import InvalidValue, NotFound
+from welfare_ambito.model.territory import Ambito
 from welfare_ambito.money import Money
 from welfare_ambito.parsing import MAX_INTEGER_DIGITS
 
@@ -503,6 +505,54 @@ def _unknown(name: str, path: str) -> NotFound:
 # -- input ------------------------------------------------------------------------------
 
 
+def ambito_of(ambito: object) -> Ambito:
+    """An :class:`~welfare_ambito.model.Ambito`, given as one or as the id of an embedded one."""
+    if isinstance(ambito, Ambito):
+        return ambito
+    if isinstance(ambito, str):
+        return embedded_ambito(ambito)
+    raise InvalidValue.of(
+        "type", path="ambito", expected="an Ambito or its id", actual=type(ambito).__name__
+    )
+
+
+def comune_name(ambito: Ambito, name: str, path: str) -> str:
+    """The official name of the Comune called ``name`` (aliases too), or a did-you-mean error."""
+    found = ambito.find(name)
+    if found is not None:
+        return found.name
+    suggestion = ambito.closest(name)
+    if suggestion is not None:
+        raise NotFound.of(
+            "unknown_comune_suggest",
+            path=path,
+            name=name,
+            ambito=ambito.name,
+            suggestion=suggestion,
+        )
+    raise NotFound.of("unknown_comune", path=path, name=name, ambito=ambito.name)
+
+
+def canonical_names(names: Iterable[str], ambito: Ambito, where: str) -> tuple[str, ...]:
+    """``names`` as the official names of Comuni of ``ambito``; a Comune named twice is refused."""
+    official: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        canonical = comune_name(ambito, name, f"{where}.{name}")
+        if canonical in seen:
+            raise InvalidValue.of("budget.duplicate_recipient", path=f"{where}.{name}")
+        seen.add(canonical)
+        official.append(canonical)
+    return tuple(official)
+
+
+def _canonical_bound(bound: Bound, ambito: Ambito, which: str) -> Bound:
+    if not isinstance(bound, Mapping):
+        return bound
+    keys = canonical_names(bound, ambito, which)
+    return dict(zip(keys, bound.values(), strict=True))
+
+
 def _recipients(weights: object, method: str) -> tuple[tuple[str, ...], list[object]]:
     if not isinstance(weights, Mapping) and callable(getattr(weights, "items", None)):
         # A pandas Series (index -> weight) or another mapping-like object.
@@ -887,8 +937,16 @@ def allocate(
     method: Method | str = "largest_remainder",
     minimum: Bound = None,
     maximum: Bound = None,
+    ambito: Ambito | str | None = None,
 ) -> Allocation:
     """Split ``total`` among the recipients of ``weights``, exact to the cent.
+
+    With ``ambito`` (an :class:`~welfare_ambito.model.Ambito` or the id of an
+    embedded one) the recipients are Comuni of that Ambito: aliases are accepted,
+    the result names each by its official name, and a name that is not a Comune
+    is refused (:class:`~welfare_ambito.errors.NotFound`, code
+    ``unknown_comune_suggest`` with the closest name, path ``weights.<name>``).
+    Without it, recipients are any names.
 
     ``weights`` maps each recipient to a non-negative number (caseload,
     population…; int, Decimal, Fraction, float or text); for ``method="equal"``
@@ -916,6 +974,11 @@ def allocate(
             "budget.negative_total", path="total", amount=Money.from_cents(total_cents)
         )
     names, values = _recipients(weights, method)
+    if ambito is not None:
+        member = ambito_of(ambito)
+        names = canonical_names(names, member, "weights")
+        minimum = _canonical_bound(minimum, member, "minimum")
+        maximum = _canonical_bound(maximum, member, "maximum")
     n = len(names)
     lo = _bounds(minimum, names, "minimum") or [0] * n
     hi = _bounds(maximum, names, "maximum")

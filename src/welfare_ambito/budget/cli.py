@@ -19,6 +19,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -29,11 +30,12 @@ from typing import Any, Final, TextIO
 from welfare_ambito import i18n
 from welfare_ambito._lang import Lang
 from welfare_ambito.budget._common import cents_of, number_of
-from welfare_ambito.budget.allocation import METHODS, allocate
+from welfare_ambito.budget.allocation import METHODS, allocate, ambito_of
 from welfare_ambito.budget.phasing import BASES, UNITS, phase
 from welfare_ambito.budget.reconcile import reconcile
 from welfare_ambito.budget.tables import parse_table_csv, read_table
 from welfare_ambito.errors import InvalidValue, WelfareAmbitoError
+from welfare_ambito.model.territory import Ambito
 from welfare_ambito.money import Money
 from welfare_ambito.periods import Period
 
@@ -117,6 +119,12 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     split.add_argument("--method", choices=METHODS, default="largest_remainder")
     split.add_argument("--minimum", metavar="AMOUNT", help="the same minimum for every recipient")
     split.add_argument("--maximum", metavar="AMOUNT", help="the same maximum for every recipient")
+    split.add_argument(
+        "--ambito",
+        metavar="ID|FILE",
+        help="the recipients are Comuni of this Ambito (an embedded id such as seregno, or a "
+        "TOML/JSON file): aliases accepted, unknown names refused with a suggestion",
+    )
     split.add_argument("--format", choices=FORMATS, default="text", help=FORMAT_HELP)
     split.add_argument("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
     split.add_argument("--lang", choices=LANGS, default="it", help="language of messages")
@@ -312,6 +320,15 @@ def _period(text: str) -> Period:
     return Period.parse(text)
 
 
+def _ambito(value: str) -> Ambito:
+    """``--ambito``: a TOML or JSON file describing an Ambito, or the id of an embedded one."""
+    if value.lower().endswith((".toml", ".json")) or os.path.sep in value:
+        from welfare_ambito.convert import load
+
+        return load(value, into=Ambito)
+    return ambito_of(value)
+
+
 def _write(status: int, records: list[dict[str, Any]], args: argparse.Namespace, text: str) -> int:
     output = getattr(args, "output", None)
     if args.format == "xlsx":
@@ -364,7 +381,12 @@ def cmd_split(args: argparse.Namespace) -> int:
         else _weights_from_file(args.weights_file, fixed=fixed)
     )
     result = allocate(
-        args.total, weights, method=args.method, minimum=args.minimum, maximum=args.maximum
+        args.total,
+        weights,
+        method=args.method,
+        minimum=args.minimum,
+        maximum=args.maximum,
+        ambito=_ambito(args.ambito) if args.ambito else None,
     )
     records = [
         {**record, "weight": share.weight, "quota": share.quota, "rounding": share.rounding}

@@ -28,8 +28,15 @@ from welfare_ambito.budget._common import (
     word,
 )
 from welfare_ambito.budget._html import html_table, text_table
-from welfare_ambito.budget.allocation import Allocation, Method, allocate
+from welfare_ambito.budget.allocation import (
+    Allocation,
+    Method,
+    allocate,
+    ambito_of,
+    canonical_names,
+)
 from welfare_ambito.errors import InvalidValue, NotFound, WelfareAmbitoError
+from welfare_ambito.model.territory import Ambito
 from welfare_ambito.money import Money
 
 __all__ = ["Comparison", "compare_split"]
@@ -234,12 +241,15 @@ def compare_split(
     *,
     method: Method | str = "largest_remainder",
     per: str | None = None,
+    ambito: Ambito | str | None = None,
 ) -> Comparison:
     """Compare the ``stated`` amounts per recipient with a split of their total by each key.
 
     ``keys`` maps a key's name (``"caseload"``, ``"population"``) to weights per
     recipient; every key must weigh exactly the recipients of ``stated``.
     ``per`` (default: the first key) gives the amounts per unit (per case).
+    With ``ambito`` (an Ambito or an embedded id) the recipients are its Comuni,
+    aliases accepted and written by their official names, as :func:`allocate` does.
 
     The six territorial teams of the Ambito di Seregno (€ 430.900,00) beside a split
     by caseload:
@@ -252,12 +262,19 @@ def compare_split(
     [('Seregno', Decimal('65801.18')), ('Seveso', Decimal('-15467.98'))]
     """
     stated = _mapping(stated)
+    member = None if ambito is None else ambito_of(ambito)
+    if member is not None and isinstance(stated, Mapping):
+        official = canonical_names(stated, member, "stated")
+        stated = dict(zip(official, stated.values(), strict=True))
     total = Money.from_cents(sum(cents_of(v, path=f"stated.{k}") for k, v in stated.items()))
     stated_split = allocate(total, stated, method="fixed")
     names = list(stated_split)
     splits: list[tuple[str, Allocation]] = []
     for key, given in keys.items():
         weights = _mapping(given)
+        if member is not None and isinstance(weights, Mapping):
+            official = canonical_names(weights, member, f"keys.{key}")
+            weights = dict(zip(official, weights.values(), strict=True))
         if not isinstance(weights, Mapping):
             raise _coded(
                 InvalidValue.of("budget.key_weights_type", path=f"keys.{key}", key=key),
