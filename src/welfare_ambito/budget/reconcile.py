@@ -250,7 +250,7 @@ def reconcile(
         for label, values in zip(table.columns, columns, strict=True):
             checked += 1
             stated = values[last]
-            computed = sum(itertools.islice(values, last))
+            computed = sum(values) - stated
             if computed != stated:
                 findings.append(_discrepancy(total_label, label, stated, computed, "column"))
     return Reconciliation(
