@@ -42,7 +42,8 @@ def test_any_other_key_and_method() -> None:
     )
     assert comparison.keys == ("caseload", "teams")
     assert comparison.split("teams")["Meda"] == Money("71816.67")
-    assert "by teams" in str(comparison)
+    assert "by teams" in comparison.to_text("en")
+    assert "secondo teams" in str(comparison)
 
 
 def test_keys_must_cover_the_same_comuni() -> None:

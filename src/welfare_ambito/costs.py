@@ -27,13 +27,63 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito._frozendict import FrozenDict
+from welfare_ambito._lang import Lang, is_lang
 from welfare_ambito.citations import Citation
 from welfare_ambito.errors import InvalidValue, NotFound
 from welfare_ambito.model import Profession
 from welfare_ambito.model import _validate as v
 from welfare_ambito.money import Money
 from welfare_ambito.periods import Period
+
+for _msg, _it, _en in (
+    (
+        "error.costs.no_level",
+        "nessun livello CCNL indicato per {profession}: aggiungilo a levels",
+        "no CCNL level given for {profession}: add it to levels",
+    ),
+    (
+        "error.costs.no_level_cost",
+        "nessun costo orario indicato per il livello {level}",
+        "no hourly cost given for level {level}",
+    ),
+    (
+        "error.costs.no_cost",
+        "nessun costo orario indicato per {profession}",
+        "no hourly cost given for {profession}",
+    ),
+    (
+        "costs.floor_line",
+        "  {profession}: {hours} h × {cost} = {total}",
+        "  {profession}: {hours} h × {cost} = {total}",
+    ),
+    (
+        "costs.head",
+        "Minimi orari {floors} + altre voci {other} = {total} su {funding}: {verdict}",
+        "Hour floors {floors} + other lines {other} = {total} of {funding}: {verdict}",
+    ),
+    ("costs.fit", "rientrano, margine {margin}.", "they fit, margin {margin}."),
+    ("costs.no_fit", "NON rientrano, eccedenza {excess}.", "they do NOT fit, excess {excess}."),
+    (
+        "costs.extra",
+        "Ore aggiuntive acquistabili con il margine (ciascuna figura da sola): ",
+        "Extra hours the margin buys (each profession alone): ",
+    ),
+    (
+        "costs.below_lowest",
+        "Attenzione: {profession} a {cost}/h, sotto il costo minimo contrattuale {lowest}/h "
+        "in vigore dal {since}",
+        "Warning: {profession} at {cost}/h, below the lowest contractual labour cost "
+        "{lowest}/h in force from {since}",
+    ),
+    (
+        "costs.unsourced",
+        "Nessun costo del lavoro ufficiale disponibile per {period}",
+        "No sourced labour cost for {period}",
+    ),
+):
+    i18n.define(_msg, it=_it, en=_en)
 
 __all__ = [
     "DEFAULT_LEVELS",
@@ -269,12 +319,7 @@ class LevelCosts:
         key = _profession(profession, "profession")
         level = self.levels.get(key, DEFAULT_LEVELS.get(key))
         if level is None:
-            raise NotFound(
-                f"no CCNL level given for {key.value}: add it to levels",
-                code="costs.no_level",
-                message_it=f"nessun livello CCNL indicato per {key.value}: aggiungilo a levels",
-                path=f"levels.{key.value}",
-            )
+            raise NotFound.of("costs.no_level", path=f"levels.{key.value}", profession=key.value)
         return level
 
     def hourly_cost(self, profession: Profession | str) -> Money:
@@ -283,12 +328,9 @@ class LevelCosts:
         try:
             return self.costs[level]
         except KeyError:
-            raise NotFound(
-                f"no hourly cost given for level {level}",
-                code="costs.no_cost",
-                message_it=f"nessun costo orario indicato per il livello {level}",
-                path=f"costs.{level}",
-            ) from None
+            error = NotFound.of("costs.no_level_cost", path=f"costs.{level}", level=level)
+            error.code = "costs.no_cost"
+            raise error from None
 
     def hourly_costs(
         self, professions: Iterable[Profession | str]
@@ -337,57 +379,67 @@ class Affordability:
         """A short answer for a planner, in ``lang``."""
         from welfare_ambito.rules._values import display
 
-        it = lang == "it"
-        lines = []
-        for profession, hours in self.floors.items():
-            lines.append(
-                f"  {profession.value}: {display(hours, lang)} h × {self.hourly_costs[profession]}"
-                f" = {self.floor_costs[profession]}"
+        language: Lang = lang if is_lang(lang) else "en"
+
+        def euro(value: Money) -> str:
+            sign = "-" if value.amount < 0 else ""
+            return f"{sign}€ {i18n.number(abs(value.amount), language)}"
+
+        def name(profession: Profession) -> str:
+            return _profession_name(profession, language)
+
+        lines = [
+            i18n.message(
+                "costs.floor_line",
+                language,
+                profession=name(profession),
+                hours=display(hours, language),
+                cost=euro(self.hourly_costs[profession]),
+                total=euro(self.floor_costs[profession]),
             )
+            for profession, hours in self.floors.items()
+        ]
         total = self.floors_cost + self.other_costs
-        if it:
-            head = (
-                f"Minimi orari {self.floors_cost} + altre voci {self.other_costs} = {total}"
-                f" su {self.funding}: "
-                + (
-                    f"rientrano, margine {self.remainder}."
-                    if self.fits
-                    else f"NON rientrano, eccedenza {-self.remainder}."
-                )
-            )
-            extra = "Ore aggiuntive acquistabili con il margine (ciascuna figura da sola): "
-        else:
-            head = (
-                f"Hour floors {self.floors_cost} + other lines {self.other_costs} = {total}"
-                f" of {self.funding}: "
-                + (
-                    f"they fit, margin {self.remainder}."
-                    if self.fits
-                    else f"they do NOT fit, excess {-self.remainder}."
-                )
-            )
-            extra = "Extra hours the margin buys (each profession alone): "
-        extra += ", ".join(f"{p.value} {display(h, lang)}" for p, h in self.extra_hours.items())
+        verdict = (
+            i18n.message("costs.fit", language, margin=euro(self.remainder))
+            if self.fits
+            else i18n.message("costs.no_fit", language, excess=euro(-self.remainder))
+        )
+        head = i18n.message(
+            "costs.head",
+            language,
+            floors=euro(self.floors_cost),
+            other=euro(self.other_costs),
+            total=euro(total),
+            funding=euro(self.funding),
+            verdict=verdict,
+        )
+        extra = i18n.message("costs.extra", language) + ", ".join(
+            f"{name(p)} {display(h, language)}" for p, h in self.extra_hours.items()
+        )
         out = [head, *lines, extra]
         for w in self.warnings:
             out.append(
-                (
-                    f"Attenzione: {w.profession.value} a {w.cost}/h, sotto il costo minimo"
-                    f" contrattuale {w.lowest}/h in vigore dal {display(w.since, lang)}"
-                )
-                if it
-                else (
-                    f"Warning: {w.profession.value} at {w.cost}/h, below the lowest contractual"
-                    f" labour cost {w.lowest}/h in force from {display(w.since, lang)}"
+                i18n.message(
+                    "costs.below_lowest",
+                    language,
+                    profession=name(w.profession),
+                    cost=euro(w.cost),
+                    lowest=euro(w.lowest),
+                    since=display(w.since, language),
                 )
             )
         for gap in self.unsourced:
-            out.append(
-                f"Nessun costo del lavoro ufficiale disponibile per {display(gap, lang)}"
-                if it
-                else f"No sourced labour cost for {display(gap, lang)}"
-            )
+            out.append(i18n.message("costs.unsourced", language, period=display(gap, language)))
         return "\n".join(out)
+
+
+def _profession_name(profession: Profession, lang: Lang) -> str:
+    """A profession as its readers name it (``mediatore culturale`` / ``cultural mediator``)."""
+    from welfare_ambito.model._labels import label_it
+
+    names = {"it": label_it(profession.value), "en": profession.value.replace("_", " ")}
+    return names[lang]
 
 
 def affordability(
@@ -423,11 +475,10 @@ def affordability(
         }
         for profession in wanted:
             if profession not in given:
-                raise NotFound(
-                    f"no hourly cost given for {profession.value}",
-                    code="costs.no_cost",
-                    message_it=f"nessun costo orario indicato per {profession.value}",
+                raise NotFound.of(
+                    "costs.no_cost",
                     path=f"hourly_costs.{profession.value}",
+                    profession=profession.value,
                 )
         costs = FrozenDict({p: given[p] for p in wanted})
     floor_costs = FrozenDict(

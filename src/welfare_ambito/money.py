@@ -5,12 +5,35 @@ from __future__ import annotations
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Final, SupportsIndex
 
+from welfare_ambito import i18n
 from welfare_ambito.errors import IncompatibleTypes, InvalidValue
 from welfare_ambito.parsing import MAX_INTEGER_DIGITS, read_amount
 
 __all__ = ["ROUND_HALF_EVEN", "ROUND_HALF_UP", "Money", "format_euro"]
 
 _CENT: Final = Decimal("0.01")
+
+for _operation, _verb in (
+    ("add", "sommare"),
+    ("subtract", "sottrarre"),
+    ("divide", "dividere"),
+    ("compare", "confrontare"),
+):
+    i18n.define(
+        f"error.money.{_operation}",
+        it=f"impossibile {_verb} Money e {{actual}}; usa Money() per l'importo",
+        en=f"cannot {_operation} Money and {{actual}}; wrap the amount in Money()",
+    )
+i18n.define(
+    "error.money.multiply",
+    it="Money si moltiplica per un intero o un Decimal, non {actual}",
+    en="Money can be multiplied by an int or a Decimal, not {actual}",
+)
+i18n.define(
+    "error.money.factor",
+    it="il fattore deve essere intero o Decimal, non {actual}",
+    en="factor must be an int or a Decimal, not {actual}",
+)
 
 
 def _as_decimal(value: object, *, path: str = "", rounding: str | None = None) -> Decimal:
@@ -116,13 +139,9 @@ class Money:
     def _other(self, other: object, operation: str) -> Money:
         if isinstance(other, Money):
             return other
-        raise IncompatibleTypes(
-            f"cannot {operation} Money and {type(other).__name__}; wrap the amount in Money()",
-            code="incompatible",
-            message_it=(
-                f"impossibile {operation} Money e {type(other).__name__}; usa Money() per l'importo"
-            ),
-        )
+        error = IncompatibleTypes.of(f"money.{operation}", actual=type(other).__name__)
+        error.code = "incompatible"
+        raise error
 
     def __add__(self, other: object) -> Money:
         return Money(self._amount + self._other(other, "add").amount)
@@ -150,11 +169,9 @@ class Money:
             return Money(self._amount * factor)
         if isinstance(factor, Decimal):
             return Money(self._amount * factor)  # exact or an error asking for rounding
-        raise IncompatibleTypes(
-            f"Money can be multiplied by an int or a Decimal, not {type(factor).__name__}",
-            code="incompatible",
-            message_it=f"Money si moltiplica per un intero o un Decimal, non {type(factor).__name__}",
-        )
+        error = IncompatibleTypes.of("money.multiply", actual=type(factor).__name__)
+        error.code = "incompatible"
+        raise error
 
     __rmul__ = __mul__
 
@@ -165,11 +182,9 @@ class Money:
         Money('3.33')
         """
         if isinstance(factor, bool) or not isinstance(factor, int | Decimal):
-            raise IncompatibleTypes(
-                f"factor must be an int or a Decimal, not {type(factor).__name__}",
-                code="incompatible",
-                message_it=f"il fattore deve essere intero o Decimal, non {type(factor).__name__}",
-            )
+            error = IncompatibleTypes.of("money.factor", actual=type(factor).__name__)
+            error.code = "incompatible"
+            raise error
         return Money(self._amount * factor, rounding=rounding)
 
     def ratio(self, other: Money) -> Decimal:

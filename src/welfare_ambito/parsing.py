@@ -44,11 +44,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Final, Literal, cast
 
+from welfare_ambito import i18n
 from welfare_ambito.errors import InvalidValue
 
 __all__ = [
     "MAX_DECIMALS",
     "MAX_INTEGER_DIGITS",
+    "fast_amount_cents",
     "read_amount",
     "read_count",
     "read_date",
@@ -88,13 +90,105 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?\Z", 
 _ITALIAN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\Z", re.ASCII)
 
 
+for _msg, _it, _en in (
+    (
+        "not_amount",
+        "{shown} non è un importo in euro (scrivi 1.500,25 oppure 1500.25)",
+        "{shown} is not an amount in euros (write 1500.25 or 1.500,25)",
+    ),
+    (
+        "not_whole",
+        "{shown} non è un numero intero (scrivi 1500 oppure 1.500)",
+        "{shown} is not a whole number (write 1500 or 1.500)",
+    ),
+    (
+        "not_number",
+        "{shown} non è un numero (scrivi 1.500,25 oppure 1500.25)",
+        "{shown} is not a number (write 1500.25 or 1.500,25)",
+    ),
+    (
+        "too_long",
+        "un numero di {length} caratteri è troppo lungo (al massimo {most})",
+        "a number of {length} characters is too long (at most {most})",
+    ),
+    (
+        "dash",
+        "{shown} qui non è un numero (scrivi 0 per zero)",
+        "{shown} is not a number here (write 0 for zero)",
+    ),
+    (
+        "exponent",
+        "{shown} usa la notazione scientifica: scrivi il numero per esteso (es. 1500)",
+        "{shown} uses scientific notation: write the number in full (e.g. 1500)",
+    ),
+    (
+        "english",
+        "{shown} è scritto all'inglese: scrivi 1.000,00 oppure 1000.00",
+        "{shown} is written the English way: write 1000.00 or 1.000,00",
+    ),
+    (
+        "ambiguous",
+        "{shown} può valere {thousands} o {small}: scrivi {thousands} (o {grouped}) "
+        "per {thousands}, {small_it} per {small}",
+        "{shown} could be {thousands} or {small}: write {thousands} (or {grouped}) "
+        "for {thousands}, {small_en} for {small}",
+    ),
+    ("not_finite", "{shown} non è un numero finito", "{shown} is not a finite number"),
+    (
+        "too_large_point",
+        "il numero è troppo grande (più di {most} cifre prima della virgola)",
+        "the number is too large (more than {most} digits before the decimal mark)",
+    ),
+    (
+        "too_precise",
+        "il numero ha più di {most} decimali",
+        "the number has more than {most} decimals",
+    ),
+    (
+        "too_large",
+        "il numero è troppo grande (più di {most} cifre)",
+        "the number is too large (more than {most} digits)",
+    ),
+    (
+        "not_decimal",
+        "{fraction} non ha una forma decimale esatta",
+        "{fraction} has no exact decimal form",
+    ),
+    ("fraction_too_large", "la frazione ha troppe cifre", "the fraction has too many digits"),
+    (
+        "date_time",
+        "un'ora del giorno qui non ha senso: indica solo la data",
+        "a time of day has no meaning here: give the date only",
+    ),
+    (
+        "not_date",
+        "non è una data (scrivi AAAA-MM-GG oppure GG/MM/AAAA)",
+        "not a date (write YYYY-MM-DD or DD/MM/YYYY)",
+    ),
+    (
+        "not_day",
+        "non è un giorno del calendario (controlla giorno e mese)",
+        "not a day of the calendar (check day and month)",
+    ),
+):
+    i18n.define(f"error.parsing.{_msg}", it=_it, en=_en)
+
+
 def _error(
-    code: str, path: str, en: str, it: str, *, value: object = None, what: str = ""
+    key: str,
+    path: str,
+    *,
+    code: str,
+    value: object = None,
+    what: str = "",
+    **params: object,
 ) -> InvalidValue:
-    params: dict[str, object] = {"what": what}
-    if value is not None:
-        params["value"] = value
-    return InvalidValue(en, code=code, path=path, message_it=it, params=params)
+    """The error of message ``parsing.<key>``, with its stable ``code`` and params."""
+    error = InvalidValue.of(f"parsing.{key}", path=path, **params)
+    assert isinstance(error, InvalidValue)
+    error.code = code
+    error.params = {"what": what} if value is None else {"what": what, "value": value}
+    return error
 
 
 def _shown(text: str) -> str:
@@ -104,28 +198,10 @@ def _shown(text: str) -> str:
 def _not_a_number(text: str, path: str, kind: Kind) -> InvalidValue:
     shown = _shown(text)
     if kind == "amount":
-        return _error(
-            "money_parse",
-            path,
-            f"{shown} is not an amount in euros (write 1500.25 or 1.500,25)",
-            f"{shown} non è un importo in euro (scrivi 1.500,25 oppure 1500.25)",
-            value=text,
-        )
+        return _error("not_amount", path, code="money_parse", value=text, shown=shown)
     if kind == "count":
-        return _error(
-            "number",
-            path,
-            f"{shown} is not a whole number (write 1500 or 1.500)",
-            f"{shown} non è un numero intero (scrivi 1500 oppure 1.500)",
-            value=text,
-        )
-    return _error(
-        "number",
-        path,
-        f"{shown} is not a number (write 1500.25 or 1.500,25)",
-        f"{shown} non è un numero (scrivi 1.500,25 oppure 1500.25)",
-        value=text,
-    )
+        return _error("not_whole", path, code="number", value=text, shown=shown)
+    return _error("not_number", path, code="number", value=text, shown=shown)
 
 
 def _grouped(integer: str, separator: str) -> bool:
@@ -145,31 +221,14 @@ def _integer_part(integer: str, text: str, path: str, kind: Kind) -> str:
 
 def _parse_text(text: str, *, kind: Kind, path: str, dash_zero: bool) -> Decimal:
     if len(text) > _MAX_TEXT:
-        raise _error(
-            "number_too_long",
-            path,
-            f"a number of {len(text)} characters is too long (at most {_MAX_TEXT})",
-            f"un numero di {len(text)} caratteri è troppo lungo (al massimo {_MAX_TEXT})",
-        )
+        raise _error("too_long", path, code="number_too_long", length=len(text), most=_MAX_TEXT)
     cleaned = text.translate(_SPACES).strip()
     if cleaned in _DASHES:
         if dash_zero:
             return Decimal(0)
-        raise _error(
-            "number_dash",
-            path,
-            f"{_shown(text)} is not a number here (write 0 for zero)",
-            f"{_shown(text)} qui non è un numero (scrivi 0 per zero)",
-            value=text,
-        )
+        raise _error("dash", path, code="number_dash", value=text, shown=_shown(text))
     if _EXPONENT.search(cleaned):
-        raise _error(
-            "number_exponent",
-            path,
-            f"{_shown(text)} uses scientific notation: write the number in full (e.g. 1500)",
-            f"{_shown(text)} usa la notazione scientifica: scrivi il numero per esteso (es. 1500)",
-            value=text,
-        )
+        raise _error("exponent", path, code="number_exponent", value=text, shown=_shown(text))
     match = _SHAPE.match(cleaned)
     if not match or (match["s1"] and match["s2"]):
         raise _not_a_number(text, path, kind)
@@ -180,13 +239,7 @@ def _parse_text(text: str, *, kind: Kind, path: str, dash_zero: bool) -> Decimal
     if "," in body:
         integer, _, decimals = body.rpartition(",")
         if "." in decimals or "," in integer:
-            raise _error(
-                "number_english",
-                path,
-                f"{_shown(text)} is written the English way: write 1000.00 or 1.000,00",
-                f"{_shown(text)} è scritto all'inglese: scrivi 1.000,00 oppure 1000.00",
-                value=text,
-            )
+            raise _error("english", path, code="number_english", value=text, shown=_shown(text))
         if _HEAD.match(integer) and len(decimals) == 3:
             raise _ambiguous(text, path, integer, decimals, comma=True)
     elif body.count(".") == 1:
@@ -219,14 +272,17 @@ def _ambiguous(text: str, path: str, integer: str, decimals: str, *, comma: bool
     small_it = f"{small.replace('.', ',')} (o {small})" if "." in small else small
     grouped = f"{integer}.{decimals},0"
     return _error(
-        "number_ambiguous",
+        "ambiguous",
         path,
-        f"{_shown(text)} could be {thousands} or {small}: write {thousands} (or {grouped}) "
-        f"for {thousands}, {small_en} for {small}",
-        f"{_shown(text)} può valere {thousands} o {small}: scrivi {thousands} (o {grouped}) "
-        f"per {thousands}, {small_it} per {small}",
+        code="number_ambiguous",
         value=text,
         what="comma" if comma else "dot",
+        shown=_shown(text),
+        thousands=thousands,
+        small=small,
+        small_en=small_en,
+        small_it=small_it,
+        grouped=grouped,
     )
 
 
@@ -234,11 +290,7 @@ def _bounded(number: Decimal, path: str, shown: object) -> Decimal:
     """``number`` if it is finite and within the bounds, else a typed error, instantly."""
     if not number.is_finite():
         raise _error(
-            "number_not_finite",
-            path,
-            f"{_shown(str(shown))} is not a finite number",
-            f"{_shown(str(shown))} non è un numero finito",
-            value=str(shown),
+            "not_finite", path, code="number_not_finite", value=str(shown), shown=_shown(str(shown))
         )
     sign, digits, exponent = number.as_tuple()
     assert isinstance(exponent, int)
@@ -249,19 +301,9 @@ def _bounded(number: Decimal, path: str, shown: object) -> Decimal:
         stripped.pop()
         trailing += 1
     if len(stripped) + exponent + trailing > MAX_INTEGER_DIGITS and any(stripped):
-        raise _error(
-            "number_too_large",
-            path,
-            f"the number is too large (more than {MAX_INTEGER_DIGITS} digits before the decimal mark)",
-            f"il numero è troppo grande (più di {MAX_INTEGER_DIGITS} cifre prima della virgola)",
-        )
+        raise _error("too_large_point", path, code="number_too_large", most=MAX_INTEGER_DIGITS)
     if exponent + trailing < -MAX_DECIMALS:
-        raise _error(
-            "number_too_precise",
-            path,
-            f"the number has more than {MAX_DECIMALS} decimals",
-            f"il numero ha più di {MAX_DECIMALS} decimali",
-        )
+        raise _error("too_precise", path, code="number_too_precise", most=MAX_DECIMALS)
     if trailing:
         return Decimal((sign, tuple(stripped), exponent + trailing))
     return number
@@ -279,12 +321,7 @@ def _from_object(
     if isinstance(value, numbers.Integral):
         integer = int(value)
         if abs(integer) >= 10**MAX_INTEGER_DIGITS:
-            raise _error(
-                "number_too_large",
-                path,
-                f"the number is too large (more than {MAX_INTEGER_DIGITS} digits)",
-                f"il numero è troppo grande (più di {MAX_INTEGER_DIGITS} cifre)",
-            )
+            raise _error("too_large", path, code="number_too_large", most=MAX_INTEGER_DIGITS)
         return Decimal(integer)
     if isinstance(value, Fraction):
         return _bounded(_terminating(value, path), path, value)
@@ -311,12 +348,7 @@ def _terminating(value: Fraction, path: str) -> Decimal:
         denominator //= 5
         fives += 1
     if denominator != 1 or max(twos, fives) > MAX_DECIMALS:
-        raise _error(
-            "number_not_decimal",
-            path,
-            f"{value} has no exact decimal form",
-            f"{value} non ha una forma decimale esatta",
-        )
+        raise _error("not_decimal", path, code="number_not_decimal", fraction=str(value))
     places = max(twos, fives)
     return Decimal(value.numerator * 10**places // value.denominator).scaleb(-places)
 
@@ -326,12 +358,7 @@ def _bounded_fraction(value: Fraction, path: str) -> Fraction:
         value.numerator.bit_length() > _MAX_FRACTION_BITS
         or value.denominator.bit_length() > _MAX_FRACTION_BITS
     ):
-        raise _error(
-            "number_too_large",
-            path,
-            "the fraction has too many digits",
-            "la frazione ha troppe cifre",
-        )
+        raise _error("fraction_too_large", path, code="number_too_large")
     return value
 
 
@@ -386,6 +413,47 @@ def read_amount(
     return _from_object(value, kind=kind, path=path, dash_zero=dash_zero, floats="refuse")
 
 
+# The common forms of a table cell, read without the general grammar: a plain
+# integer, Italian grouping with an optional comma and one or two decimals, or
+# the machine form with one or two decimals. Anything else (a sign with a space,
+# a currency, three decimals, leading zeros, English grouping…) goes to the grammar.
+_FAST_AMOUNT = re.compile(
+    r"(-?)(0|[1-9]\d{0,14}|[1-9]\d{0,2}(?:\.\d{3}){1,4})(?:,(\d{1,2}))?\Z"
+    r"|(-?)(0|[1-9]\d{0,14})\.(\d{1,2})\Z",
+    re.ASCII,
+)
+
+
+def fast_amount_cents(text: str, *, dash_zero: bool = False) -> int | None:
+    """The cents of ``text`` when it is one of the common forms of an amount, else ``None``.
+
+    A fast path in front of :func:`read_amount` for table cells: ``"1234"``,
+    ``"1.234.567"``, ``"1.234,56"``, ``"1234,5"`` and ``"1234.56"`` are read here;
+    every other text returns ``None`` and must go through :func:`read_amount`,
+    which reads it or refuses it. Where this function answers, the answer is the
+    grammar's, to the cent (a property test holds it to that).
+
+    >>> fast_amount_cents("1.234,56"), fast_amount_cents("1234.5"), fast_amount_cents("1.500")
+    (123456, 123450, 150000)
+    >>> fast_amount_cents("1,000.00") is None, fast_amount_cents("€ 5") is None
+    (True, True)
+    >>> fast_amount_cents("-", dash_zero=True), fast_amount_cents("-") is None
+    (0, True)
+    """
+    match = _FAST_AMOUNT.match(text)
+    if match is None:
+        if dash_zero and text == "-":
+            return 0
+        return None
+    sign, integer, decimals = match.group(1, 2, 3)
+    if integer is None:
+        sign, integer, decimals = match.group(4, 5, 6)
+    cents = int(integer.replace(".", "")) * 100
+    if decimals:
+        cents += int(decimals) * (10 if len(decimals) == 1 else 1)
+    return -cents if sign else cents
+
+
 def read_count(value: object, *, path: str = "") -> int:
     """A whole number (a caseload, a number of families); ``17.205`` is 17205.
 
@@ -430,12 +498,7 @@ def read_date(value: object, *, path: str = "") -> dt.date:
     """
     if isinstance(value, dt.datetime):
         if value.time() != dt.time(0) or value.tzinfo is not None:
-            raise _error(
-                "date_time",
-                path,
-                "a time of day has no meaning here: give the date only",
-                "un'ora del giorno qui non ha senso: indica solo la data",
-            )
+            raise _error("date_time", path, code="date_time")
         return value.date()
     if isinstance(value, dt.date):
         return value
@@ -449,18 +512,8 @@ def read_date(value: object, *, path: str = "") -> dt.date:
     elif italian:
         day, month, year = (int(part) for part in italian.groups())
     else:
-        raise _error(
-            "date",
-            path,
-            "not a date (write YYYY-MM-DD or DD/MM/YYYY)",
-            "non è una data (scrivi AAAA-MM-GG oppure GG/MM/AAAA)",
-        )
+        raise _error("not_date", path, code="date")
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise _error(
-            "date",
-            path,
-            "not a day of the calendar (check day and month)",
-            "non è un giorno del calendario (controlla giorno e mese)",
-        ) from None
+        raise _error("not_day", path, code="date") from None

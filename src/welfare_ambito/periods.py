@@ -11,8 +11,15 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from welfare_ambito import i18n
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.parsing import read_date
+
+i18n.define(
+    "error.period_too_long",
+    it="un periodo di oltre 9.600 anni non ha una lunghezza misurabile",
+    en="a period of more than 9,600 years has no measured length",
+)
 
 __all__ = ["Period", "parse_date"]
 
@@ -133,11 +140,7 @@ class Period:
         if self.end < dt.date.max:
             return relativedelta(self.end + dt.timedelta(days=1), self.start)
         if self.start.year <= _CYCLE:
-            raise InvalidValue(
-                "a period of more than 9,600 years has no measured length",
-                code="period_too_long",
-                message_it="un periodo di oltre 9.600 anni non ha una lunghezza misurabile",
-            )
+            raise InvalidValue.of("period_too_long")
         shift = relativedelta(years=-_CYCLE)
         return Period(self.start + shift, self.end + shift).length
 

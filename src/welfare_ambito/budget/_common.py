@@ -8,11 +8,32 @@ from fractions import Fraction
 from types import ModuleType
 from typing import Any
 
+from welfare_ambito import i18n
+from welfare_ambito._lang import Lang, is_lang
 from welfare_ambito.errors import InvalidValue, WelfareAmbitoError
 from welfare_ambito.money import Money
 from welfare_ambito.parsing import read_amount, read_fraction
 
-__all__ = ["MissingOptionalDependency", "cents_of", "number_of", "optional_module"]
+__all__ = [
+    "MissingOptionalDependency",
+    "cents_of",
+    "euro_text",
+    "number_of",
+    "number_text",
+    "optional_module",
+    "word",
+]
+
+i18n.define(
+    "error.budget.missing_module",
+    it="{feature} richiede {name}, che non è installato: {hint}",
+    en="{feature} needs {name}, which is not installed: {hint}",
+)
+i18n.define(
+    "error.budget.amount_type",
+    it="atteso un importo (Money, str, int o Decimal), trovato {actual}",
+    en="expected an amount (Money, str, int or Decimal), got {actual}",
+)
 
 Amount = Money | str | int | Decimal
 """What the budget tools accept as an amount: Money, or euros as str/int/Decimal."""
@@ -38,11 +59,11 @@ def optional_module(name: str, *, feature: str, extra: str | None = None) -> Mod
         return importlib.import_module(name)
     except ImportError:
         hint = f"pip install 'welfare-ambito[{extra}]'" if extra else f"pip install {name}"
-        raise MissingOptionalDependency(
-            f"{feature} needs {name}, which is not installed: {hint}",
-            code=f"budget.missing_{name}",
-            message_it=f"{feature} richiede {name}, che non è installato: {hint}",
-        ) from None
+        error = MissingOptionalDependency.of(
+            "budget.missing_module", feature=feature, name=name, hint=hint
+        )
+        error.code = f"budget.missing_{name}"  # the stable code names the library
+        raise error from None
 
 
 def cents_of(value: object, *, path: str) -> int:
@@ -56,12 +77,7 @@ def cents_of(value: object, *, path: str) -> int:
     if isinstance(value, Money):
         return value.cents
     if isinstance(value, bool) or not isinstance(value, str | numbers.Integral | Decimal):
-        raise InvalidValue(
-            f"expected an amount (Money, str, int or Decimal), got {type(value).__name__}",
-            code="budget.amount_type",
-            message_it=f"atteso un importo (Money, str, int o Decimal), trovato {type(value).__name__}",
-            path=path,
-        )
+        raise InvalidValue.of("budget.amount_type", path=path, actual=type(value).__name__)
     try:
         return Money(read_amount(value, path=path, dash_zero=isinstance(value, str))).cents
     except InvalidValue as exc:
@@ -117,3 +133,103 @@ def records_frame(records: list[dict[str, Any]], *, feature: str) -> Any:
     """A pandas DataFrame of ``records`` (pandas imported only now)."""
     pandas = optional_module("pandas", feature=feature, extra="notebook")
     return pandas.DataFrame.from_records(records)
+
+
+# Words of the budget tools' text tables, captions and legends, in both languages.
+for _msg, _it, _en in (
+    ("header.recipient", "destinatario", "recipient"),
+    ("header.weight", "peso", "weight"),
+    ("header.quota", "quota esatta €", "exact quota €"),
+    ("header.amount", "importo", "amount"),
+    ("header.rounding", "arrotondamento €", "rounding €"),
+    ("header.bound", "limite", "bound"),
+    ("header.total", "totale", "total"),
+    ("header.start", "inizio", "start"),
+    ("header.end", "fine", "end"),
+    ("header.days", "giorni", "days"),
+    ("header.row", "riga", "row"),
+    ("header.column", "colonna", "column"),
+    ("header.stated", "dichiarato", "stated"),
+    ("header.computed", "calcolato", "computed"),
+    ("header.difference", "differenza", "difference"),
+    ("header.line", "voce", "line"),
+    ("header.scope", "ambito", "scope"),
+    ("header.comune", "Comune", "Comune"),
+    ("header.result", "esito", "result"),
+    ("header.stated_per", "dichiarato per {per}", "stated per {per}"),
+    ("header.by_key", "secondo {key}", "by {key}"),
+    ("header.diff_key", "differenza ({key})", "difference ({key})"),
+    ("bound.minimum", "minimo", "minimum"),
+    ("bound.maximum", "massimo", "maximum"),
+    ("method.largest_remainder", "resti più alti", "largest remainder"),
+    ("method.webster", "Webster", "Webster"),
+    ("method.equal", "parti uguali", "equal shares"),
+    ("method.fixed", "importi indicati", "given amounts"),
+    ("unit.month", "mese", "month"),
+    ("unit.semester", "semestre", "semester"),
+    ("unit.year", "anno", "year"),
+    ("unit.calendar_year", "anno solare", "calendar year"),
+    ("basis.days", "giorni", "days"),
+    ("basis.months", "mesi", "months"),
+    ("caption.split", "Ripartizione di {total}", "Split of {total}"),
+    (
+        "caption.allocation",
+        "Ripartizione di {total} ({method})",
+        "Allocation of {total} ({method})",
+    ),
+    (
+        "caption.phasing",
+        "{amount} su {period} per {unit}, in proporzione ai {basis}",
+        "{amount} over {period} by {unit}, pro rata by {basis}",
+    ),
+    ("table.title", "tabella", "table"),
+    ("table.source", "Fonte: {citation}", "Source: {citation}"),
+    ("view.ok", "I conti tornano.", "The figures add up."),
+):
+    i18n.define(f"budget.{_msg}", it=_it, en=_en)
+i18n.define(
+    "budget.view.years",
+    it={"one": "{total} × 1 anno", "other": "{total} × {count} anni"},
+    en={"one": "{total} × 1 year", "other": "{total} × {count} years"},
+)
+
+
+def lang_of(lang: str) -> Lang:
+    """``lang`` as a supported language: Italian for ``"it"``, English for anything else.
+
+    >>> lang_of("it"), lang_of("en"), lang_of("fr")
+    ('it', 'en', 'en')
+    """
+    return lang if is_lang(lang) else "en"
+
+
+def word(key: str, lang: Lang, /, **params: object) -> str:
+    """The catalogue message ``budget.<key>`` in ``lang`` (a header, a legend, a label).
+
+    >>> word("header.amount", "it"), word("header.amount", "en")
+    ('importo', 'amount')
+    """
+    return i18n.message(f"budget.{key}", lang, **params)
+
+
+def euro_text(money: Money, lang: Lang, *, symbol: bool = True) -> str:
+    """``money`` as a reader of ``lang`` writes it: ``€ 1.234,50`` / ``€ 1,234.50``.
+
+    >>> euro_text(Money("-1234.5"), "it"), euro_text(Money("-1234.5"), "en")
+    ('-€ 1.234,50', '-€ 1,234.50')
+    """
+    amount = money.amount
+    body = i18n.number(abs(amount), lang)
+    sign = "-" if amount < 0 else ""
+    return f"{sign}€ {body}" if symbol else f"{sign}{body}"
+
+
+def number_text(value: Fraction | int, lang: Lang, digits: int = 6) -> str:
+    """An exact number as :func:`fraction_text` writes it, grouped and marked for ``lang``.
+
+    >>> number_text(Fraction(4501, 3), "it", 4), number_text(Fraction(4501, 3), "en", 4)
+    ('1.500,3333…', '1,500.3333…')
+    """
+    text = fraction_text(Fraction(value), digits)
+    cut = text.endswith("…")
+    return i18n.number(Decimal(text.rstrip("…")), lang) + ("…" if cut else "")

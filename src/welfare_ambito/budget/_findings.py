@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
 
+from welfare_ambito import i18n
+from welfare_ambito._lang import LANGS, Lang
 from welfare_ambito.money import Money
 
 __all__ = ["BudgetFinding"]
@@ -26,10 +29,15 @@ class BudgetFinding:
     stated figure is larger). Figures are ``None`` when the finding is not
     about an amount (an unknown Comune).
 
+    The texts come from the message catalogue: ``key`` names the message
+    (:mod:`welfare_ambito.i18n`) and ``params`` fill it, in each language.
+
+    >>> i18n.define("budget.example_short", it="manca {what}", en="{what} is missing")
     >>> f = BudgetFinding(code="budget.total", path="total", stated=Money(10),
-    ...     computed=Money(9), difference=Money(1), message="m", message_it="m")
-    >>> f.to_record()["difference"]
-    Decimal('1.00')
+    ...     computed=Money(9), difference=Money(1), key="budget.example_short",
+    ...     params={"what": "€ 1"})
+    >>> f.to_record()["difference"], f.text("it"), f.text("en")
+    (Decimal('1.00'), 'manca € 1', '€ 1 is missing')
     """
 
     code: str
@@ -37,14 +45,28 @@ class BudgetFinding:
     stated: Money | None = None
     computed: Money | None = None
     difference: Money | None = None
-    message: str
-    message_it: str
+    key: str | None = attrs.field(default=None, eq=False, repr=False)
+    """The catalogue key of the message; ``message`` and ``message_it`` are built from it."""
+    params: Mapping[str, object] = attrs.field(factory=dict, eq=False, repr=False)
+    """The values that fill the message."""
+    message: str = attrs.field(
+        default=attrs.Factory(lambda self: self._render("en"), takes_self=True)
+    )
+    message_it: str = attrs.field(
+        default=attrs.Factory(lambda self: self._render("it"), takes_self=True)
+    )
     severity: str = "error"
     """``"error"`` or ``"warning"``."""
 
+    def _render(self, lang: Lang) -> str:
+        if self.key is None:
+            raise TypeError("a BudgetFinding needs a message key (or both texts)")
+        return i18n.message(self.key, lang, **self.params)
+
     def text(self, lang: str = "it") -> str:
         """The message in ``lang`` (``"it"`` or ``"en"``)."""
-        return self.message_it if lang == "it" else self.message
+        texts: dict[str, str] = dict(zip(LANGS, (self.message_it, self.message), strict=True))
+        return texts.get(lang, self.message)
 
     def to_record(self) -> dict[str, str | Decimal | None]:
         """The finding as a flat dict (amounts as :class:`~decimal.Decimal`)."""
@@ -64,9 +86,13 @@ class BudgetFinding:
 
 
 def mismatch(
-    *, code: str, path: str, stated: Money, computed: Money, what: str, what_it: str
+    *, code: str, path: str, stated: Money, computed: Money, what: str, **params: object
 ) -> BudgetFinding:
-    """A finding for a stated sum that differs from the computed one."""
+    """A finding for a stated sum that differs from the computed one.
+
+    ``what`` is the key of a message that says which sum, filled with ``params``
+    and the three figures (``{stated}``, ``{computed}``, ``{difference}``).
+    """
     difference = stated - computed
     return BudgetFinding(
         code=code,
@@ -74,6 +100,6 @@ def mismatch(
         stated=stated,
         computed=computed,
         difference=difference,
-        message=f"{what}: stated {stated}, computed {computed}, difference {difference}",
-        message_it=f"{what_it}: dichiarato {stated}, calcolato {computed}, differenza {difference}",
+        key=what,
+        params={**params, "stated": stated, "computed": computed, "difference": difference},
     )

@@ -39,20 +39,28 @@ import heapq
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, cast
 
 import attrs
 
+from welfare_ambito import i18n
+from welfare_ambito._ambiti import embedded_ambito
+from welfare_ambito._lang import DEFAULT_LANG, Lang
 from welfare_ambito.budget._common import (
     Amount,
     cents_of,
     decimal_of,
+    euro_text,
     fraction_text,
+    lang_of,
     number_of,
+    number_text,
     records_frame,
+    word,
 )
 from welfare_ambito.budget._html import html_table, text_table
 from welfare_ambito.errors import InvalidValue, NotFound
+from welfare_ambito.model.territory import Ambito
 from welfare_ambito.money import Money
 from welfare_ambito.parsing import MAX_INTEGER_DIGITS
 
@@ -68,6 +76,110 @@ METHODS: Final[tuple[str, ...]] = ("largest_remainder", "webster", "equal", "fix
 
 Bound = Amount | Mapping[str, Amount] | None
 
+for _msg, _it, _en in (
+    (
+        "budget.share.explain",
+        "{recipient}: peso {weight}, quota esatta € {quota}, assegnati {amount} "
+        "(arrotondamento {rounding})",
+        "{recipient}: weight {weight}, exact quota € {quota}, assigned {amount} "
+        "(rounding {rounding})",
+    ),
+    ("budget.share.bound", "; quota fissata dal {bound}", "; quota set by the {bound}"),
+    (
+        "budget.allocation.explain",
+        "Ripartizione di {total} con il metodo {method}:",
+        "Split of {total} by the {method} method:",
+    ),
+    (
+        "error.budget.unknown_recipient",
+        "{name!r} non è tra i destinatari",
+        "{name!r} is not one of the recipients",
+    ),
+    (
+        "error.budget.duplicate_recipient",
+        "un destinatario compare due volte",
+        "a recipient is listed twice",
+    ),
+    (
+        "error.budget.weights_type",
+        "i pesi devono essere una mappa destinatario -> peso (o, per 'equal', un elenco di nomi)",
+        "weights must be a mapping recipient -> weight (or, for 'equal', a list of names)",
+    ),
+    (
+        "error.budget.recipient_type",
+        "i nomi dei destinatari devono essere testo non vuoto, trovato {actual}",
+        "recipient names must be non-empty text, got {actual}",
+    ),
+    (
+        "error.budget.no_recipients",
+        "non ci sono destinatari tra cui ripartire",
+        "there is no recipient to split among",
+    ),
+    (
+        "error.budget.negative_weight",
+        "il peso di {name!r} è negativo ({value}); i pesi sono utenze, popolazioni o altri "
+        "numeri non negativi",
+        "the weight of {name!r} is negative ({value}); weights are caseloads, populations or "
+        "other non-negative numbers",
+    ),
+    (
+        "error.budget.negative_bound",
+        "un limite non può essere negativo ({amount})",
+        "a bound cannot be negative ({amount})",
+    ),
+    (
+        "error.budget.negative_amount",
+        "l'importo di {name!r} è negativo ({amount})",
+        "the amount of {name!r} is negative ({amount})",
+    ),
+    (
+        "error.budget.fixed_sum",
+        "gli importi indicati sommano {computed}, non il totale {stated} (differenza {difference})",
+        "the given amounts add up to {computed}, not to the total {stated} (difference {difference})",
+    ),
+    (
+        "error.budget.unknown_method",
+        "metodo sconosciuto {method!r}; usa uno tra {choices}",
+        "unknown method {method!r}; use one of {choices}",
+    ),
+    (
+        "error.budget.negative_total",
+        "il totale da ripartire è negativo ({amount})",
+        "the total to split is negative ({amount})",
+    ),
+    (
+        "error.budget.zero_total_weight",
+        "la somma dei pesi è zero: non c'è un criterio di ripartizione",
+        "the weights add up to zero: there is nothing to split by",
+    ),
+    (
+        "error.budget.below_minimum",
+        "{name!r} riceve {amount}, sotto il minimo {bound}",
+        "{name!r} gets {amount}, below its minimum {bound}",
+    ),
+    (
+        "error.budget.above_maximum",
+        "{name!r} riceve {amount}, sopra il massimo {bound}",
+        "{name!r} gets {amount}, above its maximum {bound}",
+    ),
+    (
+        "error.budget.minimum_over_maximum",
+        "il minimo di {name!r} ({minimum}) supera il massimo ({maximum})",
+        "the minimum of {name!r} ({minimum}) exceeds its maximum ({maximum})",
+    ),
+    (
+        "error.budget.minimums_over_total",
+        "i minimi sommano {amount}, più del totale {total}",
+        "the minimums add up to {amount}, more than the total {total}",
+    ),
+    (
+        "error.budget.maximums_under_total",
+        "i massimi consentono al più {amount}, meno del totale {total}",
+        "the maximums allow at most {amount}, less than the total {total}",
+    ),
+):
+    i18n.define(_msg, it=_it, en=_en)
+
 
 @attrs.frozen(kw_only=True)
 class Share:
@@ -81,7 +193,9 @@ class Share:
     >>> share.quota, share.amount, share.rounding
     (Fraction(100, 3), Money('33.33'), Fraction(-1, 300))
     >>> share.explain("en")
-    'Meda: weight 1, exact quota € 33.333333…, assigned € 33,33 (rounding -0.003333…)'
+    'Meda: weight 1, exact quota € 33.333333…, assigned € 33.33 (rounding -0.003333…)'
+    >>> share.explain("it")
+    'Meda: peso 1, quota esatta € 33,333333…, assegnati € 33,33 (arrotondamento -0,003333…)'
     """
 
     recipient: str
@@ -95,25 +209,23 @@ class Share:
         """How much the share differs from the exact quota, in euros (signed)."""
         return Fraction(self.amount.amount) - self.quota
 
-    def explain(self, lang: str = "it") -> str:
+    def explain(self, lang: str = DEFAULT_LANG) -> str:
         """One sentence: weight, exact quota, the rounding and any bound."""
-        quota = fraction_text(self.quota)
-        rounding = fraction_text(self.rounding)
-        if lang == "it":
-            # Italian decimals take a comma, like the amounts beside them.
-            quota, rounding = quota.replace(".", ","), rounding.replace(".", ",")
-            weight = fraction_text(self.weight).replace(".", ",")
-            text = (
-                f"{self.recipient}: peso {weight}, quota esatta € {quota}, "
-                f"assegnati {self.amount} (arrotondamento {rounding})"
-            )
-            bound = {"minimum": "minimo", "maximum": "massimo"}.get(self.bound or "")
-            return text + (f"; quota fissata dal {bound}" if bound else "")
-        text = (
-            f"{self.recipient}: weight {fraction_text(self.weight)}, exact quota € {quota}, "
-            f"assigned {self.amount} (rounding {rounding})"
+        lang = lang_of(lang)
+        text = i18n.message(
+            "budget.share.explain",
+            lang,
+            recipient=self.recipient,
+            weight=number_text(self.weight, lang),
+            quota=number_text(self.quota, lang),
+            amount=euro_text(self.amount, lang),
+            rounding=number_text(self.rounding, lang),
         )
-        return text + (f"; quota set by the {self.bound}" if self.bound else "")
+        if self.bound:
+            text += i18n.message(
+                "budget.share.bound", lang, bound=word(f"bound.{self.bound}", lang)
+            )
+        return text
 
 
 def _rebuild_allocation(
@@ -175,7 +287,7 @@ class Allocation(Mapping[str, Money]):
     _bounds: tuple[str | None, ...]
     _total: int
     _method: str
-    _index: dict[str, int]
+    _index: dict[str, int] | None
     _shares: tuple[Share, ...] | None
 
     def __init__(
@@ -201,7 +313,7 @@ class Allocation(Mapping[str, Money]):
             "_bounds": bounds,
             "_total": total_cents,
             "_method": method,
-            "_index": dict(zip(names, range(len(names)), strict=True)),
+            "_index": None,
             "_shares": None,
         }
         for key, value in values.items():
@@ -226,10 +338,18 @@ class Allocation(Mapping[str, Money]):
             ),
         )
 
+    def _positions(self) -> dict[str, int]:
+        """Recipient → position, built on the first lookup by name."""
+        index = self._index
+        if index is None:
+            index = dict(zip(self._names, range(len(self._names)), strict=True))
+            object.__setattr__(self, "_index", index)
+        return index
+
     # -- mapping ------------------------------------------------------------------
     def __getitem__(self, recipient: str) -> Money:
         try:
-            return Money.from_cents(self._cents[self._index[recipient]])
+            return Money.from_cents(self._cents[self._positions()[recipient]])
         except (KeyError, TypeError):
             raise KeyError(recipient) from None
 
@@ -240,7 +360,7 @@ class Allocation(Mapping[str, Money]):
         return len(self._names)
 
     def __contains__(self, recipient: object) -> bool:
-        return isinstance(recipient, str) and recipient in self._index
+        return isinstance(recipient, str) and recipient in self._positions()
 
     # -- what it is -----------------------------------------------------------------
     @property
@@ -278,16 +398,19 @@ class Allocation(Mapping[str, Money]):
 
     def share(self, recipient: str) -> Share:
         """The :class:`Share` of ``recipient``."""
-        if recipient not in self._index:
+        position = self._positions().get(recipient) if isinstance(recipient, str) else None
+        if position is None:
             raise _unknown(recipient, "recipient")
-        return self.shares[self._index[recipient]]
+        return self.shares[position]
 
-    def explain(self, lang: str = "it") -> str:
+    def explain(self, lang: str = DEFAULT_LANG) -> str:
         """A paragraph: the method, the total, then one line per share."""
-        head = (
-            f"Ripartizione di {self.total} con il metodo {self._method}:"
-            if lang == "it"
-            else f"Split of {self.total} by the {self._method} method:"
+        lang = lang_of(lang)
+        head = i18n.message(
+            "budget.allocation.explain",
+            lang,
+            total=euro_text(self.total, lang),
+            method=word(f"method.{self._method}", lang),
         )
         return "\n".join([head, *(f"- {s.explain(lang)}" for s in self.shares)])
 
@@ -310,35 +433,53 @@ class Allocation(Mapping[str, Money]):
         """A pandas DataFrame of :meth:`to_records` (needs pandas)."""
         return records_frame(self.to_records(), feature="Allocation.to_pandas")
 
-    def _rows(self) -> list[list[str]]:
-        return [
+    def _rows(self, lang: Lang) -> list[list[str]]:
+        rows = [
             [
                 s.recipient,
-                fraction_text(s.weight),
-                fraction_text(s.quota, 4),
-                str(s.amount),
-                fraction_text(s.rounding, 4),
-                s.bound or "",
+                number_text(s.weight, lang),
+                number_text(s.quota, lang, 4),
+                euro_text(s.amount, lang),
+                number_text(s.rounding, lang, 4),
+                word(f"bound.{s.bound}", lang) if s.bound else "",
             ]
             for s in self.shares
         ]
+        rows.append([word("header.total", lang), "", "", euro_text(self.total, lang), "", ""])
+        return rows
 
-    _HEADER: Final = ("recipient", "weight", "exact quota €", "amount", "rounding €", "bound")
+    _HEADER: Final = ("recipient", "weight", "quota", "amount", "rounding", "bound")
+
+    def _header(self, lang: Lang) -> list[str]:
+        return [word(f"header.{name}", lang) for name in self._HEADER]
+
+    def to_html(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The shares as an HTML table in ``lang``."""
+        caption = word(
+            "caption.allocation",
+            lang,
+            total=euro_text(self.total, lang),
+            method=word(f"method.{self._method}", lang),
+        )
+        return html_table(self._header(lang), self._rows(lang), caption=caption, right=(1, 2, 3, 4))
+
+    def to_text(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The shares as a text table in ``lang`` (headers, numbers and amounts).
+
+        >>> print(allocate("100", {"Meda": 1, "Seveso": 2}).to_text("en"))
+        recipient  weight  exact quota €    amount  rounding €  bound
+        ---------  ------  -------------  --------  ----------  -----
+        Meda            1       33.3333…   € 33.33    -0.0033…
+        Seveso          2       66.6666…   € 66.67     0.0033…
+        total                             € 100.00
+        """
+        return text_table(self._header(lang), self._rows(lang), right=(1, 2, 3, 4))
 
     def _repr_html_(self) -> str:
-        return html_table(
-            self._HEADER,
-            [*self._rows(), ["total", "", "", str(self.total), "", ""]],
-            caption=f"Allocation of {self.total} ({self._method})",
-            right=(1, 2, 3, 4),
-        )
+        return self.to_html(DEFAULT_LANG)
 
     def __str__(self) -> str:
-        return text_table(
-            self._HEADER,
-            [*self._rows(), ["total", "", "", str(self.total), "", ""]],
-            right=(1, 2, 3, 4),
-        )
+        return self.to_text(DEFAULT_LANG)
 
     def __repr__(self) -> str:
         inner = ", ".join(
@@ -356,15 +497,60 @@ def _terminates(value: Fraction) -> bool:
 
 
 def _unknown(name: str, path: str) -> NotFound:
-    return NotFound(
-        f"{name!r} is not one of the recipients",
-        code="budget.unknown_recipient",
-        message_it=f"{name!r} non è tra i destinatari",
-        path=path,
-    )
+    error = NotFound.of("budget.unknown_recipient", path=path, name=name)
+    assert isinstance(error, NotFound)
+    return error
 
 
 # -- input ------------------------------------------------------------------------------
+
+
+def ambito_of(ambito: object) -> Ambito:
+    """An :class:`~welfare_ambito.model.Ambito`, given as one or as the id of an embedded one."""
+    if isinstance(ambito, Ambito):
+        return ambito
+    if isinstance(ambito, str):
+        return embedded_ambito(ambito)
+    raise InvalidValue.of(
+        "type", path="ambito", expected="an Ambito or its id", actual=type(ambito).__name__
+    )
+
+
+def comune_name(ambito: Ambito, name: str, path: str) -> str:
+    """The official name of the Comune called ``name`` (aliases too), or a did-you-mean error."""
+    found = ambito.find(name)
+    if found is not None:
+        return found.name
+    suggestion = ambito.closest(name)
+    if suggestion is not None:
+        raise NotFound.of(
+            "unknown_comune_suggest",
+            path=path,
+            name=name,
+            ambito=ambito.name,
+            suggestion=suggestion,
+        )
+    raise NotFound.of("unknown_comune", path=path, name=name, ambito=ambito.name)
+
+
+def canonical_names(names: Iterable[str], ambito: Ambito, where: str) -> tuple[str, ...]:
+    """``names`` as the official names of Comuni of ``ambito``; a Comune named twice is refused."""
+    official: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        canonical = comune_name(ambito, name, f"{where}.{name}")
+        if canonical in seen:
+            raise InvalidValue.of("budget.duplicate_recipient", path=f"{where}.{name}")
+        seen.add(canonical)
+        official.append(canonical)
+    return tuple(official)
+
+
+def _canonical_bound(bound: Bound, ambito: Ambito, which: str) -> Bound:
+    if not isinstance(bound, Mapping):
+        return bound
+    keys = canonical_names(bound, ambito, which)
+    return dict(zip(keys, bound.values(), strict=True))
 
 
 def _recipients(weights: object, method: str) -> tuple[tuple[str, ...], list[object]]:
@@ -380,34 +566,18 @@ def _recipients(weights: object, method: str) -> tuple[tuple[str, ...], list[obj
         names = tuple(weights)
         values = [1] * len(names)
         if len(set(names)) != len(names):
-            raise InvalidValue(
-                "a recipient is listed twice",
-                code="budget.duplicate_recipient",
-                message_it="un destinatario compare due volte",
-                path="weights",
-            )
+            raise InvalidValue.of("budget.duplicate_recipient", path="weights")
     else:
-        raise InvalidValue(
-            "weights must be a mapping recipient -> weight (or, for 'equal', a list of names)",
-            code="budget.weights_type",
-            message_it="i pesi devono essere una mappa destinatario -> peso (o, per 'equal', un elenco di nomi)",
-            path="weights",
-        )
-    for name in names:
-        if not isinstance(name, str) or not name:
-            raise InvalidValue(
-                f"recipient names must be non-empty text, got {type(name).__name__}",
-                code="budget.recipient_type",
-                message_it=f"i nomi dei destinatari devono essere testo non vuoto, trovato {type(name).__name__}",
-                path="weights",
-            )
+        raise InvalidValue.of("budget.weights_type", path="weights")
+    # Every name non-empty text, checked at C speed for a million names; the loop names the culprit.
+    if set(map(type, names)) != {str} or not all(names):
+        for name in names:
+            if not isinstance(name, str) or not name:
+                raise InvalidValue.of(
+                    "budget.recipient_type", path="weights", actual=type(name).__name__
+                )
     if not names:
-        raise InvalidValue(
-            "there is no recipient to split among",
-            code="budget.no_recipients",
-            message_it="non ci sono destinatari tra cui ripartire",
-            path="weights",
-        )
+        raise InvalidValue.of("budget.no_recipients", path="weights")
     return names, values
 
 
@@ -418,12 +588,14 @@ def _weights(
     names: tuple[str, ...], values: list[object]
 ) -> tuple[list[int], tuple[int | Fraction, ...]]:
     """Exact weights, and the same scaled to integers with one common factor."""
-    if all(type(v) is int and -_INT_BOUND < v < _INT_BOUND for v in values):
-        ints: list[int] = values  # type: ignore[assignment]
-        for name, value in zip(names, ints, strict=True):
-            if value < 0:
-                raise _negative_weight(name, value)
-        return ints, tuple(ints)
+    if values and set(map(type, values)) == {int}:
+        ints = cast("list[int]", values)
+        if min(ints) > -_INT_BOUND and max(ints) < _INT_BOUND:
+            if min(ints) < 0:
+                for name, value in zip(names, ints, strict=True):
+                    if value < 0:
+                        raise _negative_weight(name, value)
+            return ints, tuple(ints)
     fractions = tuple(number_of(v, path=f"weights.{n}") for n, v in zip(names, values, strict=True))
     for name, exact in zip(names, fractions, strict=True):
         if exact < 0:
@@ -433,12 +605,11 @@ def _weights(
 
 
 def _negative_weight(name: str, value: object) -> InvalidValue:
-    return InvalidValue(
-        f"the weight of {name!r} is negative ({value}); weights are caseloads, populations or other non-negative numbers",
-        code="budget.negative_weight",
-        message_it=f"il peso di {name!r} è negativo ({value}); i pesi sono utenze, popolazioni o altri numeri non negativi",
-        path=f"weights.{name}",
+    error = InvalidValue.of(
+        "budget.negative_weight", path=f"weights.{name}", name=name, value=value
     )
+    assert isinstance(error, InvalidValue)
+    return error
 
 
 def _bounds(bound: Bound, names: tuple[str, ...], which: str) -> list[int] | None:
@@ -460,17 +631,16 @@ def _bounds(bound: Bound, names: tuple[str, ...], which: str) -> list[int] | Non
 def _bound_cents(value: object, path: str) -> int:
     cents = cents_of(value, path=path)
     if cents < 0:
-        raise InvalidValue(
-            f"a bound cannot be negative ({Money.from_cents(cents)})",
-            code="budget.negative_bound",
-            message_it=f"un limite non può essere negativo ({Money.from_cents(cents)})",
-            path=path,
-        )
+        raise InvalidValue.of("budget.negative_bound", path=path, amount=Money.from_cents(cents))
     return cents
 
 
-def _infeasible(message: str, message_it: str, path: str) -> InvalidValue:
-    return InvalidValue(message, code="budget.bounds_infeasible", message_it=message_it, path=path)
+def _infeasible(key: str, path: str, **params: object) -> InvalidValue:
+    """Bounds that cannot all hold: message ``key``, the stable code ``budget.bounds_infeasible``."""
+    error = InvalidValue.of(key, path=path, **params)
+    error.code = "budget.bounds_infeasible"
+    assert isinstance(error, InvalidValue)
+    return error
 
 
 # -- the methods --------------------------------------------------------------------------
@@ -605,12 +775,25 @@ def _largest_remainder(
     if extra:
         remainders = [x % q for x in numerators]
         # The extra-th largest remainder is the threshold: everything above it gets a
-        # cent; ties at it are ordered by weight, then name (sorting only ints is fast).
-        threshold = sorted(remainders, reverse=True)[extra - 1]
+        # cent; ties at it are ordered by weight, then name. Only the threshold is
+        # selected (a partial selection when few cents are left), on plain ints.
+        if extra * 16 < len(remainders):
+            threshold = heapq.nlargest(extra, remainders)[-1]
+        elif q <= 2**53:
+            # Remainders below 2**53 are exact as floats, which sort several times faster.
+            threshold = int(sorted(map(float, remainders), reverse=True)[extra - 1])
+        else:
+            threshold = sorted(remainders, reverse=True)[extra - 1]
         above = [i for i, r in enumerate(remainders) if r > threshold]
         tied = [i for i, r in enumerate(remainders) if r == threshold]
-        tied.sort(key=lambda i: (-w[i], names[i]))
-        for i in above + tied[: extra - len(above)]:
+        wanted = extra - len(above)
+        if wanted < len(tied):
+            # By name, then (stable) by weight, larger first: two sorts on C-level keys.
+            tied.sort(key=names.__getitem__)
+            tied.sort(key=w.__getitem__, reverse=True)
+        for i in above:
+            floors[i] += 1
+        for i in tied[:wanted]:
             floors[i] += 1
     return floors
 
@@ -628,6 +811,34 @@ class _Seat:
         if left != right:
             return (left > right) if self.sign > 0 else (left < right)
         return (self.name < other.name) if self.sign > 0 else (self.name > other.name)
+
+
+# Relative margin of the float pre-selection of Webster candidates: far above the
+# error of one int-to-float conversion and one division (a few 1e-16).
+_MARGIN: Final = 1e-9
+
+
+def _candidates(priorities: list[tuple[int, int]], count: int, sign: int) -> list[int]:
+    """Positions that may win one of ``count`` cents, chosen by float priority with a margin.
+
+    Only a recipient whose first priority is among the ``count`` best can win a
+    cent (its later cents rank lower); floats pick those with room to spare, the
+    exact heap then decides. Every position when floats cannot be trusted.
+    """
+    everyone = list(range(len(priorities)))
+    if count * 4 >= len(priorities):
+        return everyone
+    try:
+        keys = [num / den for num, den in priorities]
+    except OverflowError:
+        return everyone
+    if sign > 0:
+        cut = heapq.nlargest(count, keys)[-1]
+        limit = cut - abs(cut) * _MARGIN
+        return [i for i, key in enumerate(keys) if key >= limit]
+    cut = heapq.nsmallest(count, keys)[-1]
+    limit = cut + abs(cut) * _MARGIN
+    return [i for i, key in enumerate(keys) if key <= limit]
 
 
 def _webster(
@@ -652,10 +863,10 @@ def _webster(
         seats.append(seat)
     missing = total - sum(seats)
     if missing > 0:
+        open_ = [i for i in range(n) if w[i] and (hi is None or hi[i] < 0 or seats[i] < hi[i])]
+        chosen = _candidates([(2 * w[i], 2 * seats[i] + 1) for i in open_], missing, 1)
         heap = [
-            _Seat(2 * w[i], 2 * seats[i] + 1, names[i], i, 1)
-            for i in range(n)
-            if w[i] and (hi is None or hi[i] < 0 or seats[i] < hi[i])
+            _Seat(2 * w[i], 2 * seats[i] + 1, names[i], i, 1) for i in (open_[j] for j in chosen)
         ]
         heapq.heapify(heap)
         for _ in range(missing):
@@ -665,8 +876,10 @@ def _webster(
             if hi is None or hi[i] < 0 or seats[i] < hi[i]:
                 heapq.heappush(heap, _Seat(2 * w[i], 2 * seats[i] + 1, names[i], i, 1))
     elif missing < 0:
+        open_ = [i for i in range(n) if seats[i] > lo[i]]
+        chosen = _candidates([(2 * w[i], 2 * seats[i] - 1) for i in open_], -missing, -1)
         heap = [
-            _Seat(2 * w[i], 2 * seats[i] - 1, names[i], i, -1) for i in range(n) if seats[i] > lo[i]
+            _Seat(2 * w[i], 2 * seats[i] - 1, names[i], i, -1) for i in (open_[j] for j in chosen)
         ]
         heapq.heapify(heap)
         for _ in range(-missing):
@@ -684,35 +897,35 @@ def _fixed(
     cents = [cents_of(v, path=f"weights.{n}") for n, v in zip(names, values, strict=True)]
     for name, amount in zip(names, cents, strict=True):
         if amount < 0:
-            raise InvalidValue(
-                f"the amount of {name!r} is negative ({Money.from_cents(amount)})",
-                code="budget.negative_amount",
-                message_it=f"l'importo di {name!r} è negativo ({Money.from_cents(amount)})",
+            raise InvalidValue.of(
+                "budget.negative_amount",
                 path=f"weights.{name}",
+                name=name,
+                amount=Money.from_cents(amount),
             )
     computed = sum(cents)
     if computed != total:
         stated, found = Money.from_cents(total), Money.from_cents(computed)
         difference = stated - found
-        raise InvalidValue(
-            f"the given amounts add up to {found}, not to the total {stated} (difference {difference})",
-            code="budget.fixed_sum",
-            message_it=f"gli importi indicati sommano {found}, non il totale {stated} (differenza {difference})",
-            path="weights",
-            params={"stated": stated, "computed": found, "difference": difference},
+        raise InvalidValue.of(
+            "budget.fixed_sum", path="weights", stated=stated, computed=found, difference=difference
         )
     for i, name in enumerate(names):
         if cents[i] < lo[i]:
             raise _infeasible(
-                f"{name!r} gets {Money.from_cents(cents[i])}, below its minimum {Money.from_cents(lo[i])}",
-                f"{name!r} riceve {Money.from_cents(cents[i])}, sotto il minimo {Money.from_cents(lo[i])}",
+                "budget.below_minimum",
                 f"minimum.{name}",
+                name=name,
+                amount=Money.from_cents(cents[i]),
+                bound=Money.from_cents(lo[i]),
             )
         if hi is not None and 0 <= hi[i] < cents[i]:
             raise _infeasible(
-                f"{name!r} gets {Money.from_cents(cents[i])}, above its maximum {Money.from_cents(hi[i])}",
-                f"{name!r} riceve {Money.from_cents(cents[i])}, sopra il massimo {Money.from_cents(hi[i])}",
+                "budget.above_maximum",
                 f"maximum.{name}",
+                name=name,
+                amount=Money.from_cents(cents[i]),
+                bound=Money.from_cents(hi[i]),
             )
     return cents
 
@@ -724,8 +937,16 @@ def allocate(
     method: Method | str = "largest_remainder",
     minimum: Bound = None,
     maximum: Bound = None,
+    ambito: Ambito | str | None = None,
 ) -> Allocation:
     """Split ``total`` among the recipients of ``weights``, exact to the cent.
+
+    With ``ambito`` (an :class:`~welfare_ambito.model.Ambito` or the id of an
+    embedded one) the recipients are Comuni of that Ambito: aliases are accepted,
+    the result names each by its official name, and a name that is not a Comune
+    is refused (:class:`~welfare_ambito.errors.NotFound`, code
+    ``unknown_comune_suggest`` with the closest name, path ``weights.<name>``).
+    Without it, recipients are any names.
 
     ``weights`` maps each recipient to a non-negative number (caseload,
     population…; int, Decimal, Fraction, float or text); for ``method="equal"``
@@ -744,21 +965,20 @@ def allocate(
     ['€ 156,58', '€ 459,08', '€ 384,34']
     """
     if method not in METHODS:
-        raise InvalidValue(
-            f"unknown method {method!r}; use one of {', '.join(METHODS)}",
-            code="budget.unknown_method",
-            message_it=f"metodo sconosciuto {method!r}; usa uno tra {', '.join(METHODS)}",
-            path="method",
+        raise InvalidValue.of(
+            "budget.unknown_method", path="method", method=method, choices=", ".join(METHODS)
         )
     total_cents = cents_of(total, path="total")
     if total_cents < 0:
-        raise InvalidValue(
-            f"the total to split is negative ({Money.from_cents(total_cents)})",
-            code="budget.negative_total",
-            message_it=f"il totale da ripartire è negativo ({Money.from_cents(total_cents)})",
-            path="total",
+        raise InvalidValue.of(
+            "budget.negative_total", path="total", amount=Money.from_cents(total_cents)
         )
     names, values = _recipients(weights, method)
+    if ambito is not None:
+        member = ambito_of(ambito)
+        names = canonical_names(names, member, "weights")
+        minimum = _canonical_bound(minimum, member, "minimum")
+        maximum = _canonical_bound(maximum, member, "maximum")
     n = len(names)
     lo = _bounds(minimum, names, "minimum") or [0] * n
     hi = _bounds(maximum, names, "maximum")
@@ -766,9 +986,11 @@ def allocate(
         for i, name in enumerate(names):
             if 0 <= hi[i] < lo[i]:
                 raise _infeasible(
-                    f"the minimum of {name!r} ({Money.from_cents(lo[i])}) exceeds its maximum ({Money.from_cents(hi[i])})",
-                    f"il minimo di {name!r} ({Money.from_cents(lo[i])}) supera il massimo ({Money.from_cents(hi[i])})",
+                    "budget.minimum_over_maximum",
                     f"minimum.{name}",
+                    name=name,
+                    minimum=Money.from_cents(lo[i]),
+                    maximum=Money.from_cents(hi[i]),
                 )
 
     if method == "fixed":
@@ -788,27 +1010,24 @@ def allocate(
         values = [1] * n
     w, exact = _weights(names, values)
     if not any(w):
-        raise InvalidValue(
-            "the weights add up to zero: there is nothing to split by",
-            code="budget.zero_total_weight",
-            message_it="la somma dei pesi è zero: non c'è un criterio di ripartizione",
-            path="weights",
-        )
+        raise InvalidValue.of("budget.zero_total_weight", path="weights")
     floor_sum = sum(lo)
     if floor_sum > total_cents:
         raise _infeasible(
-            f"the minimums add up to {Money.from_cents(floor_sum)}, more than the total {Money.from_cents(total_cents)}",
-            f"i minimi sommano {Money.from_cents(floor_sum)}, più del totale {Money.from_cents(total_cents)}",
+            "budget.minimums_over_total",
             "minimum",
+            amount=Money.from_cents(floor_sum),
+            total=Money.from_cents(total_cents),
         )
     if hi is not None and all(hi[i] >= 0 for i in range(n) if w[i]):
         # Zero-weight recipients take their minimum only.
         ceiling = sum(hi[i] if w[i] else lo[i] for i in range(n))
         if ceiling < total_cents:
             raise _infeasible(
-                f"the maximums allow at most {Money.from_cents(ceiling)}, less than the total {Money.from_cents(total_cents)}",
-                f"i massimi consentono al più {Money.from_cents(ceiling)}, meno del totale {Money.from_cents(total_cents)}",
+                "budget.maximums_under_total",
                 "maximum",
+                amount=Money.from_cents(ceiling),
+                total=Money.from_cents(total_cents),
             )
     p, q, numerators, flags = _water_fill(total_cents, w, lo, hi)
     if method == "webster":

@@ -19,6 +19,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -26,12 +27,15 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final, TextIO
 
+from welfare_ambito import i18n
+from welfare_ambito._lang import Lang
 from welfare_ambito.budget._common import cents_of, number_of
-from welfare_ambito.budget.allocation import METHODS, allocate
+from welfare_ambito.budget.allocation import METHODS, allocate, ambito_of
 from welfare_ambito.budget.phasing import BASES, UNITS, phase
 from welfare_ambito.budget.reconcile import reconcile
 from welfare_ambito.budget.tables import parse_table_csv, read_table
 from welfare_ambito.errors import InvalidValue, WelfareAmbitoError
+from welfare_ambito.model.territory import Ambito
 from welfare_ambito.money import Money
 from welfare_ambito.periods import Period
 
@@ -47,6 +51,42 @@ BUDGET_SCHEMAS: Final = {
     "reconcile": "welfare-ambito/budget-reconcile",
 }
 """The ``schema`` field of each command's JSON output (``version`` is 1)."""
+
+for _msg, _it, _en in (
+    ("budget.cli.error", "errore: {where}{text}", "error: {where}{text}"),
+    (
+        "budget.cli.csv_error",
+        "errore: CSV non leggibile ({reason})",
+        "error: the CSV cannot be read ({reason})",
+    ),
+    (
+        "budget.cli.not_utf8",
+        "errore: il file non è testo UTF-8",
+        "error: the file is not UTF-8 text",
+    ),
+    (
+        "error.budget.cli_weight",
+        "{pair!r} non è nella forma NOME=PESO",
+        "{pair!r} is not NAME=WEIGHT",
+    ),
+    (
+        "error.budget.cli_weights_file",
+        "la riga {line} di {source} deve avere due celle: nome, peso",
+        "line {line} of {source} must have two cells: name, weight",
+    ),
+    ("error.budget.cli_duplicate", "{name!r} compare due volte", "{name!r} is listed twice"),
+    (
+        "error.budget.cli_period",
+        "{text!r} non è un periodo INIZIO/FINE",
+        "{text!r} is not a period START/END",
+    ),
+    (
+        "error.budget.cli_xlsx_output",
+        "--format xlsx scrive una cartella di lavoro: indica -o FILE.xlsx",
+        "--format xlsx writes a workbook: give -o FILE.xlsx",
+    ),
+):
+    i18n.define(_msg, it=_it, en=_en)
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -79,6 +119,12 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     split.add_argument("--method", choices=METHODS, default="largest_remainder")
     split.add_argument("--minimum", metavar="AMOUNT", help="the same minimum for every recipient")
     split.add_argument("--maximum", metavar="AMOUNT", help="the same maximum for every recipient")
+    split.add_argument(
+        "--ambito",
+        metavar="ID|FILE",
+        help="the recipients are Comuni of this Ambito (an embedded id such as seregno, or a "
+        "TOML/JSON file): aliases accepted, unknown names refused with a suggestion",
+    )
     split.add_argument("--format", choices=FORMATS, default="text", help=FORMAT_HELP)
     split.add_argument("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
     split.add_argument("--lang", choices=LANGS, default="it", help="language of messages")
@@ -183,43 +229,29 @@ def _emit(records: list[dict[str, Any]], fmt: str, text: str, out: TextIO, *, co
     out.flush()
 
 
-def _message(lang: str, it: str, en: str) -> str:
-    return it if lang == "it" else en
-
-
 def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        lang = getattr(args, "lang", "it")
+        lang: Lang = getattr(args, "lang", "it")
         try:
             return command(args)
         except WelfareAmbitoError as exc:
             where = f"[{exc.path}] " if exc.path else ""
-            label = _message(lang, "errore", "error")
-            print(f"{label}: {where}{exc.text(lang)}", file=sys.stderr)
+            print(
+                i18n.message("budget.cli.error", lang, where=where, text=exc.text(lang)),
+                file=sys.stderr,
+            )
             return 2
         except BrokenPipeError:  # the main command ends quietly
             raise
         except OSError as exc:
-            label = _message(lang, "errore", "error")
-            print(f"{label}: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+            text = f"{exc.strerror or exc}: {exc.filename or ''}"
+            print(i18n.message("budget.cli.error", lang, where="", text=text), file=sys.stderr)
             return 2
         except csv.Error as exc:  # e.g. --sep ';;' or a cell beyond the csv field limit
-            print(
-                _message(
-                    lang,
-                    f"errore: CSV non leggibile ({exc})",
-                    f"error: the CSV cannot be read ({exc})",
-                ),
-                file=sys.stderr,
-            )
+            print(i18n.message("budget.cli.csv_error", lang, reason=exc), file=sys.stderr)
             return 2
         except UnicodeDecodeError:
-            print(
-                _message(
-                    lang, "errore: il file non è testo UTF-8", "error: the file is not UTF-8 text"
-                ),
-                file=sys.stderr,
-            )
+            print(i18n.message("budget.cli.not_utf8", lang), file=sys.stderr)
             return 2
 
     run.__name__ = command.__name__
@@ -241,12 +273,7 @@ def _weights_from_args(pairs: Sequence[str], *, fixed: bool) -> dict[str, object
     for pair in pairs:
         name, sep, value = pair.rpartition("=")
         if not sep or not name.strip():
-            raise InvalidValue(
-                f"{pair!r} is not NAME=WEIGHT",
-                code="budget.cli_weight",
-                message_it=f"{pair!r} non è nella forma NOME=PESO",
-                path="--weights",
-            )
+            raise InvalidValue.of("budget.cli_weight", path="--weights", pair=pair)
         weights[name.strip()] = _check_weight(value, path=f"weights.{name.strip()}", fixed=fixed)
     return weights
 
@@ -266,22 +293,16 @@ def _weights_from_file(path: str, *, fixed: bool) -> dict[str, object]:
     weights: dict[str, object] = {}
     for index, (number, row) in enumerate(csv_rows(source, name=shown)):
         if len(row) != 2:
-            raise InvalidValue(
-                f"line {number} of {shown} must have two cells: name, weight",
-                code="budget.cli_weights_file",
-                message_it=f"la riga {number} di {shown} deve avere due celle: nome, peso",
-                path=f"{shown}:{number}",
+            raise InvalidValue.of(
+                "budget.cli_weights_file", path=f"{shown}:{number}", line=number, source=shown
             )
         name, value = row[0].strip(), row[1].strip()
         if index == 0 and not any(char.isdigit() for char in value):
             continue  # a header line ("comune;utenti"); a number is never taken for one
         if name in weights:
-            raise InvalidValue(
-                f"{name!r} is listed twice",
-                code="budget.duplicate_recipient",
-                message_it=f"{name!r} compare due volte",
-                path=f"{shown}:{number}",
-            )
+            error = InvalidValue.of("budget.cli_duplicate", path=f"{shown}:{number}", name=name)
+            error.code = "budget.duplicate_recipient"
+            raise error
         weights[name] = _check_weight(value, path=f"{shown}:{number} ({name})", fixed=fixed)
     return weights
 
@@ -295,13 +316,17 @@ def _period(text: str) -> Period:
     if months:
         return Period.of_months(*months.groups())
     if "/" not in text:
-        raise InvalidValue(
-            f"{text[:40]!r} is not a period START/END",
-            code="budget.cli_period",
-            message_it=f"{text[:40]!r} non è un periodo INIZIO/FINE",
-            path="period",
-        )
+        raise InvalidValue.of("budget.cli_period", path="period", text=text[:40])
     return Period.parse(text)
+
+
+def _ambito(value: str) -> Ambito:
+    """``--ambito``: a TOML or JSON file describing an Ambito, or the id of an embedded one."""
+    if value.lower().endswith((".toml", ".json")) or os.path.sep in value:
+        from welfare_ambito.convert import load
+
+        return load(value, into=Ambito)
+    return ambito_of(value)
 
 
 def _write(status: int, records: list[dict[str, Any]], args: argparse.Namespace, text: str) -> int:
@@ -322,12 +347,7 @@ def _xlsx(records: list[dict[str, Any]], output: str | None, args: argparse.Name
     from welfare_ambito.tables import write_rows
 
     if not output or not output.lower().endswith(".xlsx"):
-        raise InvalidValue(
-            "--format xlsx writes a workbook: give -o FILE.xlsx",
-            code="budget.cli_xlsx_output",
-            message_it="--format xlsx scrive una cartella di lavoro: indica -o FILE.xlsx",
-            path="--output",
-        )
+        raise InvalidValue.of("budget.cli_xlsx_output", path="--output")
     header = list(records[0]) if records else []
     rows = ([_cell(record.get(key)) for key in header] for record in records)
     write_rows(output, header, rows, fmt="xlsx", sheet=_SHEETS[args.budget_command])
@@ -361,13 +381,18 @@ def cmd_split(args: argparse.Namespace) -> int:
         else _weights_from_file(args.weights_file, fixed=fixed)
     )
     result = allocate(
-        args.total, weights, method=args.method, minimum=args.minimum, maximum=args.maximum
+        args.total,
+        weights,
+        method=args.method,
+        minimum=args.minimum,
+        maximum=args.maximum,
+        ambito=_ambito(args.ambito) if args.ambito else None,
     )
     records = [
         {**record, "weight": share.weight, "quota": share.quota, "rounding": share.rounding}
         for record, share in zip(result.to_records(), result.shares, strict=True)
     ]
-    return _write(0, records, args, str(result))
+    return _write(0, records, args, result.to_text(args.lang))
 
 
 @_guarded
@@ -378,7 +403,7 @@ def cmd_phase(args: argparse.Namespace) -> int:
         {**record, "weight": piece.weight}
         for record, piece in zip(result.to_records(), result.phases, strict=True)
     ]
-    return _write(0, records, args, str(result))
+    return _write(0, records, args, result.to_text(args.lang))
 
 
 @_guarded
@@ -393,8 +418,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
         total_row=False if args.no_total_row else None,
         total_column=False if args.no_total_column else None,
     )
-    text = str(result).replace(result.summary("en"), result.summary(args.lang), 1)
-    return _write(0 if result.ok else 1, result.to_records(), args, text)
+    return _write(0 if result.ok else 1, result.to_records(), args, result.to_text(args.lang))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

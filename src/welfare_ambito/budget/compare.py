@@ -15,20 +15,58 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito import i18n
+from welfare_ambito._lang import DEFAULT_LANG, Lang
 from welfare_ambito.budget._common import (
     Amount,
     cents_of,
     decimal_of,
-    fraction_text,
+    euro_text,
+    number_text,
     optional_module,
     records_frame,
+    word,
 )
 from welfare_ambito.budget._html import html_table, text_table
-from welfare_ambito.budget.allocation import Allocation, Method, allocate
-from welfare_ambito.errors import InvalidValue, NotFound
+from welfare_ambito.budget.allocation import (
+    Allocation,
+    Method,
+    allocate,
+    ambito_of,
+    canonical_names,
+)
+from welfare_ambito.errors import InvalidValue, NotFound, WelfareAmbitoError
+from welfare_ambito.model.territory import Ambito
 from welfare_ambito.money import Money
 
 __all__ = ["Comparison", "compare_split"]
+
+for _msg, _it, _en in (
+    ("unknown_key", "nessuna ripartizione per {key!r}", "no split by {key!r}"),
+    (
+        "key_weights_type",
+        "i pesi della chiave {key!r} devono associare un numero a ogni destinatario",
+        "the weights of key {key!r} must map each recipient to a number",
+    ),
+    (
+        "key_unknown_recipient",
+        "{name!r} ha un peso in {key!r} ma nessun importo dichiarato",
+        "{name!r} has a weight in {key!r} but no stated amount",
+    ),
+    (
+        "key_missing_recipient",
+        "la chiave {key!r} non ha un peso per {names}",
+        "key {key!r} has no weight for {names}",
+    ),
+    ("unknown_per", "per={per!r} non è tra le chiavi", "per={per!r} is not one of the keys"),
+):
+    i18n.define(f"error.budget.{_msg}", it=_it, en=_en)
+
+
+def _coded(error: WelfareAmbitoError, code: str) -> WelfareAmbitoError:
+    """``error`` with the stable ``code`` its class of mistake has always had."""
+    error.code = code
+    return error
 
 
 def _per_unit(amount: Money, weight: Fraction) -> Money | None:
@@ -75,12 +113,7 @@ class Comparison:
         for name, allocation in self.splits:
             if name == key:
                 return allocation
-        raise NotFound(
-            f"no split by {key!r}",
-            code="budget.unknown_key",
-            message_it=f"nessuna ripartizione per {key!r}",
-            path="keys",
-        )
+        raise NotFound.of("budget.unknown_key", path="keys", key=key)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per recipient: stated amount, weight and amount per unit of ``per``,
@@ -110,41 +143,67 @@ class Comparison:
             "recipient"
         )
 
-    def _table(self) -> tuple[list[str], list[list[str]]]:
-        header = ["recipient", "stated"]
+    def _table(self, lang: Lang) -> tuple[list[str], list[list[str]]]:
+        header = [word("header.recipient", lang), word("header.stated", lang)]
         if self.per:
-            header += [self.per, f"stated per {self.per}"]
+            header += [self.per, word("header.stated_per", lang, per=self.per)]
         for name in self.keys:
-            header += [f"by {name}", f"difference ({name})"]
+            header += [
+                word("header.by_key", lang, key=name),
+                word("header.diff_key", lang, key=name),
+            ]
         rows: list[list[str]] = []
+
+        def euro(value: Any) -> str:
+            return euro_text(Money(value), lang)
+
         for record in self.to_records():
-            row = [record["recipient"], str(Money(record["stated"]))]
+            row = [record["recipient"], euro(record["stated"])]
             if self.per:
                 unit = record[f"stated_per_{self.per}"]
-                row += [str(record[self.per]), "" if unit is None else str(Money(unit))]
+                weight = record[self.per]
+                row += [
+                    number_text(Fraction(weight), lang),
+                    "" if unit is None else euro(unit),
+                ]
             for name in self.keys:
-                row += [str(Money(record[f"by_{name}"])), str(Money(record[f"diff_{name}"]))]
+                row += [euro(record[f"by_{name}"]), euro(record[f"diff_{name}"])]
             rows.append(row)
-        total = ["total", str(self.stated.total)]
+        total = [word("header.total", lang), euro_text(self.stated.total, lang)]
         if self.per:
             weights = sum((s.weight for s in self.split(self.per).shares), Fraction(0))
-            total += [fraction_text(weights), ""]
+            total += [number_text(weights, lang), ""]
         for _, allocation in self.splits:
-            total += [str(allocation.total), str(self.stated.total - allocation.total)]
+            total += [
+                euro_text(allocation.total, lang),
+                euro_text(self.stated.total - allocation.total, lang),
+            ]
         rows.append(total)
         return header, rows
 
-    def _repr_html_(self) -> str:
-        header, rows = self._table()
-        return html_table(
-            header, rows, caption=f"Split of {self.stated.total}", right=range(1, len(header))
-        )
+    def to_html(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The comparison as an HTML table in ``lang``."""
+        header, rows = self._table(lang)
+        caption = word("caption.split", lang, total=euro_text(self.stated.total, lang))
+        return html_table(header, rows, caption=caption, right=range(1, len(header)))
 
-    def __str__(self) -> str:
-        header, rows = self._table()
+    def to_text(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The comparison as a text table in ``lang``; the keys keep the names they were given.
+
+        >>> c = compare_split({"Meda": "100", "Seveso": "200"}, {"utenza": {"Meda": 1, "Seveso": 1}})
+        >>> print(c.to_text().splitlines()[0])
+        destinatario  dichiarato  utenza  dichiarato per utenza  secondo utenza  differenza (utenza)
+        """
+        header, rows = self._table(lang)
         return text_table(header, rows, right=range(1, len(header)))
 
-    def plot(self, ax: Any = None, *, title: str | None = None) -> Any:
+    def _repr_html_(self) -> str:
+        return self.to_html(DEFAULT_LANG)
+
+    def __str__(self) -> str:
+        return self.to_text(DEFAULT_LANG)
+
+    def plot(self, ax: Any = None, *, title: str | None = None, lang: Lang = DEFAULT_LANG) -> Any:
         """A grouped bar chart (stated and each key per recipient); needs matplotlib.
 
         Returns the matplotlib ``Axes``.
@@ -154,7 +213,7 @@ class Comparison:
         if ax is None:
             _, ax = pyplot.subplots()
         names = list(self.stated)
-        series = [("stated", self.stated), *self.splits]
+        series = [(word("header.stated", lang), self.stated), *self.splits]
         width = 0.8 / len(series)
         for offset, (label, allocation) in enumerate(series):
             positions = [i + offset * width for i in range(len(names))]
@@ -164,7 +223,7 @@ class Comparison:
         ax.set_xticks([i + width * (len(series) - 1) / 2 for i in range(len(names))])
         ax.set_xticklabels(names, rotation=30, ha="right")
         ax.set_ylabel("€")
-        ax.set_title(title or f"Split of {self.stated.total}")
+        ax.set_title(title or word("caption.split", lang, total=euro_text(self.stated.total, lang)))
         ax.legend()
         return ax
 
@@ -182,12 +241,15 @@ def compare_split(
     *,
     method: Method | str = "largest_remainder",
     per: str | None = None,
+    ambito: Ambito | str | None = None,
 ) -> Comparison:
     """Compare the ``stated`` amounts per recipient with a split of their total by each key.
 
     ``keys`` maps a key's name (``"caseload"``, ``"population"``) to weights per
     recipient; every key must weigh exactly the recipients of ``stated``.
     ``per`` (default: the first key) gives the amounts per unit (per case).
+    With ``ambito`` (an Ambito or an embedded id) the recipients are its Comuni,
+    aliases accepted and written by their official names, as :func:`allocate` does.
 
     The six territorial teams of the Ambito di Seregno (€ 430.900,00) beside a split
     by caseload:
@@ -200,43 +262,46 @@ def compare_split(
     [('Seregno', Decimal('65801.18')), ('Seveso', Decimal('-15467.98'))]
     """
     stated = _mapping(stated)
+    member = None if ambito is None else ambito_of(ambito)
+    if member is not None and isinstance(stated, Mapping):
+        official = canonical_names(stated, member, "stated")
+        stated = dict(zip(official, stated.values(), strict=True))
     total = Money.from_cents(sum(cents_of(v, path=f"stated.{k}") for k, v in stated.items()))
     stated_split = allocate(total, stated, method="fixed")
     names = list(stated_split)
     splits: list[tuple[str, Allocation]] = []
     for key, given in keys.items():
         weights = _mapping(given)
+        if member is not None and isinstance(weights, Mapping):
+            official = canonical_names(weights, member, f"keys.{key}")
+            weights = dict(zip(official, weights.values(), strict=True))
         if not isinstance(weights, Mapping):
-            raise InvalidValue(
-                f"the weights of key {key!r} must map each recipient to a number",
-                code="budget.weights_type",
-                message_it=f"i pesi della chiave {key!r} devono associare un numero a ogni destinatario",
-                path=f"keys.{key}",
+            raise _coded(
+                InvalidValue.of("budget.key_weights_type", path=f"keys.{key}", key=key),
+                "budget.weights_type",
             )
         for name in weights:
             if name not in stated_split:
-                raise NotFound(
-                    f"{name!r} has a weight in {key!r} but no stated amount",
-                    code="budget.unknown_recipient",
-                    message_it=f"{name!r} ha un peso in {key!r} ma nessun importo dichiarato",
-                    path=f"keys.{key}.{name}",
+                raise _coded(
+                    NotFound.of(
+                        "budget.key_unknown_recipient",
+                        path=f"keys.{key}.{name}",
+                        name=name,
+                        key=key,
+                    ),
+                    "budget.unknown_recipient",
                 )
         missing = [n for n in names if n not in weights]
         if missing:
-            raise InvalidValue(
-                f"key {key!r} has no weight for {', '.join(missing)}",
-                code="budget.key_missing_recipient",
-                message_it=f"la chiave {key!r} non ha un peso per {', '.join(missing)}",
+            raise InvalidValue.of(
+                "budget.key_missing_recipient",
                 path=f"keys.{key}.{missing[0]}",
+                key=key,
+                names=", ".join(missing),
             )
         splits.append((key, allocate(total, {n: weights[n] for n in names}, method=method)))
     if per is None and splits:
         per = splits[0][0]
     if per is not None and per not in keys:
-        raise NotFound(
-            f"per={per!r} is not one of the keys",
-            code="budget.unknown_key",
-            message_it=f"per={per!r} non è tra le chiavi",
-            path="per",
-        )
+        raise _coded(NotFound.of("budget.unknown_per", path="per", per=per), "budget.unknown_key")
     return Comparison(stated=stated_split, splits=tuple(splits), per=per)

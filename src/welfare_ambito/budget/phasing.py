@@ -31,7 +31,16 @@ from typing import Any, Final, Literal, overload
 
 import attrs
 
-from welfare_ambito.budget._common import Amount, fraction_text, records_frame
+from welfare_ambito import i18n
+from welfare_ambito._lang import DEFAULT_LANG, Lang
+from welfare_ambito.budget._common import (
+    Amount,
+    euro_text,
+    fraction_text,
+    number_text,
+    records_frame,
+    word,
+)
 from welfare_ambito.budget._html import html_table, text_table
 from welfare_ambito.budget.allocation import allocate
 from welfare_ambito.errors import InvalidValue
@@ -43,6 +52,23 @@ __all__ = ["BASES", "UNITS", "Phase", "Phasing", "phase"]
 UNITS: Final[tuple[str, ...]] = ("month", "semester", "year", "calendar_year")
 BASES: Final[tuple[str, ...]] = ("days", "months")
 Basis = Literal["days", "months"]
+
+i18n.define(
+    "error.budget.period_type",
+    it="atteso un Period, trovato {actual}",
+    en="expected a Period, got {actual}",
+)
+i18n.define(
+    "error.budget.unknown_unit",
+    it="unità sconosciuta {unit!r}; usa una tra {choices}",
+    en="unknown unit {unit!r}; use one of {choices}",
+)
+i18n.define(
+    "error.budget.unknown_basis",
+    it="base sconosciuta {basis!r}; usa 'days' (giorni) o 'months' (mesi)",
+    en="unknown basis {basis!r}; use 'days' or 'months'",
+)
+i18n.define("budget.period", it="{start} – {end}", en="{start} – {end}")
 
 
 @attrs.frozen(kw_only=True)
@@ -110,30 +136,67 @@ class Phasing(Sequence[Phase]):
 
     _HEADER: Final = ("start", "end", "days", "weight", "amount")
 
-    def _rows(self) -> list[list[str]]:
+    def _header(self, lang: Lang) -> list[str]:
+        return [word(f"header.{name}", lang) for name in self._HEADER]
+
+    def _rows(self, lang: Lang) -> list[list[str]]:
         rows = [
             [
-                p.period.start.isoformat(),
-                p.period.end.isoformat(),
-                str(p.period.days),
-                fraction_text(p.weight, 4),
-                str(p.amount),
+                i18n.date(p.period.start, lang),
+                i18n.date(p.period.end, lang),
+                i18n.number(p.period.days, lang),
+                number_text(p.weight, lang, 4),
+                euro_text(p.amount, lang),
             ]
             for p in self.phases
         ]
-        rows.append(["total", "", str(self.period.days), "", str(self.amount)])
+        rows.append(
+            [
+                word("header.total", lang),
+                "",
+                i18n.number(self.period.days, lang),
+                "",
+                euro_text(self.amount, lang),
+            ]
+        )
         return rows
 
-    def _repr_html_(self) -> str:
-        return html_table(
-            self._HEADER,
-            self._rows(),
-            caption=f"{self.amount} over {self.period} by {self.unit}, pro rata by {self.basis}",
-            right=(2, 3, 4),
+    def to_html(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The pieces as an HTML table in ``lang``."""
+        period = i18n.message(
+            "budget.period",
+            lang,
+            start=i18n.date(self.period.start, lang),
+            end=i18n.date(self.period.end, lang),
         )
+        caption = word(
+            "caption.phasing",
+            lang,
+            amount=euro_text(self.amount, lang),
+            period=period,
+            unit=word(f"unit.{self.unit}", lang),
+            basis=word(f"basis.{self.basis}", lang),
+        )
+        return html_table(self._header(lang), self._rows(lang), caption=caption, right=(2, 3, 4))
+
+    def to_text(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The pieces as a text table in ``lang`` (dates, numbers and amounts as its readers write them).
+
+        >>> from welfare_ambito import Period
+        >>> print(phase("100", Period.parse("2023-01-01/2023-12-31"), unit="semester").to_text())
+        inizio      fine        giorni  peso   importo
+        ----------  ----------  ------  ----  --------
+        01/01/2023  30/06/2023     181   181   € 49,59
+        01/07/2023  31/12/2023     184   184   € 50,41
+        totale                     365        € 100,00
+        """
+        return text_table(self._header(lang), self._rows(lang), right=(2, 3, 4))
+
+    def _repr_html_(self) -> str:
+        return self.to_html(DEFAULT_LANG)
 
     def __str__(self) -> str:
-        return text_table(self._HEADER, self._rows(), right=(2, 3, 4))
+        return self.to_text(DEFAULT_LANG)
 
 
 def _month_weight(piece: Period) -> Fraction:
@@ -164,26 +227,13 @@ def phase(
     ['€ 35.314,33', '€ 35.314,33', '€ 35.314,32', '€ 35.121,35', '€ 35.314,32', '€ 35.121,35']
     """
     if not isinstance(period, Period):
-        raise InvalidValue(
-            f"expected a Period, got {type(period).__name__}",
-            code="budget.period_type",
-            message_it=f"atteso un Period, trovato {type(period).__name__}",
-            path="period",
-        )
+        raise InvalidValue.of("budget.period_type", path="period", actual=type(period).__name__)
     if unit not in UNITS:
-        raise InvalidValue(
-            f"unknown unit {unit!r}; use one of {', '.join(UNITS)}",
-            code="budget.unknown_unit",
-            message_it=f"unità sconosciuta {unit!r}; usa una tra {', '.join(UNITS)}",
-            path="unit",
+        raise InvalidValue.of(
+            "budget.unknown_unit", path="unit", unit=unit, choices=", ".join(UNITS)
         )
     if basis not in BASES:
-        raise InvalidValue(
-            f"unknown basis {basis!r}; use 'days' or 'months'",
-            code="budget.unknown_basis",
-            message_it=f"base sconosciuta {basis!r}; usa 'days' (giorni) o 'months' (mesi)",
-            path="basis",
-        )
+        raise InvalidValue.of("budget.unknown_basis", path="basis", basis=basis)
     pieces = list(period.split(unit))
     weights = {
         str(piece): Fraction(piece.days) if basis == "days" else _month_weight(piece)

@@ -14,12 +14,16 @@ difference is reported with both figures.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Final
 
 import attrs
 
-from welfare_ambito.budget._common import records_frame
+from welfare_ambito import i18n
+from welfare_ambito._lang import DEFAULT_LANG, Lang
+from welfare_ambito.budget._common import euro_text, records_frame, word
 from welfare_ambito.budget._findings import BudgetFinding
 from welfare_ambito.budget._html import html_table, text_table
 from welfare_ambito.budget.tables import Table
@@ -27,6 +31,42 @@ from welfare_ambito.errors import InvalidValue
 from welfare_ambito.money import Money
 
 __all__ = ["Reconciliation", "TableDiscrepancy", "is_total_label", "reconcile"]
+
+i18n.define(
+    "budget.reconcile.checked",
+    it={"one": "1 totale verificato", "other": "{count} totali verificati"},
+    en={"one": "1 total checked", "other": "{count} totals checked"},
+)
+i18n.define(
+    "budget.reconcile.differ",
+    it={"one": "1 discordante", "other": "{count} discordanti"},
+    en={"one": "1 differs", "other": "{count} differ"},
+)
+i18n.define(
+    "budget.reconcile.summary", it="{title}: {checked}, {differ}", en="{title}: {checked}, {differ}"
+)
+_FIGURES_IT = ": dichiarato {stated}, somma delle celle {computed}, differenza {difference}"
+_FIGURES_EN = ": stated {stated}, sum of the cells {computed}, difference {difference}"
+i18n.define(
+    "budget.reconcile.row_total",
+    it="totale della riga {row!r}" + _FIGURES_IT,
+    en="total of row {row!r}" + _FIGURES_EN,
+)
+i18n.define(
+    "budget.reconcile.column_total",
+    it="totale della colonna {column!r}" + _FIGURES_IT,
+    en="total of column {column!r}" + _FIGURES_EN,
+)
+i18n.define(
+    "error.budget.table_type",
+    it="attesa una Table, trovato {actual}",
+    en="expected a Table, got {actual}",
+)
+i18n.define(
+    "error.budget.no_totals",
+    it="la tabella non ha una riga o colonna di totale (chiamala 'TOTALE' o indicala)",
+    en="the table has no total row or column (label the last one 'TOTALE' or say which)",
+)
 
 _TOTAL_LABELS: Final = frozenset(
     {"totale", "totali", "total", "totals", "tot", "tot.", "totale generale"}
@@ -76,6 +116,8 @@ class Reconciliation:
     (False, 20, 3)
     >>> result.summary("en")
     'Spesa sociale dei Comuni del Rhodense ... – anno 2011: 20 totals checked, 3 differ'
+    >>> result.summary("it").split(": ")[-1]
+    '20 totali verificati, 3 discordanti'
     """
 
     table: Table
@@ -103,28 +145,60 @@ class Reconciliation:
 
     _HEADER: Final = ("row", "column", "stated", "computed", "difference")
 
-    def _rows(self) -> list[list[str]]:
+    def _rows(self, lang: Lang) -> list[list[str]]:
         return [
-            [f.row, f.column, str(f.stated), str(f.computed), str(f.difference)]
+            [
+                f.row,
+                f.column,
+                euro_text(f.stated or Money(0), lang),
+                euro_text(f.computed or Money(0), lang),
+                euro_text(f.difference or Money(0), lang),
+            ]
             for f in self.findings
         ]
 
-    def summary(self, lang: str = "it") -> str:
+    def summary(self, lang: Lang = DEFAULT_LANG) -> str:
         """One line: how many totals were checked and how many differ."""
-        title = self.table.title or "table"
-        if lang == "it":
-            return f"{title}: {self.checked} totali verificati, {len(self.findings)} discordanti"
-        return f"{title}: {self.checked} totals checked, {len(self.findings)} differ"
+        return i18n.message(
+            "budget.reconcile.summary",
+            lang,
+            title=self.table.title or word("table.title", lang),
+            checked=i18n.quantity("budget.reconcile.checked", self.checked, lang),
+            differ=i18n.quantity("budget.reconcile.differ", len(self.findings), lang),
+        )
+
+    def _header(self, lang: Lang) -> list[str]:
+        return [word(f"header.{name}", lang) for name in self._HEADER]
+
+    def to_html(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The discrepancies as an HTML table in ``lang`` (the summary alone when none)."""
+        if self.ok:
+            return html_table([word("header.result", lang)], [[self.summary(lang)]])
+        return html_table(
+            self._header(lang), self._rows(lang), caption=self.summary(lang), right=(2, 3, 4)
+        )
+
+    def to_text(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The summary, then a table of the discrepancies, in ``lang``.
+
+        >>> from welfare_ambito.budget import rhodense_spesa_2011
+        >>> text = reconcile(rhodense_spesa_2011()).to_text("it").splitlines()
+        >>> text[1].split(), text[3].split()[-1]
+        (['riga', 'colonna', 'dichiarato', 'calcolato', 'differenza'], '0,01')
+        """
+        if self.ok:
+            return self.summary(lang)
+        return (
+            self.summary(lang)
+            + "\n"
+            + text_table(self._header(lang), self._rows(lang), right=(2, 3, 4))
+        )
 
     def _repr_html_(self) -> str:
-        if self.ok:
-            return html_table(["esito / result"], [[self.summary("it")]])
-        return html_table(self._HEADER, self._rows(), caption=self.summary("it"), right=(2, 3, 4))
+        return self.to_html(DEFAULT_LANG)
 
     def __str__(self) -> str:
-        if self.ok:
-            return self.summary("en")
-        return self.summary("en") + "\n" + text_table(self._HEADER, self._rows(), right=(2, 3, 4))
+        return self.to_text(DEFAULT_LANG)
 
 
 def _detect(flag: bool | None, label: str) -> bool:
@@ -146,44 +220,39 @@ def reconcile(
     when the table has no total row or column.
     """
     if not isinstance(table, Table):
-        raise InvalidValue(
-            f"expected a Table, got {type(table).__name__}",
-            code="budget.table_type",
-            message_it=f"attesa una Table, trovato {type(table).__name__}",
-            path="table",
-        )
+        raise InvalidValue.of("budget.table_type", path="table", actual=type(table).__name__)
     n_rows, n_cols = table.shape
-    has_row = n_rows > 0 and _detect(total_row, table.rows[-1]) and n_rows >= 2
+    has_row = n_rows > 0 and _detect(total_row, table.label(-1)) and n_rows >= 2
     has_column = n_cols > 0 and _detect(total_column, table.columns[-1]) and n_cols >= 2
     if not has_row and not has_column:
-        raise InvalidValue(
-            "the table has no total row or column (label the last one 'TOTALE' or say which)",
-            code="budget.no_totals",
-            message_it="la tabella non ha una riga o colonna di totale (chiamala 'TOTALE' o indicala)",
-            path="table",
-        )
-    cents = table.cents
+        raise InvalidValue.of("budget.no_totals", path="table")
+    columns = [table.column_cents(j) for j in range(n_cols)]
     findings: list[TableDiscrepancy] = []
     checked = 0
     if has_column:
         body = n_cols - 1
-        for label, values in zip(table.rows, cents, strict=True):
-            checked += 1
-            computed = sum(values[:body])
-            if computed != values[body]:
-                findings.append(
-                    _discrepancy(label, table.columns[body], values[body], computed, "row")
-                )
-    if has_row:
-        body_rows = cents[: n_rows - 1]
-        totals = cents[n_rows - 1]
-        sums = (
-            [sum(column) for column in zip(*body_rows, strict=True)] if body_rows else [0] * n_cols
-        )
-        for label, stated, computed in zip(table.columns, totals, sums, strict=True):
-            checked += 1
+        totals = columns[body]
+        if body == 0:
+            sums: Iterable[int] = itertools.repeat(0, n_rows)
+        elif body == 1:
+            sums = columns[0]
+        else:
+            sums = map(sum, zip(*columns[:body], strict=True))
+        for index, (computed, stated) in enumerate(zip(sums, totals, strict=True)):
             if computed != stated:
-                findings.append(_discrepancy(table.rows[-1], label, stated, computed, "column"))
+                findings.append(
+                    _discrepancy(table.label(index), table.columns[body], stated, computed, "row")
+                )
+        checked += n_rows
+    if has_row:
+        last = n_rows - 1
+        total_label = table.label(last)
+        for label, values in zip(table.columns, columns, strict=True):
+            checked += 1
+            stated = values[last]
+            computed = sum(values) - stated
+            if computed != stated:
+                findings.append(_discrepancy(total_label, label, stated, computed, "column"))
     return Reconciliation(
         table=table,
         total_row=has_row,
@@ -198,10 +267,6 @@ def _discrepancy(
 ) -> TableDiscrepancy:
     stated, computed = Money.from_cents(stated_cents), Money.from_cents(computed_cents)
     difference = stated - computed
-    if along == "row":
-        what, what_it = f"total of row {row!r}", f"totale della riga {row!r}"
-    else:
-        what, what_it = f"total of column {column!r}", f"totale della colonna {column!r}"
     return TableDiscrepancy(
         code=f"budget.table_{along}_total",
         path=f"{row} / {column}",
@@ -211,6 +276,12 @@ def _discrepancy(
         row=row,
         column=column,
         along=along,
-        message=f"{what}: stated {stated}, sum of the cells {computed}, difference {difference}",
-        message_it=f"{what_it}: dichiarato {stated}, somma delle celle {computed}, differenza {difference}",
+        key=f"budget.reconcile.{along}_total",
+        params={
+            "row": row,
+            "column": column,
+            "stated": stated,
+            "computed": computed,
+            "difference": difference,
+        },
     )

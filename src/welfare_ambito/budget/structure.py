@@ -15,12 +15,66 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from welfare_ambito import i18n
 from welfare_ambito.budget._findings import BudgetFinding, mismatch
 from welfare_ambito.model.budget import Budget, BudgetLine, SplitKind
 from welfare_ambito.model.territory import Ambito, normalise_name
 from welfare_ambito.money import Money
 
 __all__ = ["SplitKind", "check_budget", "check_comuni", "check_sums", "split_kind"]
+
+_FIGURES_IT = ": dichiarato {stated}, calcolato {computed}, differenza {difference}"
+_FIGURES_EN = ": stated {stated}, computed {computed}, difference {difference}"
+for _msg, _it, _en in (
+    (
+        "negative_line",
+        "la voce {line!r} ha un importo negativo {amount}",
+        "line {line!r} has a negative amount {amount}",
+    ),
+    (
+        "total",
+        "il totale differisce dalla somma delle voci principali" + _FIGURES_IT,
+        "the total differs from the sum of the top-level lines" + _FIGURES_EN,
+    ),
+    (
+        "overall_total",
+        "il totale complessivo differisce da {years} × il totale annuo" + _FIGURES_IT,
+        "the overall total differs from {years} × the yearly total" + _FIGURES_EN,
+    ),
+    (
+        "split_sum",
+        "la voce {line!r} differisce dalla somma della sua suddivisione" + _FIGURES_IT,
+        "line {line!r} differs from the sum of its split" + _FIGURES_EN,
+    ),
+    (
+        "parts_exceed",
+        "le quote ('di cui') della voce {line!r} la superano" + _FIGURES_IT,
+        "the parts ('of which') of line {line!r} exceed it" + _FIGURES_EN,
+    ),
+    (
+        "comune_out_of_scope",
+        "{comune!r} è un Comune di {ambito} ma è fuori dall'ambito di applicazione della "
+        "voce {owner!r} ({scope})",
+        "{comune!r} is a Comune of {ambito} but outside the scope of line {owner!r} ({scope})",
+    ),
+    (
+        "duplicate_comune",
+        "{comune!r} ha già la voce {other!r} in questa suddivisione",
+        "{comune!r} already has line {other!r} in this split",
+    ),
+    (
+        "comune_without_share",
+        "{comune!r} è nell'ambito della voce {line!r} ma non ha una quota",
+        "{comune!r} is in the scope of line {line!r} but has no share",
+    ),
+    ("unknown_comune", "non è un Comune di {ambito}", "not a Comune of {ambito}"),
+    (
+        "unknown_comune_suggest",
+        "non è un Comune di {ambito}; forse intendevi {suggestion!r}?",
+        "not a Comune of {ambito}; did you mean {suggestion!r}?",
+    ),
+):
+    i18n.define(f"budget.structure.{_msg}", it=_it, en=_en)
 
 
 def _path(budget: Budget, line: BudgetLine, field: str = "") -> str:
@@ -85,8 +139,8 @@ def check_sums(
                     code="budget.negative_line",
                     path=_path(budget, line, "amount"),
                     stated=line.amount,
-                    message=f"line {line.id!r} has a negative amount {line.amount}",
-                    message_it=f"la voce {line.id!r} ha un importo negativo {line.amount}",
+                    key="budget.structure.negative_line",
+                    params={"line": line.id, "amount": line.amount},
                 )
             )
     top = budget.top_level()
@@ -99,8 +153,7 @@ def check_sums(
                     path="total",
                     stated=budget.total,
                     computed=computed,
-                    what="the total differs from the sum of the top-level lines",
-                    what_it="il totale differisce dalla somma delle voci principali",
+                    what="budget.structure.total",
                 )
             )
     if budget.years is not None and budget.overall_total is not None:
@@ -112,8 +165,8 @@ def check_sums(
                     path="overall_total",
                     stated=budget.overall_total,
                     computed=computed,
-                    what=f"the overall total differs from {budget.years} × the yearly total",
-                    what_it=f"il totale complessivo differisce da {budget.years} × il totale annuo",
+                    what="budget.structure.overall_total",
+                    years=budget.years,
                 )
             )
     for line in budget.lines:
@@ -129,8 +182,8 @@ def check_sums(
                     path=_path(budget, line, "amount"),
                     stated=line.amount,
                     computed=computed,
-                    what=f"line {line.id!r} differs from the sum of its split",
-                    what_it=f"la voce {line.id!r} differisce dalla somma della sua suddivisione",
+                    what="budget.structure.split_sum",
+                    line=line.id,
                 )
             )
         elif kind is SplitKind.PARTS and computed > line.amount:
@@ -140,8 +193,8 @@ def check_sums(
                     path=_path(budget, line, "amount"),
                     stated=line.amount,
                     computed=computed,
-                    what=f"the parts ('of which') of line {line.id!r} exceed it",
-                    what_it=f"le quote ('di cui') della voce {line.id!r} la superano",
+                    what="budget.structure.parts_exceed",
+                    line=line.id,
                 )
             )
     return tuple(findings)
@@ -191,14 +244,13 @@ def check_comuni(budget: Budget, ambito: Ambito) -> tuple[BudgetFinding, ...]:
                 BudgetFinding(
                     code="budget.comune_out_of_scope",
                     path=_path(budget, line, "comune"),
-                    message=(
-                        f"{line.comune!r} is a Comune of {ambito.name} but outside the scope "
-                        f"of line {owner.id!r} ({', '.join(scope)})"
-                    ),
-                    message_it=(
-                        f"{line.comune!r} è un Comune di {ambito.name} ma è fuori dall'ambito "
-                        f"di applicazione della voce {owner.id!r} ({', '.join(scope)})"
-                    ),
+                    key="budget.structure.comune_out_of_scope",
+                    params={
+                        "comune": line.comune,
+                        "ambito": ambito.name,
+                        "owner": owner.id,
+                        "scope": ", ".join(scope),
+                    },
                 )
             )
     for parent in budget.lines:
@@ -214,8 +266,8 @@ def check_comuni(budget: Budget, ambito: Ambito) -> tuple[BudgetFinding, ...]:
                     BudgetFinding(
                         code="budget.duplicate_comune",
                         path=_path(budget, child, "comune"),
-                        message=f"{child.comune!r} already has line {seen[key]!r} in this split",
-                        message_it=f"{child.comune!r} ha già la voce {seen[key]!r} in questa suddivisione",
+                        key="budget.structure.duplicate_comune",
+                        params={"comune": child.comune, "other": seen[key]},
                     )
                 )
             seen.setdefault(key, child.id)
@@ -226,8 +278,8 @@ def check_comuni(budget: Budget, ambito: Ambito) -> tuple[BudgetFinding, ...]:
                         code="budget.comune_without_share",
                         path=_path(budget, parent),
                         severity="warning",
-                        message=f"{name!r} is in the scope of line {parent.id!r} but has no share",
-                        message_it=f"{name!r} è nell'ambito della voce {parent.id!r} ma non ha una quota",
+                        key="budget.structure.comune_without_share",
+                        params={"comune": name, "line": parent.id},
                     )
                 )
     return tuple(findings)
@@ -237,13 +289,11 @@ def _unknown(ambito: Ambito, name: str, path: str) -> BudgetFinding:
     # The text is not repeated (it may be anything a user typed); the closest official
     # name of a Comune is public and says how to mend a misspelling.
     close = ambito.closest(name)
-    hint_en = f"; did you mean {close!r}?" if close else ""
-    hint_it = f"; forse intendevi {close!r}?" if close else ""
     return BudgetFinding(
         code="budget.unknown_comune",
         path=path,
-        message=f"not a Comune of {ambito.name}{hint_en}",
-        message_it=f"non è un Comune di {ambito.name}{hint_it}",
+        key=f"budget.structure.unknown_comune{'_suggest' if close else ''}",
+        params={"ambito": ambito.name, "suggestion": close},
     )
 
 

@@ -19,18 +19,28 @@ import csv
 import io
 import os
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
-from typing import Any
+from typing import Any, Final, overload
 
 import attrs
 
-from welfare_ambito.budget._common import Amount, cents_of, optional_module, records_frame
+from welfare_ambito import i18n
+from welfare_ambito._lang import DEFAULT_LANG, Lang
+from welfare_ambito.budget._common import (
+    Amount,
+    cents_of,
+    euro_text,
+    optional_module,
+    records_frame,
+    word,
+)
 from welfare_ambito.budget._html import html_table, text_table
 from welfare_ambito.errors import InvalidValue, NotFound
 from welfare_ambito.money import Money, format_euro
-from welfare_ambito.parsing import read_decimal
+from welfare_ambito.parsing import fast_amount_cents, read_decimal
 from welfare_ambito.tables import UNCOMPUTED, csv_rows, sniff_separator, xlsx_rows
 
 __all__ = [
@@ -45,58 +55,267 @@ __all__ = [
     "sniff_separator",
 ]
 
+for _key, _it_text, _en_text in (
+    ("table_duplicate", "due {what_it} hanno lo stesso nome", "two {what} have the same name"),
+    (
+        "table_row_count",
+        "{labels} etichette di riga ma {count} righe di valori",
+        "{labels} row labels but {count} rows of values",
+    ),
+    (
+        "table_row_width",
+        "la riga {label!r} ha {count} valori, la tabella ha {width} colonne",
+        "row {label!r} has {count} values, the table has {width} columns",
+    ),
+    (
+        "table_line_width",
+        "la riga {line} ({label!r}) ha {count} celle, l'intestazione {width}",
+        "line {line} ({label!r}) has {count} cells, the header has {width}",
+    ),
+    ("table_no_row", "nessuna riga {label!r} nella tabella", "no row {label!r} in the table"),
+    (
+        "table_no_column",
+        "nessuna colonna {label!r} nella tabella",
+        "no column {label!r} in the table",
+    ),
+    ("table_empty", "{source} non contiene una tabella", "{source} holds no table"),
+    ("table_empty_text", "il testo CSV non contiene una tabella", "the CSV text holds no table"),
+    (
+        "table_header",
+        "la prima riga deve contenere l'intestazione e almeno un nome di colonna",
+        "the first row must hold the row heading and at least one column name",
+    ),
+    ("table_label", "la riga {line} non ha etichetta", "line {line} has no label"),
+    (
+        "table_uncomputed",
+        "una formula alla riga {line} non ha un valore calcolato: apri e salva il file con "
+        "Excel o LibreOffice, oppure scrivi il valore",
+        "a formula on line {line} has no computed value: open and save the file in Excel "
+        "or LibreOffice, or write the value",
+    ),
+    (
+        "table_empty_cell",
+        "cella vuota alla riga {line} (scrivi '-' per zero)",
+        "empty cell on line {line} (write '-' for zero)",
+    ),
+    (
+        "table_number",
+        "{value!r} alla riga {line} non è un importo in euro",
+        "{value!r} on line {line} is not an amount in euros",
+    ),
+    (
+        "table_not_cents",
+        "{value!r} alla riga {line} non è un importo al centesimo",
+        "{value!r} on line {line} is not an amount to the cent",
+    ),
+    (
+        "unknown_table",
+        "nessuna tabella {name!r} inclusa; disponibili: {known}",
+        "no embedded table {name!r}; known: {known}",
+    ),
+):
+    i18n.define(f"error.budget.{_key}", it=_it_text, en=_en_text)
 
-def _shape(instance: Table) -> None:
-    width = len(instance.columns)
-    if len(set(instance.columns)) != width:
-        raise _table_error(
-            "two columns have the same name",
-            "due colonne hanno lo stesso nome",
-            "columns",
-            "budget.table_duplicate",
+# Messages that share the stable code of a wider class of error (tools match on codes).
+_CODES: Final = {
+    "budget.table_row_count": "budget.table_shape",
+    "budget.table_row_width": "budget.table_shape",
+    "budget.table_line_width": "budget.table_shape",
+    "budget.table_empty_text": "budget.table_empty",
+    "budget.table_not_cents": "budget.table_number",
+}
+
+
+def _invalid(key: str, *, path: str, **params: Any) -> InvalidValue:
+    """An :class:`InvalidValue` from message ``key``, carrying the stable code of its class."""
+    error = InvalidValue.of(key, path=path, **params)
+    error.code = _CODES.get(key, key)
+    assert isinstance(error, InvalidValue)
+    return error
+
+
+_CHUNK: Final = 1024
+"""Labels per chunk of the label store."""
+
+
+class _Labels(Sequence[str]):
+    """Row labels kept compactly: chunks of joined text and the end of each label.
+
+    A million labels cost a few bytes each (their characters and an offset), not
+    a Python string object each.
+
+    >>> labels = _Labels.of(["Meda", "", "Seveso"])
+    >>> list(labels), labels[-1], len(labels), labels.index("Seveso")
+    (['Meda', '', 'Seveso'], 'Seveso', 3, 2)
+    """
+
+    __slots__ = ("_chunks", "_ends", "_open", "_open_end")
+
+    def __init__(self) -> None:
+        self._chunks: list[str] = []
+        self._ends = array("l")
+        self._open: list[str] = []
+        self._open_end = 0
+
+    @classmethod
+    def of(cls, labels: Iterable[str]) -> _Labels:
+        """A store holding ``labels``, in order."""
+        store = cls()
+        for label in labels:
+            store.append(label)
+        store.close()
+        return store
+
+    def append(self, label: str) -> None:
+        """Add ``label`` at the end (call :meth:`close` when done)."""
+        self._open.append(label)
+        self._open_end += len(label)
+        self._ends.append(self._open_end)
+        if len(self._open) == _CHUNK:
+            self.close()
+
+    def close(self) -> None:
+        """Join the labels appended since the last chunk into a chunk."""
+        if self._open:
+            self._chunks.append("".join(self._open))
+            self._open = []
+            self._open_end = 0
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def _at(self, index: int) -> str:
+        chunk, place = divmod(index, _CHUNK)
+        start = self._ends[index - 1] if place else 0
+        if chunk == len(self._chunks):  # not yet closed
+            return "".join(self._open)[start : self._ends[index]]
+        return self._chunks[chunk][start : self._ends[index]]
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        if isinstance(index, slice):
+            return tuple(self._at(i) for i in range(*index.indices(len(self))))
+        size = len(self)
+        if index < 0:
+            index += size
+        if not 0 <= index < size:
+            raise IndexError("label index out of range")
+        return self._at(index)
+
+    def __iter__(self) -> Iterator[str]:
+        ends = self._ends
+        for number, chunk in enumerate(self._chunks):
+            start = 0
+            for i in range(number * _CHUNK, min((number + 1) * _CHUNK, len(ends))):
+                end = ends[i]
+                yield chunk[start:end]
+                start = end
+
+    def duplicate(self) -> str | None:
+        """A label held twice, or ``None``; memory stays small for a million labels."""
+        if len(self) <= _CHUNK:
+            seen: set[str] = set()
+            for label in self:
+                if label in seen:
+                    return label
+                seen.add(label)
+            return None
+        hashes = array("q", sorted(hash(label) for label in self))
+        clashes = {hashes[i] for i in range(1, len(hashes)) if hashes[i] == hashes[i - 1]}
+        del hashes
+        if not clashes:
+            return None
+        seen = set()
+        for label in self:
+            if hash(label) in clashes:
+                if label in seen:
+                    return label
+                seen.add(label)
+        return None
+
+
+def _column_store(values: Iterable[int]) -> Sequence[int]:
+    """Cents of one column: a compact ``array('q')``, or a tuple when a value does not fit."""
+    collected = values if isinstance(values, list | tuple) else list(values)
+    try:
+        return array("q", collected)
+    except OverflowError:
+        return tuple(collected)
+
+
+class _ColumnBuilder:
+    """Cents of one column appended one at a time (a list only past 64-bit integers)."""
+
+    __slots__ = ("values",)
+
+    def __init__(self) -> None:
+        self.values: array[int] | list[int] = array("q")
+
+    def append(self, value: int) -> None:
+        try:
+            self.values.append(value)
+        except OverflowError:
+            self.values = list(self.values)
+            self.values.append(value)
+
+    def done(self) -> Sequence[int]:
+        return self.values if isinstance(self.values, array) else tuple(self.values)
+
+
+def _check_shape(
+    columns: tuple[str, ...], labels: _Labels, data: tuple[Sequence[int], ...]
+) -> None:
+    width = len(columns)
+    if len(set(columns)) != width:
+        raise _invalid("budget.table_duplicate", path="columns", what="columns", what_it="colonne")
+    if labels.duplicate() is not None:
+        raise _invalid("budget.table_duplicate", path="rows", what="rows", what_it="righe")
+    if len(data) != width or any(len(column) != len(labels) for column in data):
+        raise _invalid(
+            "budget.table_row_count",
+            path="rows",
+            labels=len(labels),
+            count=len(data[0]) if data else 0,
         )
-    if len(set(instance.rows)) != len(instance.rows):
-        raise _table_error(
-            "two rows have the same label",
-            "due righe hanno la stessa etichetta",
-            "rows",
-            "budget.table_duplicate",
-        )
-    if len(instance.cents) != len(instance.rows):
-        raise _table_error(
-            f"{len(instance.rows)} row labels but {len(instance.cents)} rows of values",
-            f"{len(instance.rows)} etichette di riga ma {len(instance.cents)} righe di valori",
-            "rows",
-            "budget.table_shape",
-        )
-    for label, values in zip(instance.rows, instance.cents, strict=True):
-        if len(values) != width:
-            raise _table_error(
-                f"row {label!r} has {len(values)} values, the table has {width} columns",
-                f"la riga {label!r} ha {len(values)} valori, la tabella ha {width} colonne",
-                f"rows[{label}]",
-                "budget.table_shape",
+
+
+def _matrix_columns(
+    labels: _Labels, matrix: Iterable[Iterable[int]], width: int
+) -> tuple[Sequence[int], ...]:
+    """Column stores of a row-major matrix, refusing a row of the wrong width."""
+    builders = [_ColumnBuilder() for _ in range(width)]
+    count = 0
+    for index, row in enumerate(matrix):
+        values = tuple(row)
+        if index < len(labels) and len(values) != width:
+            raise _invalid(
+                "budget.table_row_width",
+                path=f"rows[{labels[index]}]",
+                label=labels[index],
+                count=len(values),
+                width=width,
             )
+        for builder, value in zip(builders, values, strict=False):
+            builder.append(value)
+        count += 1
+    if count != len(labels):
+        raise _invalid("budget.table_row_count", path="rows", labels=len(labels), count=count)
+    return tuple(builder.done() for builder in builders)
 
 
-def _labels(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
-
-
-def _matrix(value: Iterable[Iterable[int]]) -> tuple[tuple[int, ...], ...]:
-    return tuple(tuple(row) for row in value)
-
-
-def _table_error(message: str, message_it: str, path: str, code: str) -> InvalidValue:
-    return InvalidValue(message, code=code, message_it=message_it, path=path)
-
-
-@attrs.frozen(kw_only=True)
 class Table:
     """A table of amounts: labelled ``rows`` × ``columns``, values in integer ``cents``.
 
     Build it with :meth:`from_rows` (amounts as Money or text) or read it with
     :func:`read_table`. ``citation`` says where published figures come from.
+    The values are kept by column (one ``array('q')`` of cents each) and the row
+    labels in a compact store, so a table of a million rows fits in little memory;
+    ``rows`` and ``cents`` give them back as tuples.
 
     >>> table = Table.from_rows(["Minori", "TOTALE"], {"Meda": ["32.600,00", "32.600,00"]},
     ...                         row_header="Comune")
@@ -106,16 +325,145 @@ class Table:
     [{'Comune': 'Meda', 'Minori': Decimal('32600.00'), 'TOTALE': Decimal('32600.00')}]
     """
 
-    columns: tuple[str, ...] = attrs.field(converter=_labels)
-    rows: tuple[str, ...] = attrs.field(converter=_labels)
-    cents: tuple[tuple[int, ...], ...] = attrs.field(converter=_matrix)
-    title: str = ""
-    row_header: str = ""
-    """The heading of the label column (``"Comune"``)."""
-    citation: str | None = None
+    __slots__ = ("_data", "_labels", "citation", "columns", "row_header", "title")
 
-    def __attrs_post_init__(self) -> None:
-        _shape(self)
+    columns: tuple[str, ...]
+    title: str
+    row_header: str
+    """The heading of the label column (``"Comune"``)."""
+    citation: str | None
+    _labels: _Labels
+    _data: tuple[Sequence[int], ...]
+
+    def __init__(
+        self,
+        *,
+        columns: Iterable[str],
+        rows: Iterable[str],
+        cents: Iterable[Iterable[int]],
+        title: str = "",
+        row_header: str = "",
+        citation: str | None = None,
+    ) -> None:
+        names = tuple(columns)
+        labels = rows if isinstance(rows, _Labels) else _Labels.of(rows)
+        data = _matrix_columns(labels, cents, len(names))
+        self._set(names, labels, data, title, row_header, citation)
+
+    def _set(
+        self,
+        columns: tuple[str, ...],
+        labels: _Labels,
+        data: tuple[Sequence[int], ...],
+        title: str,
+        row_header: str,
+        citation: str | None,
+    ) -> None:
+        _check_shape(columns, labels, data)
+        for name, value in (
+            ("columns", columns),
+            ("_labels", labels),
+            ("_data", data),
+            ("title", title),
+            ("row_header", row_header),
+            ("citation", citation),
+        ):
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def _of_columns(
+        cls,
+        columns: tuple[str, ...],
+        labels: _Labels,
+        data: tuple[Sequence[int], ...],
+        *,
+        title: str = "",
+        row_header: str = "",
+        citation: str | None = None,
+    ) -> Table:
+        table = cls.__new__(cls)
+        table._set(columns, labels, data, title, row_header, citation)
+        return table
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _restore,
+            (
+                self.columns,
+                tuple(self._labels),
+                tuple(self._data),
+                self.title,
+                self.row_header,
+                self.citation,
+            ),
+        )
+
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            self.columns,
+            len(self._labels),
+            self.title,
+            self.row_header,
+            self.citation,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Table)
+        return (
+            self._key() == other._key()
+            and all(a == b for a, b in zip(self._labels, other._labels, strict=True))
+            and all(
+                len(a) == len(b) and all(x == y for x, y in zip(a, b, strict=True))
+                for a, b in zip(self._data, other._data, strict=True)
+            )
+        )
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash((*self._key(), tuple(self._labels), tuple(tuple(c) for c in self._data)))
+
+    def __repr__(self) -> str:
+        return (
+            f"Table(columns={self.columns!r}, rows={self.rows!r}, cents={self.cents!r}, "
+            f"title={self.title!r}, row_header={self.row_header!r}, citation={self.citation!r})"
+        )
+
+    @property
+    def rows(self) -> tuple[str, ...]:
+        """The row labels, in order."""
+        return tuple(self._labels)
+
+    @property
+    def cents(self) -> tuple[tuple[int, ...], ...]:
+        """The values in cents, row by row (built on each access: prefer :meth:`column_cents`)."""
+        return tuple(zip(*self._data, strict=True)) if self._data else ((),) * len(self._labels)
+
+    def column_cents(self, index: int) -> Sequence[int]:
+        """The cents of the column at ``index`` (0-based), without copying them.
+
+        >>> rhodense_spesa_2011().column_cents(-1)[-1]
+        2895549287
+        """
+        return self._data[index]
+
+    def label(self, index: int) -> str:
+        """The label of the row at ``index`` (0-based).
+
+        >>> rhodense_spesa_2011().label(-1)
+        'TOTALE'
+        """
+        return self._labels[index]
 
     @classmethod
     def from_rows(
@@ -150,43 +498,41 @@ class Table:
     @property
     def shape(self) -> tuple[int, int]:
         """(rows, columns)."""
-        return len(self.rows), len(self.columns)
+        return len(self._labels), len(self.columns)
 
     def cell(self, row: str, column: str) -> Money:
         """The amount at ``row``, ``column``."""
-        return Money.from_cents(self.cents[self._row_index(row)][self._column_index(column)])
+        return Money.from_cents(self._data[self._column_index(column)][self._row_index(row)])
 
     def row(self, label: str) -> dict[str, Money]:
         """The amounts of a row, by column."""
-        values = self.cents[self._row_index(label)]
-        return {c: Money.from_cents(v) for c, v in zip(self.columns, values, strict=True)}
+        i = self._row_index(label)
+        return {c: Money.from_cents(v[i]) for c, v in zip(self.columns, self._data, strict=True)}
 
     def column(self, label: str) -> dict[str, Money]:
         """The amounts of a column, by row."""
-        j = self._column_index(label)
-        return {r: Money.from_cents(v[j]) for r, v in zip(self.rows, self.cents, strict=True)}
+        values = self._data[self._column_index(label)]
+        return {r: Money.from_cents(v) for r, v in zip(self._labels, values, strict=True)}
 
     def _row_index(self, label: str) -> int:
         try:
-            return self.rows.index(label)
+            return self._labels.index(label)
         except ValueError:
-            raise NotFound(
-                f"no row {label!r} in the table",
-                code="budget.table_no_row",
-                message_it=f"nessuna riga {label!r} nella tabella",
-                path=f"rows[{label}]",
-            ) from None
+            raise NotFound.of("budget.table_no_row", path=f"rows[{label}]", label=label) from None
 
     def _column_index(self, label: str) -> int:
         try:
             return self.columns.index(label)
         except ValueError:
-            raise NotFound(
-                f"no column {label!r} in the table",
-                code="budget.table_no_column",
-                message_it=f"nessuna colonna {label!r} nella tabella",
-                path=f"columns[{label}]",
+            raise NotFound.of(
+                "budget.table_no_column", path=f"columns[{label}]", label=label
             ) from None
+
+    def _value_rows(self) -> Iterator[tuple[str, tuple[int, ...]]]:
+        """(label, cents of the row) one row at a time."""
+        if not self._data:
+            return ((label, ()) for label in self._labels)
+        return zip(self._labels, zip(*self._data, strict=True), strict=True)
 
     # -- output ---------------------------------------------------------------------
     def to_records(self) -> list[dict[str, Any]]:
@@ -197,7 +543,7 @@ class Table:
                 key: label,
                 **{c: Decimal(v).scaleb(-2) for c, v in zip(self.columns, values, strict=True)},
             }
-            for label, values in zip(self.rows, self.cents, strict=True)
+            for label, values in self._value_rows()
         ]
 
     def to_pandas(self) -> Any:
@@ -210,32 +556,62 @@ class Table:
         out = io.StringIO()
         writer = csv.writer(out, delimiter=sep, lineterminator="\n")
         writer.writerow([self.row_header, *self.columns])
-        for label, values in zip(self.rows, self.cents, strict=True):
+        for label, values in self._value_rows():
             writer.writerow([label, *(_it(v) for v in values)])
         return out.getvalue()
 
-    def _text_rows(self) -> list[list[str]]:
+    def _text_rows(self, lang: Lang) -> list[list[str]]:
         return [
-            [label, *(_it(v) for v in values)]
-            for label, values in zip(self.rows, self.cents, strict=True)
+            [label, *(_amount_text(v, lang) for v in values)]
+            for label, values in self._value_rows()
         ]
 
-    def _repr_html_(self) -> str:
+    def to_html(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The table as HTML, amounts written for ``lang``, the source cited below."""
         width = len(self.columns)
         return html_table(
             [self.row_header, *self.columns],
-            self._text_rows(),
+            self._text_rows(lang),
             caption=self.title or None,
             right=range(1, width + 1),
-            footer=f"Fonte: {self.citation}" if self.citation else None,
+            footer=word("table.source", lang, citation=self.citation) if self.citation else None,
         )
 
-    def __str__(self) -> str:
+    def to_text(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The table as text, amounts written for ``lang`` (``-`` for zero).
+
+        >>> table = Table.from_rows(["A", "TOTALE"], {"Meda": ["1.500,5", "1.500,5"]})
+        >>> print(table.to_text("en").splitlines()[-1])
+        Meda  1,500.50  1,500.50
+        """
         return text_table(
             [self.row_header, *self.columns],
-            self._text_rows(),
+            self._text_rows(lang),
             right=range(1, len(self.columns) + 1),
         )
+
+    def _repr_html_(self) -> str:
+        return self.to_html(DEFAULT_LANG)
+
+    def __str__(self) -> str:
+        return self.to_text(DEFAULT_LANG)
+
+
+def _restore(
+    columns: tuple[str, ...],
+    labels: tuple[str, ...],
+    data: tuple[Sequence[int], ...],
+    title: str,
+    row_header: str,
+    citation: str | None,
+) -> Table:
+    return Table._of_columns(
+        columns, _Labels.of(labels), data, title=title, row_header=row_header, citation=citation
+    )
+
+
+def _amount_text(cents: int, lang: Lang) -> str:
+    return "-" if cents == 0 else euro_text(Money.from_cents(cents), lang, symbol=False)
 
 
 def _it(cents: int) -> str:
@@ -248,82 +624,78 @@ def _it(cents: int) -> str:
 def _rows_to_table(
     raw: Iterable[tuple[int, Sequence[object]]], *, title: str, citation: str | None, source: str
 ) -> Table:
-    """Build a table from ``(line, cells)`` rows streamed by the one opener of each format."""
+    """Build a table from ``(line, cells)`` rows streamed by the one opener of each format.
+
+    Values go straight into one column store each and labels into the compact
+    label store: no row is kept as Python objects.
+    """
     rows = iter(raw)
     first = next(rows, None)
     if first is None:
-        raise _table_error(
-            f"{source} holds no table",
-            f"{source} non contiene una tabella",
-            "",
-            "budget.table_empty",
-        )
+        if source == "":
+            raise _invalid("budget.table_empty_text", path="")
+        raise _invalid("budget.table_empty", path="", source=source)
     header = [("" if c is None else str(c)).strip() for c in first[1]]
     while header and not header[-1]:
         header.pop()
     if len(header) < 2:
-        raise _table_error(
-            "the first row must hold the row heading and at least one column name",
-            "la prima riga deve contenere l'intestazione e almeno un nome di colonna",
-            f"line {first[0]}",
-            "budget.table_header",
-        )
+        raise _invalid("budget.table_header", path=f"line {first[0]}")
     columns = header[1:]
-    labels: list[str] = []
-    body: list[tuple[int, ...]] = []
+    width = len(header)
+    labels = _Labels()
+    builders = [_ColumnBuilder() for _ in columns]
+    pairs = tuple(zip(columns, builders, strict=True))
+    fast = fast_amount_cents
     for number, row in rows:
-        cells = list(row)
-        while len(cells) > len(header) and (cells[-1] is None or not str(cells[-1]).strip()):
-            cells.pop()
-        label = ("" if cells[0] is None else str(cells[0])).strip()
-        if len(cells) < len(header) and all(c is None for c in cells[1:]) and label:
-            cells.extend([None] * (len(header) - len(cells)))  # XLSX drops trailing blank cells
-        if len(cells) != len(header):
-            raise _table_error(
-                f"line {number} ({label!r}) has {len(cells)} cells, the header has {len(header)}",
-                f"la riga {number} ({label!r}) ha {len(cells)} celle, l'intestazione {len(header)}",
-                f"line {number}",
-                "budget.table_shape",
-            )
+        cells = row if isinstance(row, list) else list(row)
+        if len(cells) != width:
+            cells = _fit(cells, width, number)
+        label = cells[0]
+        label = ("" if label is None else str(label)).strip()
         if not label:
-            raise _table_error(
-                f"line {number} has no label",
-                f"la riga {number} non ha etichetta",
-                f"line {number}",
-                "budget.table_label",
-            )
-        values = []
-        for column, cell in zip(columns, cells[1:], strict=True):
-            values.append(_cell_cents(cell, f"{label} / {column}", number))
+            raise _invalid("budget.table_label", path=f"line {number}", line=number)
+        for (column, builder), cell in zip(pairs, cells[1:], strict=True):
+            cents = fast(cell, dash_zero=True) if isinstance(cell, str) else None
+            if cents is None:
+                cents = _cell_cents(cell, f"{label} / {column}", number)
+            builder.append(cents)
         labels.append(label)
-        body.append(tuple(values))
-    return Table(
-        columns=columns,
-        rows=labels,
-        cents=body,
+    labels.close()
+    return Table._of_columns(
+        tuple(columns),
+        labels,
+        tuple(builder.done() for builder in builders),
         title=title,
         row_header=header[0],
         citation=citation,
     )
 
 
+def _fit(cells: list[object], width: int, number: int) -> list[object]:
+    """``cells`` without trailing blanks beyond ``width`` and, for XLSX, padded; else an error."""
+    cells = list(cells)
+    while len(cells) > width and (cells[-1] is None or not str(cells[-1]).strip()):
+        cells.pop()
+    label = ("" if cells[0] is None else str(cells[0])).strip() if cells else ""
+    if len(cells) < width and all(c is None for c in cells[1:]) and label:
+        cells.extend([None] * (width - len(cells)))  # XLSX drops trailing blank cells
+    if len(cells) != width:
+        raise _invalid(
+            "budget.table_line_width",
+            path=f"line {number}",
+            line=number,
+            label=label,
+            count=len(cells),
+            width=width,
+        )
+    return cells
+
+
 def _cell_cents(cell: object, path: str, line: int) -> int:
     if cell is UNCOMPUTED:
-        raise _table_error(
-            f"a formula on line {line} has no computed value: open and save the file in Excel "
-            "or LibreOffice, or write the value",
-            f"una formula alla riga {line} non ha un valore calcolato: apri e salva il file con "
-            "Excel o LibreOffice, oppure scrivi il valore",
-            path,
-            "budget.table_uncomputed",
-        )
+        raise _invalid("budget.table_uncomputed", path=path, line=line)
     if cell is None or (isinstance(cell, str) and not cell.strip()):
-        raise _table_error(
-            f"empty cell on line {line} (write '-' for zero)",
-            f"cella vuota alla riga {line} (scrivi '-' per zero)",
-            path,
-            "budget.table_empty_cell",
-        )
+        raise _invalid("budget.table_empty_cell", path=path, line=line)
     if isinstance(cell, float):
         # A spreadsheet's binary float (numpy's too) is read by its shortest decimal form
         # (the one grammar's rule for floats) and taken only when it is an amount to the
@@ -331,30 +703,15 @@ def _cell_cents(cell: object, path: str, line: int) -> int:
         try:
             exact = read_decimal(cell, floats="shortest")
         except InvalidValue:
-            raise _table_error(
-                f"{cell!r} on line {line} is not an amount in euros",
-                f"{cell!r} alla riga {line} non è un importo in euro",
-                path,
-                "budget.table_number",
-            ) from None
+            raise _invalid("budget.table_number", path=path, value=cell, line=line) from None
         rounded = exact.quantize(Decimal("0.01"))
         if abs(exact - rounded) > Decimal("0.000001"):
-            raise _table_error(
-                f"{cell!r} on line {line} is not an amount to the cent",
-                f"{cell!r} alla riga {line} non è un importo al centesimo",
-                path,
-                "budget.table_number",
-            )
+            raise _invalid("budget.table_not_cents", path=path, value=cell, line=line)
         return Money(rounded).cents
     try:
         return cents_of(cell, path=path)
     except InvalidValue as exc:
-        raise _table_error(
-            f"{cell!r} on line {line} is not an amount in euros",
-            f"{cell!r} alla riga {line} non è un importo in euro",
-            path,
-            "budget.table_number",
-        ) from exc
+        raise _invalid("budget.table_number", path=path, value=cell, line=line) from exc
 
 
 def parse_table_csv(
@@ -371,7 +728,7 @@ def parse_table_csv(
     (('Meda', 'Seveso'), ('Minori', 'TOTALE'), Money('0.00'))
     """
     rows = csv_rows(io.StringIO(text), sep=sep, name="CSV")
-    return _rows_to_table(rows, title=title, citation=citation, source="the CSV text")
+    return _rows_to_table(rows, title=title, citation=citation, source="")
 
 
 def read_table_csv(
@@ -476,11 +833,8 @@ def load_table(name: str) -> Table:
     Money('28955492.87')
     """
     if name not in embedded_tables():
-        raise NotFound(
-            f"no embedded table {name!r}; known: {', '.join(embedded_tables())}",
-            code="budget.unknown_table",
-            message_it=f"nessuna tabella {name!r} inclusa; disponibili: {', '.join(embedded_tables())}",
-            path="name",
+        raise NotFound.of(
+            "budget.unknown_table", path="name", name=name, known=", ".join(embedded_tables())
         )
     folder = _tables_dir()
     meta = tomllib.loads(folder.joinpath(f"{name}.toml").read_text(encoding="utf-8"))

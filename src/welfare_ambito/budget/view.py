@@ -14,31 +14,32 @@ from typing import Any, Final
 import attrs
 
 from welfare_ambito._lang import Lang
-from welfare_ambito.budget._common import records_frame
+from welfare_ambito.budget._common import euro_text, records_frame, word
 from welfare_ambito.budget._findings import BudgetFinding
 from welfare_ambito.budget._html import html_table, text_table
 from welfare_ambito.budget.structure import check_budget, split_kind
 from welfare_ambito.model.budget import Budget, BudgetLine
 from welfare_ambito.model.territory import Ambito
-from welfare_ambito.money import Money, format_euro
+from welfare_ambito.money import Money
 
 __all__ = ["BudgetView", "budget_view"]
 
-_HEADER: Final = {
-    "it": ("voce", "ambito", "Comune", "importo"),
-    "en": ("line", "scope", "Comune", "amount"),
-}
+_HEADER: Final = ("line", "scope", "comune", "amount")
+
+
+def _header(lang: Lang) -> tuple[str, ...]:
+    return tuple(word(f"header.{name}", lang) for name in _HEADER)
 
 
 def _display(value: object, lang: Lang) -> str:
     """An amount or a scope as a reader of ``lang`` writes it."""
-    from welfare_ambito import i18n
     from welfare_ambito.model._labels import label_it
 
     if isinstance(value, Money):
-        return format_euro(value) if lang == "it" else "€ " + i18n.number(value.amount, "en")
+        return euro_text(value, lang)
     text = str(getattr(value, "value", value))
-    return label_it(text) if lang == "it" else text.replace("_", " ")
+    shown = {"it": label_it(text), "en": text.replace("_", " ")}
+    return shown[lang]
 
 
 @attrs.frozen(kw_only=True)
@@ -105,11 +106,6 @@ class BudgetView:
         """A pandas DataFrame of :meth:`to_records` (needs pandas)."""
         return records_frame(self.to_records(), feature="BudgetView.to_pandas")
 
-    def _words(self) -> dict[str, str]:
-        if self.lang == "it":
-            return {"total": "totale", "years": "anni", "ok": "I conti tornano."}
-        return {"total": "total", "years": "years", "ok": "The figures add up."}
-
     def _rows(self) -> tuple[list[list[str]], list[int]]:
         flagged = {
             self.budget.lines[int(f.path.split("]")[0].removeprefix("lines["))].id
@@ -128,13 +124,13 @@ class BudgetView:
             )
             if line.id in flagged:
                 marked.append(index)
-        words = self._words()
-        rows.append([words["total"], "", "", _display(self.budget.total, self.lang)])
+        total = word("header.total", self.lang)
+        rows.append([total, "", "", _display(self.budget.total, self.lang)])
         if self.budget.years is not None:
             overall = self.budget.overall_total or self.budget.total * self.budget.years
             rows.append(
                 [
-                    f"{words['total']} × {self.budget.years} {words['years']}",
+                    word("view.years", self.lang, total=total, count=self.budget.years),
                     "",
                     "",
                     _display(overall, self.lang),
@@ -145,14 +141,17 @@ class BudgetView:
     def _repr_html_(self) -> str:
         rows, marked = self._rows()
         notes = "; ".join(f"{f.path}: {f.text(self.lang)}" for f in self.findings)
-        header = _HEADER[self.lang]
         return html_table(
-            header, rows, right=(3,), highlight=marked, footer=notes or self._words()["ok"]
+            _header(self.lang),
+            rows,
+            right=(3,),
+            highlight=marked,
+            footer=notes or word("view.ok", self.lang),
         )
 
     def __str__(self) -> str:
         rows, _ = self._rows()
-        text = text_table(_HEADER[self.lang], rows, right=(3,))
+        text = text_table(_header(self.lang), rows, right=(3,))
         if self.findings:
             text += "\n" + "\n".join(f"! {f.path}: {f.text(self.lang)}" for f in self.findings)
         return text
