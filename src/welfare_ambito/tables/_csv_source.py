@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from welfare_ambito.errors import InvalidValue
-from welfare_ambito.tables._errors import table_error
+from welfare_ambito.tables._errors import table_error, unreadable
 
 __all__ = ["MAX_CELL_CHARS", "csv_rows", "detect_encoding", "sniff_separator", "valid_separator"]
 
@@ -121,7 +121,10 @@ def _open_text(
     if not isinstance(source, str | os.PathLike):
         return source, "CSV", str(getattr(source, "encoding", None) or "text")
     path = os.fspath(source)
-    raw = open(path, "rb")  # noqa: SIM115 - closed by the caller through the wrapper
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - closed by the caller through the wrapper
+    except OSError as exc:
+        raise unreadable(os.path.basename(path) or path, exc) from None
     try:
         if encoding is None:
             chosen = detect_encoding(raw.read(_SAMPLE))

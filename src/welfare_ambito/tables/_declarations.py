@@ -26,6 +26,7 @@ from welfare_ambito.tables._errors import cell_address
 __all__ = [
     "DECLARATIONS_SHEET",
     "DECLARATION_FIELDS",
+    "declaration_fields",
     "declaration_values",
     "read_declarations",
     "row_of",
@@ -83,6 +84,21 @@ DECLARATION_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("facilitators_from_em", "facilitatori dei gruppi tratti dall'EM", "bool"),
 )
 """Rows of the «Dichiarazioni» sheet: key, Italian label (column A), kind of value."""
+
+TEAM_KEYS = frozenset({"em_operators", "coaches", "support_families", "facilitators_from_em"})
+"""The rows of the P.I.P.P.I. team (:class:`ProgrammeTeam`), absent from other programmes' sheet."""
+
+
+def declaration_fields(programme: str = "pippi") -> tuple[tuple[str, str, str], ...]:
+    """The rows of the sheet for ``programme``: the P.I.P.P.I. team only in a P.I.P.P.I. plan.
+
+    >>> len(declaration_fields("pippi")) - len(declaration_fields("tutela_minori"))
+    4
+    """
+    if str(programme) == "pippi":
+        return DECLARATION_FIELDS
+    return tuple(row for row in DECLARATION_FIELDS if row[0] not in TEAM_KEYS)
+
 
 DECLARATION_NOTES: Mapping[str, str] = {
     "technical_lead": "id di un membro del foglio Personale",
@@ -231,8 +247,12 @@ def read_declarations(
     return declared, where, problems
 
 
-def write_declarations(book: Any, declarations: PartnerDeclarations | None) -> Any:
-    """Add the «Dichiarazioni» sheet to the openpyxl ``book``; return it."""
+def write_declarations(
+    book: Any,
+    declarations: PartnerDeclarations | None,
+    fields: tuple[tuple[str, str, str], ...] = DECLARATION_FIELDS,
+) -> Any:
+    """Add the «Dichiarazioni» sheet (its rows: ``fields``) to the openpyxl ``book``; return it."""
     from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -242,7 +262,7 @@ def write_declarations(book: Any, declarations: PartnerDeclarations | None) -> A
     yes_no = DataValidation(type="list", formula1='"sì,no"', allow_blank=True)
     yes_no.error = "Scegli un valore dall'elenco"
     sheet.add_data_validation(yes_no)
-    for key, label, kind in DECLARATION_FIELDS:
+    for key, label, kind in fields:
         note = DECLARATION_NOTES.get(key, "sì / no")
         sheet.append([label, values.get(key), note])
         if kind == "bool":

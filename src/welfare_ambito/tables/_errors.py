@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
+from typing import cast
+
+from welfare_ambito import i18n
 from welfare_ambito.errors import InvalidValue
 
-__all__ = ["cell_address", "column_letter", "table_error"]
+__all__ = ["cell_address", "column_letter", "table_error", "unreadable"]
+
+i18n.define(
+    "error.tables.unreadable",
+    it="impossibile aprire {name}: {reason}",
+    en="cannot open {name}: {reason}",
+)
 
 
 def table_error(code: str, path: str, message: str, message_it: str) -> InvalidValue:
     """An :class:`InvalidValue` with code ``tables.<code>`` located at ``path``."""
     return InvalidValue(message, code=f"tables.{code}", message_it=message_it, path=path)
+
+
+def unreadable(name: str, error: OSError) -> InvalidValue:
+    """A file the table readers cannot open (missing, a folder, no permission), by its name.
+
+    >>> print(unreadable("f.csv", FileNotFoundError(2, "No such file or directory")))
+    f.csv: cannot open f.csv: No such file or directory
+    """
+    reason = error.strerror or type(error).__name__
+    return cast(
+        InvalidValue, InvalidValue.of("tables.unreadable", path=name, name=name, reason=reason)
+    )
 
 
 def column_letter(index: int) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from welfare_ambito.errors import InvalidValue, WelfareAmbitoError
-from welfare_ambito.tables._errors import table_error
+from welfare_ambito.tables._errors import table_error, unreadable
 
 __all__ = ["MAX_COLUMNS", "MAX_ROWS", "MAX_XLSX_BYTES", "UNCOMPUTED", "open_sheet", "xlsx_rows"]
 
@@ -67,6 +67,11 @@ def _not_xlsx(name: str, why: str, why_it: str) -> InvalidValue:
 
 
 def _check_archive(path: str, name: str, max_bytes: int) -> None:
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        raise unreadable(name, exc) from None
     if not zipfile.is_zipfile(path):
         raise _not_xlsx(name, "not a zip archive", "non è un archivio zip")
     try:

@@ -164,7 +164,9 @@ def register(subparsers: Any) -> None:
         "template",
         help="write an XLSX workbook a partner fills in (then: welfare-ambito check FILE)",
     )
-    template.add_argument("programme", choices=("pippi",), help="the programme")
+    template.add_argument(
+        "programme", choices=("pippi", "tutela"), help="the programme: pippi or tutela (Minori)"
+    )
     template.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
     template.add_argument("--profile", default=None, help="profile whose notice the notes cite")
     template.add_argument("--lang", choices=("it", "en"), default="it")

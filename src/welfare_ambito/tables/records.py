@@ -129,6 +129,10 @@ def _staff(values: dict[str, Any]) -> StaffMember:
     return StaffMember(trainings=_split(values.get("trainings")), **_given(values, "trainings"))
 
 
+def _budget_line(values: dict[str, Any]) -> BudgetLine:
+    return BudgetLine(comuni=_split(values.get("comuni")), **_given(values, "comuni"))
+
+
 def _report(values: dict[str, Any]) -> ReportDue:
     return ReportDue(
         kind=values["kind"], covers=Period(values["start"], values["end"]), due=values.get("due")
@@ -220,7 +224,7 @@ def read_budget_lines(source: Source, **options: Any) -> tuple[BudgetLine, ...]:
     ['€ 249.100,00']
     """
     header, rows = _kwargs(source, "budget_lines", options)
-    return tuple(build_all(header, rows, lambda v: BudgetLine(**_given(v))))
+    return tuple(build_all(header, rows, _budget_line))
 
 
 def read_groups(source: Source, **options: Any) -> tuple[GroupModule, ...]:
