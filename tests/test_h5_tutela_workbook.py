@@ -94,7 +94,9 @@ def _put(sheet: Any, rows: list[dict[str, Any]]) -> None:
 def fill(path: pathlib.Path, plan: CoDesignPlan) -> None:
     """Type ``plan`` into the empty Tutela template at ``path``."""
     book = openpyxl.load_workbook(path)
-    assert plan.funding is not None and plan.budget is not None and plan.period is not None
+    assert plan.funding is not None
+    assert plan.budget is not None
+    assert plan.period is not None
     piano = {
         "identificativo del piano": plan.id,
         "ambito (id)": "seregno",
