@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from welfare_ambito import i18n
 from welfare_ambito.errors import ErrorDetail, InvalidValue
 from welfare_ambito.model.declarations import (
     Declaration,
@@ -21,7 +22,13 @@ from welfare_ambito.model.declarations import (
 )
 from welfare_ambito.tables import _cells
 from welfare_ambito.tables._cells import CellProblem, normalise
-from welfare_ambito.tables._errors import cell_address
+from welfare_ambito.tables._errors import cell_address, labelled
+
+i18n.define(
+    "error.tables.cv_without_lead",
+    it="un curriculum senza referente tecnico: scrivi l'id del referente",
+    en="a CV without a technical lead: write the lead's staff id",
+)
 
 __all__ = [
     "DECLARATIONS_SHEET",
@@ -149,13 +156,8 @@ def _read_cell(kind: str, cell: Any) -> Any:
     return _cells.read_text(cell)
 
 
-def _problem(row: int, label: str, message: str, message_it: str, code: str) -> ErrorDetail:
-    return ErrorDetail(
-        path=cell_address(DECLARATIONS_SHEET, 1, row),
-        code=code,
-        message=f"«{label}»: {message}",
-        message_it=f"«{label}»: {message_it}",
-    )
+def _problem(row: int, label: str, problem: CellProblem) -> ErrorDetail:
+    return labelled(cell_address(DECLARATIONS_SHEET, 1, row), label, problem)
 
 
 def read_declarations(
@@ -186,15 +188,10 @@ def read_declarations(
         where[key] = number
         try:
             if cell is UNCOMPUTED:
-                raise CellProblem(
-                    "a formula without a computed value: save the file in Excel",
-                    "una formula senza valore calcolato: salva il file con Excel",
-                )
+                raise CellProblem("tables.uncomputed_formula")
             values[key] = _read_cell(kind, cell)
         except CellProblem as problem:
-            problems.append(
-                _problem(number, label, problem.message, problem.message_it, problem.code)
-            )
+            problems.append(_problem(number, label, problem))
     if problems or all(value is None for value in values.values()):
         return None, where, problems
 
@@ -215,9 +212,9 @@ def read_declarations(
             _problem(
                 row,
                 labels["technical_lead_cv"],
-                "a CV without a technical lead: write the lead's staff id",
-                "un curriculum senza referente tecnico: scrivi l'id del referente",
-                "tables.required",
+                CellProblem.from_error(
+                    InvalidValue.of("tables.cv_without_lead"), "tables.required"
+                ),
             )
         )
     team = None

@@ -129,8 +129,8 @@ class Column:
         return self.headers[0]
 
     def label(self, lang: str) -> str:
-        """The header in ``lang``."""
-        return self.label_it if lang == "it" else self.label_en
+        """The header in ``lang`` (English for any language but Italian)."""
+        return {"it": self.label_it}.get(lang, self.label_en)
 
 
 def _c(field: str, kind: str, headers: str, en: str, **extra: Any) -> Column:

@@ -17,8 +17,15 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from welfare_ambito import i18n
 from welfare_ambito.money import Money
 from welfare_ambito.tables._errors import table_error
+
+i18n.define(
+    "error.tables.output_format",
+    it="impossibile scrivere {file!r}: indica un file .csv, .xlsx o .json",
+    en="cannot write {file!r}: name a .csv, .xlsx or .json file",
+)
 
 __all__ = ["FORMATS", "escape_cell", "export", "format_of", "write_rows"]
 
@@ -56,12 +63,7 @@ def format_of(path: str | os.PathLike[str], given: str | None = None) -> str:
     else:
         chosen = os.path.splitext(os.fspath(path))[1].lower().lstrip(".")
     if chosen not in FORMATS:
-        raise table_error(
-            "output_format",
-            "output",
-            f"cannot write {os.fspath(path)!r}: name a .csv, .xlsx or .json file",
-            f"impossibile scrivere {os.fspath(path)!r}: indica un file .csv, .xlsx o .json",
-        )
+        raise table_error("output_format", "output", file=os.fspath(path))
     return chosen
 
 

@@ -50,7 +50,7 @@ from welfare_ambito.tables._declarations import (
     row_of,
     write_declarations,
 )
-from welfare_ambito.tables._errors import cell_address
+from welfare_ambito.tables._errors import cell_address, detail, labelled, table_error
 from welfare_ambito.tables._rows import Header
 from welfare_ambito.tables._schema import (
     KINDS,
@@ -106,6 +106,17 @@ DEFAULT_PROFILES: Mapping[Programme, str] = {
     Programme.TUTELA_MINORI: "seregno-tutela-minori-2022",
 }
 """The profile whose notice a programme's template cites when none is named."""
+
+i18n.define(
+    "error.tables.second_row_profession",
+    it="una seconda riga per la stessa professione: tienine una",
+    en="a second row for the same profession: keep one",
+)
+i18n.define(
+    "error.tables.period_ends",
+    it="scrivi sia l'inizio sia la fine, o nessuno dei due",
+    en="write both the start and the end, or neither",
+)
 
 _PROGRAMME_NAMES: Mapping[str, Programme] = {
     "pippi": Programme.PIPPI,
@@ -669,6 +680,7 @@ def _read_plan_sheet(
     values: dict[str, Any] = {}
     where: dict[str, int] = {}
     problems: list[ErrorDetail] = []
+    failed: set[str] = set()
     _, rows = open_sheet(path, sheet=PLAN_SHEET)
     programmes = labels_of(Programme)
     for number, cells in rows:
@@ -680,33 +692,19 @@ def _read_plan_sheet(
         where[key] = number
         try:
             if cell is UNCOMPUTED:
-                raise CellProblem(
-                    "a formula without a computed value: save the file in Excel",
-                    "una formula senza valore calcolato: salva il file con Excel",
-                )
+                raise CellProblem("tables.uncomputed_formula")
             values[key] = _plan_cell(kind, cell, programmes)
         except CellProblem as problem:
-            problems.append(
-                ErrorDetail(
-                    path=cell_address(PLAN_SHEET, 1, number),
-                    code=problem.code,
-                    message=f"«{label}»: {problem.message}",
-                    message_it=f"«{label}»: {problem.message_it}",
-                )
-            )
+            problems.append(labelled(cell_address(PLAN_SHEET, 1, number), label, problem))
+            failed.add(key)
     for key, label, _, required in PLAN_FIELDS:
-        if (
-            required
-            and values.get(key) is None
-            and not any(p.message_it.startswith(f"«{label}") for p in problems)
-        ):
+        if required and values.get(key) is None and key not in failed:
             row = where.get(key)
             problems.append(
-                ErrorDetail(
-                    path=cell_address(PLAN_SHEET, 1, row) if row else f"{PLAN_SHEET}!A1",
-                    code="tables.required",
-                    message=f"«{label}» is required: fill in the cell",
-                    message_it=f"«{label}» è obbligatorio: compila la cella",
+                detail(
+                    "required",
+                    cell_address(PLAN_SHEET, 1, row) if row else f"{PLAN_SHEET}!A1",
+                    label=label,
                 )
             )
     return values, where, problems
@@ -843,11 +841,10 @@ def _build(
             profession = row["profession"]
             if profession in hours:
                 problems.append(
-                    ErrorDetail(
-                        path=header.address("profession", number),
-                        code="tables.duplicate_row",
-                        message="a second row for the same profession: keep one",
-                        message_it="una seconda riga per la stessa professione: tienine una",
+                    detail(
+                        "duplicate_row",
+                        header.address("profession", number),
+                        template="second_row_profession",
                     )
                 )
                 continue
@@ -926,10 +923,5 @@ def _period(start: dt.date | None, end: dt.date | None, path: str) -> Period | N
     if start is None and end is None:
         return None
     if start is None or end is None:
-        raise InvalidValue(
-            "write both the start and the end, or neither",
-            code="tables.period",
-            message_it="scrivi sia l'inizio sia la fine, o nessuno dei due",
-            path=path,
-        )
+        raise table_error("period", path, template="period_ends")
     return Period(start, end)
