@@ -18,6 +18,7 @@ affords.
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import json
 import random
@@ -600,10 +601,12 @@ def _stdin_or_file(
     return str(path), b""
 
 
-def cli_case(rng: random.Random, seeds: dict[str, list[Path]], folder: Path) -> CliCase:
-    """A random command line over every command that reads a file or an argument."""
+def cli_case(
+    rng: random.Random, seeds: dict[str, list[Path]], folder: Path, command: str | None = None
+) -> CliCase:
+    """A random command line of ``command`` (default: any that reads a file or an argument)."""
     lang = _maybe(rng, 0.3, "--lang", rng.choice(("it", "en", "fr")))
-    command = rng.choice(COMMANDS)
+    command = command or rng.choice(COMMANDS)
     if command == "check":
         plan, stdin = _stdin_or_file("plan", rng, seeds, folder)
         fmt = rng.choice(("text", "markdown", "json", "html", "xlsx", "yaml"))
@@ -759,6 +762,9 @@ COMMANDS = (
 )
 """The commands, the ones reading user files more often."""
 
+ALL_COMMANDS = tuple(dict.fromkeys(COMMANDS))
+"""Every command the campaign drives, once each."""
+
 
 class Hang(BaseException):
     """Raised by the alarm in a case that ran past :data:`CASE_SECONDS`."""
@@ -811,6 +817,9 @@ def run_in_process(case: CliCase, seconds: float = CASE_SECONDS) -> CliOutcome |
             with contextlib.suppress(ValueError):  # closed by the command: the text is kept
                 stream.flush()
     except BaseException as escaped:  # the point is to catch everything, Hang too
+        # What the interrupted command left half done (an open workbook writer) is
+        # collected now, while its noise still goes to this case's buffers.
+        gc.collect()
         return escaped
     finally:
         sys.stdin, sys.stdout, sys.stderr = streams
@@ -820,6 +829,10 @@ def run_in_process(case: CliCase, seconds: float = CASE_SECONDS) -> CliOutcome |
         err.getvalue().decode("utf-8", "replace"),
         time.perf_counter() - started,
     )
+
+
+GENERIC_PREFIXES = frozenset({"welfare-ambito", "errore", "error", "Traceback"})
+"""Words that lead a message without saying where the problem is."""
 
 
 def located(case: CliCase, outcome: CliOutcome) -> bool:
@@ -836,8 +849,13 @@ def located(case: CliCase, outcome: CliOutcome) -> bool:
         return True
     if any(line.startswith("  ") and ": " in line for line in text.splitlines()):
         return True
+    first = text.strip().split(": ", 1)[0]
+    if ": " in text and first not in GENERIC_PREFIXES and re.fullmatch(r"[\w.\[\]!:/ -]+", first):
+        return True  # a one-line error led by its path: «output: …», «sep: …»
     named = {"stdin", "standard input", "standard"} if "-" in case.argv else set()
     for word in case.argv[1:]:
+        if word:
+            named.add(repr(word))  # echoed as the message quotes it: ' ', '-', '\x00'
         if word.startswith("-") or not word.strip():
             continue
         named |= {word, repr(word).strip("'"), Path(word).name}
@@ -864,12 +882,21 @@ def judge_cli(case: CliCase, outcome: CliOutcome | BaseException) -> str | None:
 
 
 def cli_campaign(
-    count: int, seed: int = 0, *, report: Callable[[str], None] = print
+    count: int,
+    seed: int = 0,
+    *,
+    report: Callable[[str], None] = print,
+    every_command: bool = False,
+    seconds: float = CASE_SECONDS,
 ) -> Counter[str]:
-    """Run ``count`` command lines in-process; return the outcome counts."""
+    """Run ``count`` command lines in-process; return the outcome counts.
+
+    ``every_command`` takes the commands in turn (each gets its share) instead of at
+    random; ``seconds`` is how long a case may run before it counts as a hang.
+    """
     rng = random.Random(seed)
     counts: Counter[str] = Counter()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, contextlib.chdir(tmp):
         folder = Path(tmp)
         seeds = cli_seeds(folder / "seeds")
         work = folder / "work"
@@ -879,8 +906,16 @@ def cli_campaign(
 
                 shutil.rmtree(work, ignore_errors=True)
                 work.mkdir()
-            case = cli_case(rng, seeds, work)
-            outcome = run_in_process(case)
+                for stray in Path(tmp).iterdir():  # outputs named by a relative path
+                    if stray.name in ("seeds", "work"):
+                        continue
+                    if stray.is_dir():
+                        shutil.rmtree(stray, ignore_errors=True)
+                    else:
+                        stray.unlink(missing_ok=True)
+            command = ALL_COMMANDS[number % len(ALL_COMMANDS)] if every_command else None
+            case = cli_case(rng, seeds, work, command)
+            outcome = run_in_process(case, seconds)
             defect = judge_cli(case, outcome)
             counts["command lines"] += 1
             if defect is None:
@@ -1007,7 +1042,7 @@ def process_campaign(
 
     rng = random.Random(seed + 7919)
     counts: Counter[str] = Counter()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, contextlib.chdir(tmp):
         folder = Path(tmp)
         seeds = cli_seeds(folder / "seeds")
         work = folder / "work"

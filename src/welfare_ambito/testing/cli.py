@@ -19,12 +19,14 @@ def _read_cases(name: str) -> Any:
     """Load the case file ``name``; ``-`` reads it from standard input (paths relative to .)."""
     from pathlib import Path
 
-    from welfare_ambito._documents import parse_document
+    from welfare_ambito._documents import decode, parse_document
     from welfare_ambito.testing.cases import load_cases, parse_cases
 
     if name != "-":
         return load_cases(name)
-    document = parse_document(sys.stdin.read(), "toml")
+    stream = getattr(sys.stdin, "buffer", None)
+    text = decode(stream.read(), "stdin") if stream is not None else sys.stdin.read()
+    document = parse_document(text, "toml")
     return parse_cases(document, base=Path.cwd(), source="-")
 
 
