@@ -234,3 +234,15 @@ def test_check_reports_a_tutela_plan_s_findings_at_the_cells(
     )
     assert f"tutela.staff.psychologist.qualification @ Personale!A{row}" in out
     assert "tutela.staff.social_worker.experience @ Personale!E5" in out
+
+
+@pytest.mark.parametrize("name", ["piano.csv", "piano", "piano.xlsx.txt"])
+def test_the_template_is_written_only_to_an_xlsx_file(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """A workbook saved as .csv would not read back: refused, naming the option and the file."""
+    assert main(["plan", "template", "tutela", "-o", str(tmp_path / name)]) == 2
+    err = capsys.readouterr().err
+    assert "--output" in err
+    assert name in err
+    assert not (tmp_path / name).exists()

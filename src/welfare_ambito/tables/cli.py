@@ -46,6 +46,11 @@ i18n.define(
     en="not a date (dd/mm/yyyy or yyyy-mm-dd): {value!r}",
 )
 i18n.define(
+    "error.tables.template_suffix",
+    it="il modello è una cartella di lavoro XLSX: scrivilo in un file .xlsx, non {file!r}",
+    en="the template is an XLSX workbook: write it to a .xlsx file, not {file!r}",
+)
+i18n.define(
     "error.tables.file",
     it="impossibile usare {name}: {reason}",
     en="cannot use {name}: {reason}",
@@ -148,8 +153,11 @@ def _record_columns() -> tuple[str, ...]:
 
 def cmd_plan_template(args: argparse.Namespace) -> int:
     """``plan template PROGRAMME -o FILE``: write a workbook a partner fills in."""
+    from welfare_ambito.tables._errors import table_error
     from welfare_ambito.tables.workbook import write_plan_template
 
+    if not os.fspath(args.output).lower().endswith(".xlsx"):
+        raise table_error("template_suffix", "--output", file=os.fspath(args.output))
     write_plan_template(args.output, programme=args.programme, profile=args.profile)
     print(i18n.message("tables.cli.template_written", args.lang, path=os.fspath(args.output)))
     return EXIT_OK
