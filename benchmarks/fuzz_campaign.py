@@ -858,7 +858,8 @@ def located(case: CliCase, outcome: CliOutcome) -> bool:
             named.add(repr(word))  # echoed as the message quotes it: ' ', '-', '\x00'
         if word.startswith("-") or not word.strip():
             continue
-        named |= {word, repr(word).strip("'"), Path(word).name}
+        # a long name is shortened in messages: its first characters name it
+        named |= {word[:60], repr(word).strip("'")[:60], Path(word).name[:60]}
     if "" in case.argv[1:] and "''" in text:  # an empty argument, echoed
         return True
     return any(name in text for name in named if name)
