@@ -862,7 +862,7 @@ def located(case: CliCase, outcome: CliOutcome) -> bool:
         named |= {word[:60], repr(word).strip("'")[:60], Path(word).name[:60]}
     if "" in case.argv[1:] and "''" in text:  # an empty argument, echoed
         return True
-    return any(name in text for name in named if name)
+    return any(name in text for name in named if len(name) > 1)
 
 
 def judge_cli(case: CliCase, outcome: CliOutcome | BaseException) -> str | None:
