@@ -529,7 +529,10 @@ def _mutate_xlsx(seed: Path, target: Path, rng: random.Random) -> None:
             sheet.cell(row=row, column=column).value = value
         except Exception:  # openpyxl refuses some values (control characters): keep the rest
             continue
-    book.save(target)
+    try:
+        book.save(target)
+    except Exception:  # a value openpyxl accepted but cannot write: damage the bytes instead
+        target.write_bytes(_mutate_bytes(seed.read_bytes(), rng))
 
 
 def hostile_file(kind: str, seeds: dict[str, list[Path]], folder: Path, rng: random.Random) -> Path:
@@ -889,14 +892,17 @@ def cli_campaign(
     report: Callable[[str], None] = print,
     every_command: bool = False,
     seconds: float = CASE_SECONDS,
+    progress: Callable[[str], None] | None = None,
 ) -> Counter[str]:
     """Run ``count`` command lines in-process; return the outcome counts.
 
     ``every_command`` takes the commands in turn (each gets its share) instead of at
-    random; ``seconds`` is how long a case may run before it counts as a hang.
+    random; ``seconds`` is how long a case may run before it counts as a hang;
+    ``progress`` hears how far the campaign is every 1,000 command lines.
     """
     rng = random.Random(seed)
     counts: Counter[str] = Counter()
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp, contextlib.chdir(tmp):
         folder = Path(tmp)
         seeds = cli_seeds(folder / "seeds")
@@ -919,6 +925,11 @@ def cli_campaign(
             outcome = run_in_process(case, seconds)
             defect = judge_cli(case, outcome)
             counts["command lines"] += 1
+            if progress is not None and (number + 1) % 1000 == 0:
+                progress(
+                    f"… {number + 1:,} command lines, {counts['failures']:,} failures, "
+                    f"{time.perf_counter() - started:,.0f} s"
+                )
             if defect is None:
                 assert isinstance(outcome, CliOutcome)
                 counts[f"cli {case.command} exit {outcome.code}"] += 1
@@ -1094,7 +1105,7 @@ def main() -> int:
     started = time.perf_counter()
     counts = campaign(max(0, options.count - cli), options.seed)
     documents_done = time.perf_counter()
-    counts.update(cli_campaign(cli, options.seed))
+    counts.update(cli_campaign(cli, options.seed, progress=lambda line: print(line, flush=True)))
     cli_done = time.perf_counter()
     counts.update(process_campaign(options.processes, options.seed))
     finished = time.perf_counter()
