@@ -86,3 +86,138 @@ def test_generated_trees_give_only_typed_errors(document: dict[str, object]) -> 
     for kind, loader in ENGINE.TREE_LOADERS.items():
         outcome = ENGINE.judge(loader, json.loads(json.dumps(document)))
         assert outcome in ("ok", "typed"), (kind, repr(outcome))
+
+
+# -- the command line ----------------------------------------------------------------------------
+
+KNOWN_ELSEWHERE: dict[tuple[str, str], str] = {
+    ("profile lint", "exit 70"): "rules/profile_tools.py: a profile file with a TOML syntax "
+    "error raises TOMLDecodeError (internal error) instead of a typed error",
+    ("profile new", "exit 70"): "rules/profile_tools.py: --ambito FILE with a TOML syntax "
+    "error raises TOMLDecodeError (internal error)",
+    ("profile verify", "exit 2 without a location"): "cli.py: a --source file that is not "
+    "UTF-8 gives «impossibile leggere l'input (UnicodeDecodeError)» without the file's name",
+    ("profile lint", "exit 2 without a location"): "as profile verify (--source not UTF-8)",
+    ("profile new", "exit 2 without a location"): "cli.py: --ambito FILE not UTF-8, "
+    "reported without the file's name",
+    ("check", "exit 2 without a location"): "rules/cli.py: check - with standard input that "
+    "is not UTF-8: «impossibile leggere l'input (UnicodeDecodeError)», stdin not named",
+    ("schema", "exit 2 without a location"): "_schema_cli.py: `schema` without KIND exits 2 "
+    "with nothing on stderr (the kinds on stdout)",
+    ("budget split", "exit 2 without a location"): "budget/cli.py: --weights-file - (or a "
+    "file) not UTF-8: «il file non è testo UTF-8» without naming it",
+    ("budget reconcile", "exit 2 without a location"): "budget/cli.py: as budget split",
+    ("budget phase", "hang"): "budget: phasing over 0001-01-01/9999-12-31 by month runs "
+    "for more than the case limit",
+    ("profile verify", "hang"): "rules/profile_tools.closest_passage: difflib over a long "
+    "unmatched quote is quadratic (a mutated profile takes > 20 s)",
+}
+"""Defect classes the campaign finds in modules this suite's owner does not own.
+
+Each is reported to their owners with a reproducer; remove an entry when its fix lands
+(the campaign then holds that command to the rule like every other).
+"""
+
+
+def _leaf_commands() -> set[str]:
+    import argparse
+
+    from welfare_ambito.cli import build_parser
+
+    found: set[str] = set()
+
+    def walk(parser: argparse.ArgumentParser, prefix: tuple[str, ...]) -> None:
+        actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if not actions:
+            found.add(" ".join(prefix))
+            return
+        for name, child in actions[0].choices.items():
+            walk(child, (*prefix, name))
+
+    walk(build_parser(), ())
+    return found
+
+
+def test_the_campaign_drives_every_command_of_the_parser() -> None:
+    """A new subcommand must be added to the campaign (or the test says which one is missing)."""
+    assert set(ENGINE.ALL_COMMANDS) == _leaf_commands()
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_every_command_with_mutated_files_and_hostile_arguments(seed: int) -> None:
+    """Every command in turn: documented exit codes, no traceback, no hang, exit 2 located."""
+    failures: list[str] = []
+    count = 6 * len(ENGINE.ALL_COMMANDS)
+    counts = ENGINE.cli_campaign(count, seed, report=failures.append, every_command=True)
+    assert counts["command lines"] == count
+    found = {
+        tuple(key.removeprefix("failure cli ").split(": ", 1))
+        for key in counts
+        if key.startswith("failure cli ")
+    }
+    unexpected = {f for f in found if f not in KNOWN_ELSEWHERE}
+    shown = "\n".join(f for f in failures if any(f"cli {c}: {d}" in f for c, d in unexpected))
+    assert not unexpected, shown
+    # Both outcomes occur: commands that run and commands that refuse their input.
+    assert any(key.endswith("exit 0") for key in counts)
+    assert any(key.endswith("exit 2") for key in counts)
+
+
+def test_a_case_that_runs_too_long_is_reported_as_a_hang() -> None:
+    """The harness itself: a command past its time limit is a hang, never a pass."""
+    import time as clock
+
+    from welfare_ambito import cli
+
+    case = ENGINE.CliCase("demo", ["demo"])
+    original = cli._run
+
+    def slow(*args: object) -> int:
+        clock.sleep(5)
+        return 0
+
+    cli._run = slow  # type: ignore[assignment]
+    try:
+        outcome = ENGINE.run_in_process(case, 0.2)
+    finally:
+        cli._run = original
+    assert ENGINE.judge_cli(case, outcome) == "hang"
+
+
+def test_an_unlocated_exit_2_and_a_traceback_are_defects() -> None:
+    """The judge: exit 2 must say where; a traceback or exit 70 is never acceptable."""
+    case = ENGINE.CliCase("check", ["check", "/tmp/x/piano.toml"])
+    outcome = ENGINE.CliOutcome
+    assert ENGINE.judge_cli(case, outcome(2, "", "errore: qualcosa non va\n", 0.1)) == (
+        "exit 2 without a location"
+    )
+    assert ENGINE.judge_cli(case, outcome(2, "", "piano.toml: non è TOML\n", 0.1)) is None
+    assert ENGINE.judge_cli(case, outcome(2, "", "Dati non validi\n  id: manca\n", 0.1)) is None
+    assert ENGINE.judge_cli(case, outcome(0, "", "Traceback (most recent call last)", 0.1)) == (
+        "traceback"
+    )
+    assert ENGINE.judge_cli(case, outcome(70, "", "internal error", 0.1)) == "exit 70"
+
+
+HOSTILE_FILE_COMMANDS = {
+    ".xlsx": ("assess", "budget reconcile", "check"),
+    ".csv": ("assess", "budget split"),
+    ".json": ("check", "test"),
+}
+
+
+def test_hostile_files_in_real_processes_stay_bounded(tmp_path: Path) -> None:
+    """Zip and whitespace bombs, XML entities, a huge cell, deep nesting: each command that
+    reads such a file, as a real process under an address-space limit, exits 2 in time."""
+    files = ENGINE.bombs(tmp_path / "bombs")
+    cases = [
+        case
+        for case in ENGINE.bomb_cases(files, tmp_path)
+        if case.command in HOSTILE_FILE_COMMANDS.get(Path(case.argv[1]).suffix, ())
+        or (case.command == "budget split" and case.argv[-1].endswith(".csv"))
+    ]
+    assert len(cases) >= 10
+    for case in cases:
+        outcome = ENGINE.run_process(case, seconds=60)
+        assert ENGINE.judge_cli(case, outcome) is None, (case, outcome)
+        assert outcome.code == 2, (case, outcome.err)

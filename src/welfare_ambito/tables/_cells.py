@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from welfare_ambito import parsing
-from welfare_ambito.errors import InvalidValue
+from welfare_ambito import i18n, parsing
+from welfare_ambito.errors import InvalidValue, WelfareAmbitoError
 from welfare_ambito.money import Money
 
 __all__ = [
@@ -40,14 +40,74 @@ _TRUE = frozenset({"si", "sì", "s", "yes", "y", "true", "vero", "x", "1"})
 _FALSE = frozenset({"no", "n", "false", "falso", "0"})
 
 
-class CellProblem(Exception):
-    """A cell that cannot be read: the English and Italian text of what to write."""
+i18n.define(
+    "error.tables.date_not_text",
+    it="una data dove serve un testo",
+    en="a date where text is expected",
+)
+i18n.define(
+    "error.tables.bool",
+    it="scrivi sì o no (o lascia vuoto se non rilevato)",
+    en="write sì or no (or leave blank if not recorded)",
+)
+i18n.define(
+    "error.tables.date",
+    it="non è una data: scrivi gg/mm/aaaa (es. 31/01/2016)",
+    en="not a date: write dd/mm/yyyy (e.g. 31/01/2016)",
+)
+i18n.define(
+    "error.tables.number",
+    it="non è un numero: scrivilo come 1500 o 1.500,5",
+    en="not a number: write it as 1500 or 1.500,5",
+)
+i18n.define("error.tables.integer", it="scrivi un numero intero", en="write a whole number")
+i18n.define(
+    "error.tables.amount",
+    it="non è un importo in euro al centesimo: scrivilo come 35.600,00",
+    en="not an amount in euros to the cent: write it as 35.600,00",
+)
+i18n.define(
+    "error.tables.choice",
+    it="{value!r} non è tra: {shown}",
+    en="{value!r} is not one of: {shown}",
+)
+i18n.define(
+    "error.tables.uncomputed_formula",
+    it="una formula senza valore calcolato: apri e salva il file con Excel o LibreOffice, "
+    "oppure scrivi il valore",
+    en="a formula without a computed value: open and save the file in Excel or LibreOffice, "
+    "or write the value",
+)
 
-    def __init__(self, message: str, message_it: str, code: str = "tables.cell") -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_it = message_it
+
+class CellProblem(Exception):
+    """A cell that cannot be read: the catalogue's ``error.<code>`` says what to write.
+
+    >>> problem = CellProblem("tables.integer")
+    >>> problem.code, problem.text("it"), problem.text("en")
+    ('tables.integer', 'scrivi un numero intero', 'write a whole number')
+    """
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        error = InvalidValue.of(code, **params)
+        super().__init__(error.message)
         self.code = code
+        self.message = error.message
+        self.message_it = error.message_it
+
+    @classmethod
+    def from_error(cls, error: WelfareAmbitoError, code: str) -> CellProblem:
+        """The problem ``error`` describes (its texts), under ``code``."""
+        problem = cls.__new__(cls)
+        Exception.__init__(problem, error.message)
+        problem.code = code
+        problem.message = error.message
+        problem.message_it = error.message_it
+        return problem
+
+    def text(self, lang: str = "it") -> str:
+        """What to write, in ``lang``."""
+        return {"it": self.message_it}.get(lang, self.message)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -86,7 +146,7 @@ def read_text(cell: object) -> str | None:
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
     if isinstance(cell, dt.date | dt.datetime):
-        raise CellProblem("a date where text is expected", "una data dove serve un testo")
+        raise CellProblem("tables.date_not_text")
     return str(cell).strip()
 
 
@@ -107,11 +167,7 @@ def read_bool(cell: object) -> bool | None:
         return True
     if word in _FALSE:
         return False
-    raise CellProblem(
-        "write sì or no (or leave blank if not recorded)",
-        "scrivi sì o no (o lascia vuoto se non rilevato)",
-        "tables.bool",
-    )
+    raise CellProblem("tables.bool")
 
 
 def read_date(cell: object) -> dt.date | None:
@@ -139,11 +195,7 @@ def read_date(cell: object) -> dt.date | None:
 
 
 def _not_a_date() -> CellProblem:
-    return CellProblem(
-        "not a date: write dd/mm/yyyy (e.g. 31/01/2016)",
-        "non è una data: scrivi gg/mm/aaaa (es. 31/01/2016)",
-        "tables.date",
-    )
+    return CellProblem("tables.date")
 
 
 def read_decimal(cell: object) -> Decimal | None:
@@ -166,15 +218,11 @@ def read_decimal(cell: object) -> Decimal | None:
         )
     except InvalidValue as error:
         code = "tables.ambiguous_number" if error.code == "number_ambiguous" else "tables.number"
-        raise CellProblem(error.text("en"), error.text("it"), code) from None
+        raise CellProblem.from_error(error, code) from None
 
 
 def _not_a_number() -> CellProblem:
-    return CellProblem(
-        "not a number: write it as 1500 or 1.500,5",
-        "non è un numero: scrivilo come 1500 o 1.500,5",
-        "tables.number",
-    )
+    return CellProblem("tables.number")
 
 
 def read_int(cell: object) -> int | None:
@@ -187,7 +235,7 @@ def read_int(cell: object) -> int | None:
     if number is None:
         return None
     if number != number.to_integral_value():
-        raise CellProblem("write a whole number", "scrivi un numero intero", "tables.integer")
+        raise CellProblem("tables.integer")
     return int(number)
 
 
@@ -218,11 +266,7 @@ def read_money(cell: object) -> Money | None:
 
 
 def _not_an_amount() -> CellProblem:
-    return CellProblem(
-        "not an amount in euros to the cent: write it as 35.600,00",
-        "non è un importo in euro al centesimo: scrivilo come 35.600,00",
-        "tables.amount",
-    )
+    return CellProblem("tables.amount")
 
 
 def read_choice(cell: object, labels: Mapping[str, Any], shown: str) -> Any:
@@ -232,11 +276,7 @@ def read_choice(cell: object, labels: Mapping[str, Any], shown: str) -> Any:
     word = normalise(str(cell))
     if word in labels:
         return labels[word]
-    raise CellProblem(
-        f"{str(cell)[:40]!r} is not one of: {shown}",
-        f"{str(cell)[:40]!r} non è tra: {shown}",
-        "tables.choice",
-    )
+    raise CellProblem("tables.choice", value=str(cell)[:40], shown=shown)
 
 
 def read_choices(cell: object, labels: Mapping[str, Any], shown: str) -> frozenset[Any] | None:

@@ -18,8 +18,37 @@ import os
 from collections.abc import Iterator
 from typing import IO
 
+from welfare_ambito import i18n
 from welfare_ambito.errors import InvalidValue
-from welfare_ambito.tables._errors import table_error
+from welfare_ambito.tables._errors import table_error, unreadable
+
+i18n.define(
+    "error.tables.separator",
+    it="{sep!r} non è un separatore: scrivi un solo carattere, come ';' o ','",
+    en="{sep!r} is not a separator: write one character, such as ';' or ','",
+)
+i18n.define(
+    "error.tables.encoding",
+    it="codifica {encoding!r} sconosciuta: scrivi per esempio utf-8 o cp1252",
+    en="unknown encoding {encoding!r}: write for example utf-8 or cp1252",
+)
+i18n.define(
+    "error.tables.not_encoded",
+    it="{name} non è testo {encoding} (verso la riga {line}): indica la codifica "
+    "(--encoding cp1252 o utf-8)",
+    en="{name} is not {encoding} text (near line {line}): name the encoding "
+    "(--encoding cp1252 or utf-8)",
+)
+i18n.define(
+    "error.tables.csv_syntax",
+    it="la riga {line} di {name} non è CSV valido ({reason}); controlla le virgolette",
+    en="line {line} of {name} is not valid CSV ({reason}); check the quotes",
+)
+i18n.define(
+    "error.tables.cell_too_long",
+    it="una cella alla riga {line} di {name} supera {limit_it} caratteri",
+    en="a cell on line {line} of {name} is longer than {limit_en} characters",
+)
 
 __all__ = ["MAX_CELL_CHARS", "csv_rows", "detect_encoding", "sniff_separator", "valid_separator"]
 
@@ -72,12 +101,7 @@ def valid_separator(sep: str | None) -> str | None:
     if sep in ("tab", "\\t", "TAB"):
         return "\t"
     if not isinstance(sep, str) or len(sep) != 1 or sep in '"\r\n' or sep.isalnum():
-        raise table_error(
-            "separator",
-            "sep",
-            f"{sep!r} is not a separator: write one character, such as ';' or ','",
-            f"{sep!r} non è un separatore: scrivi un solo carattere, come ';' o ','",
-        )
+        raise table_error("separator", "sep", sep=sep)
     return sep
 
 
@@ -104,14 +128,12 @@ def detect_encoding(sample: bytes) -> str:
 
 def _known_encoding(encoding: str) -> str:
     try:
-        return codecs.lookup(encoding).name
-    except LookupError:
-        raise table_error(
-            "encoding",
-            "encoding",
-            f"unknown encoding {encoding!r}: write for example utf-8 or cp1252",
-            f"codifica {encoding!r} sconosciuta: scrivi per esempio utf-8 o cp1252",
-        ) from None
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError):  # ValueError: a name with a NUL
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):  # rot13, base64…
+        raise table_error("encoding", "encoding", encoding=encoding) from None
+    return info.name
 
 
 def _open_text(
@@ -121,7 +143,10 @@ def _open_text(
     if not isinstance(source, str | os.PathLike):
         return source, "CSV", str(getattr(source, "encoding", None) or "text")
     path = os.fspath(source)
-    raw = open(path, "rb")  # noqa: SIM115 - closed by the caller through the wrapper
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - closed by the caller through the wrapper
+    except OSError as exc:
+        raise unreadable(os.path.basename(path) or path, exc) from None
     try:
         if encoding is None:
             chosen = detect_encoding(raw.read(_SAMPLE))
@@ -191,25 +216,22 @@ def _rows(
                     if len(cell) > MAX_CELL_CHARS:
                         raise _too_long(shown, reader.line_num)
                 yield reader.line_num, cells
-    except UnicodeDecodeError:
+    except UnicodeError:  # undecodable bytes; UTF-16 without its byte order mark
         near = (reader.line_num + 1) if reader is not None else max(line, 1)
         raise table_error(
             "encoding",
             f"{shown}:{near}",
-            f"{shown} is not {used} text (near line {near}): name the encoding "
-            "(--encoding cp1252 or utf-8)",
-            f"{shown} non è testo {used} (verso la riga {near}): indica la codifica "
-            "(--encoding cp1252 o utf-8)",
+            template="not_encoded",
+            name=shown,
+            encoding=used,
+            line=near,
         ) from None
     except csv.Error as exc:
         number = (reader.line_num if reader is not None else line) or 1
         if "field larger than field limit" in str(exc):
             raise _too_long(shown, number) from None
         raise table_error(
-            "csv_syntax",
-            f"{shown}:{number}",
-            f"line {number} of {shown} is not valid CSV ({exc}); check the quotes",
-            f"la riga {number} di {shown} non è CSV valido ({exc}); controlla le virgolette",
+            "csv_syntax", f"{shown}:{number}", name=shown, line=number, reason=str(exc)
         ) from None
 
 
@@ -217,10 +239,10 @@ def _too_long(shown: str, line: int) -> InvalidValue:
     return table_error(
         "cell_too_long",
         f"{shown}:{line}",
-        f"a cell on line {line} of {shown} is longer than {MAX_CELL_CHARS:,} characters",
-        f"una cella alla riga {line} di {shown} supera {MAX_CELL_CHARS:,} caratteri".replace(
-            ",", "."
-        ),
+        name=shown,
+        line=line,
+        limit_it=i18n.number(MAX_CELL_CHARS, "it"),
+        limit_en=i18n.number(MAX_CELL_CHARS, "en"),
     )
 
 

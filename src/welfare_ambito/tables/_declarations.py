@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from welfare_ambito import i18n
 from welfare_ambito.errors import ErrorDetail, InvalidValue
 from welfare_ambito.model.declarations import (
     Declaration,
@@ -21,11 +22,18 @@ from welfare_ambito.model.declarations import (
 )
 from welfare_ambito.tables import _cells
 from welfare_ambito.tables._cells import CellProblem, normalise
-from welfare_ambito.tables._errors import cell_address
+from welfare_ambito.tables._errors import cell_address, labelled
+
+i18n.define(
+    "error.tables.cv_without_lead",
+    it="un curriculum senza referente tecnico: scrivi l'id del referente",
+    en="a CV without a technical lead: write the lead's staff id",
+)
 
 __all__ = [
     "DECLARATIONS_SHEET",
     "DECLARATION_FIELDS",
+    "declaration_fields",
     "declaration_values",
     "read_declarations",
     "row_of",
@@ -84,6 +92,21 @@ DECLARATION_FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 """Rows of the «Dichiarazioni» sheet: key, Italian label (column A), kind of value."""
 
+TEAM_KEYS = frozenset({"em_operators", "coaches", "support_families", "facilitators_from_em"})
+"""The rows of the P.I.P.P.I. team (:class:`ProgrammeTeam`), absent from other programmes' sheet."""
+
+
+def declaration_fields(programme: str = "pippi") -> tuple[tuple[str, str, str], ...]:
+    """The rows of the sheet for ``programme``: the P.I.P.P.I. team only in a P.I.P.P.I. plan.
+
+    >>> len(declaration_fields("pippi")) - len(declaration_fields("tutela_minori"))
+    4
+    """
+    if str(programme) == "pippi":
+        return DECLARATION_FIELDS
+    return tuple(row for row in DECLARATION_FIELDS if row[0] not in TEAM_KEYS)
+
+
 DECLARATION_NOTES: Mapping[str, str] = {
     "technical_lead": "id di un membro del foglio Personale",
     "technical_lead_cv": "sì / no",
@@ -133,13 +156,8 @@ def _read_cell(kind: str, cell: Any) -> Any:
     return _cells.read_text(cell)
 
 
-def _problem(row: int, label: str, message: str, message_it: str, code: str) -> ErrorDetail:
-    return ErrorDetail(
-        path=cell_address(DECLARATIONS_SHEET, 1, row),
-        code=code,
-        message=f"«{label}»: {message}",
-        message_it=f"«{label}»: {message_it}",
-    )
+def _problem(row: int, label: str, problem: CellProblem) -> ErrorDetail:
+    return labelled(cell_address(DECLARATIONS_SHEET, 1, row), label, problem)
 
 
 def read_declarations(
@@ -170,15 +188,10 @@ def read_declarations(
         where[key] = number
         try:
             if cell is UNCOMPUTED:
-                raise CellProblem(
-                    "a formula without a computed value: save the file in Excel",
-                    "una formula senza valore calcolato: salva il file con Excel",
-                )
+                raise CellProblem("tables.uncomputed_formula")
             values[key] = _read_cell(kind, cell)
         except CellProblem as problem:
-            problems.append(
-                _problem(number, label, problem.message, problem.message_it, problem.code)
-            )
+            problems.append(_problem(number, label, problem))
     if problems or all(value is None for value in values.values()):
         return None, where, problems
 
@@ -199,9 +212,9 @@ def read_declarations(
             _problem(
                 row,
                 labels["technical_lead_cv"],
-                "a CV without a technical lead: write the lead's staff id",
-                "un curriculum senza referente tecnico: scrivi l'id del referente",
-                "tables.required",
+                CellProblem.from_error(
+                    InvalidValue.of("tables.cv_without_lead"), "tables.required"
+                ),
             )
         )
     team = None
@@ -231,8 +244,12 @@ def read_declarations(
     return declared, where, problems
 
 
-def write_declarations(book: Any, declarations: PartnerDeclarations | None) -> Any:
-    """Add the «Dichiarazioni» sheet to the openpyxl ``book``; return it."""
+def write_declarations(
+    book: Any,
+    declarations: PartnerDeclarations | None,
+    fields: tuple[tuple[str, str, str], ...] = DECLARATION_FIELDS,
+) -> Any:
+    """Add the «Dichiarazioni» sheet (its rows: ``fields``) to the openpyxl ``book``; return it."""
     from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -242,7 +259,7 @@ def write_declarations(book: Any, declarations: PartnerDeclarations | None) -> A
     yes_no = DataValidation(type="list", formula1='"sì,no"', allow_blank=True)
     yes_no.error = "Scegli un valore dall'elenco"
     sheet.add_data_validation(yes_no)
-    for key, label, kind in DECLARATION_FIELDS:
+    for key, label, kind in fields:
         note = DECLARATION_NOTES.get(key, "sì / no")
         sheet.append([label, values.get(key), note])
         if kind == "bool":

@@ -2,14 +2,71 @@
 
 from __future__ import annotations
 
-from welfare_ambito.errors import InvalidValue
+from typing import Any, cast
 
-__all__ = ["cell_address", "column_letter", "table_error"]
+from welfare_ambito import i18n
+from welfare_ambito.errors import ErrorDetail, InvalidValue, WelfareAmbitoError
+
+__all__ = ["cell_address", "column_letter", "detail", "labelled", "table_error", "unreadable"]
+
+i18n.define("tables.labelled", it="«{label}»: {text}", en="«{label}»: {text}")
+
+i18n.define(
+    "error.tables.unreadable",
+    it="impossibile aprire {name}: {reason}",
+    en="cannot open {name}: {reason}",
+)
 
 
-def table_error(code: str, path: str, message: str, message_it: str) -> InvalidValue:
-    """An :class:`InvalidValue` with code ``tables.<code>`` located at ``path``."""
-    return InvalidValue(message, code=f"tables.{code}", message_it=message_it, path=path)
+def table_error(
+    code: str, path: str, /, template: str | None = None, **params: Any
+) -> InvalidValue:
+    """An :class:`InvalidValue` with code ``tables.<code>`` located at ``path``.
+
+    Its texts are the catalogue's ``error.tables.<template>`` (default: ``<code>``)
+    filled with ``params``: one stable code may have several wordings.
+
+    >>> print(table_error("unreadable", "f.csv", name="f.csv", reason="Is a directory"))
+    f.csv: cannot open f.csv: Is a directory
+    """
+    error = cast(InvalidValue, InvalidValue.of(f"tables.{template or code}", path=path, **params))
+    error.code = f"tables.{code}"
+    return error
+
+
+def detail(code: str, path: str, /, **params: Any) -> ErrorDetail:
+    """An :class:`ErrorDetail` at ``path`` from the catalogue's ``error.tables.<code>``.
+
+    >>> detail("unreadable", "f.csv", name="f.csv", reason="x").text("it")
+    'impossibile aprire f.csv: x'
+    """
+    return ErrorDetail.from_error(table_error(code, path, **params), path)
+
+
+def labelled(path: str, label: str, problem: WelfareAmbitoError | Any) -> ErrorDetail:
+    """``problem`` (an error, a detail or a cell problem) at ``path``, its text led by «label».
+
+    >>> error = table_error("unreadable", "x", name="f.csv", reason="x")
+    >>> labelled("Foglio!B2", "ore", error).text("en")
+    '«ore»: cannot open f.csv: x'
+    """
+    english, italian = (
+        i18n.message("tables.labelled", lang, label=label, text=problem.text(lang))
+        for lang in ("en", "it")
+    )
+    return ErrorDetail(path, problem.code, english, italian)
+
+
+def unreadable(name: str, error: OSError) -> InvalidValue:
+    """A file the table readers cannot open (missing, a folder, no permission), by its name.
+
+    >>> print(unreadable("f.csv", FileNotFoundError(2, "No such file or directory")))
+    f.csv: cannot open f.csv: No such file or directory
+    """
+    reason = error.strerror or type(error).__name__
+    return cast(
+        InvalidValue, InvalidValue.of("tables.unreadable", path=name, name=name, reason=reason)
+    )
 
 
 def column_letter(index: int) -> str:

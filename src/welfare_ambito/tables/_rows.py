@@ -16,11 +16,12 @@ from typing import IO, Any, TypeGuard
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito.errors import ErrorDetail, InvalidInput
 from welfare_ambito.tables import _cells
 from welfare_ambito.tables._cells import CellProblem, normalise
 from welfare_ambito.tables._csv_source import csv_rows
-from welfare_ambito.tables._errors import cell_address
+from welfare_ambito.tables._errors import cell_address, detail, labelled
 from welfare_ambito.tables._schema import KINDS, Column, labels_of, shown_choices
 from welfare_ambito.tables._xlsx_source import UNCOMPUTED, open_sheet
 from welfare_ambito.tables.mapping import ColumnMapping, load_mapping
@@ -126,11 +127,12 @@ def bind(
             problems.append(
                 _detail(
                     cell_address(source, position, row),
-                    "tables.mapping",
-                    f"the mapping sends «{text}» to {mapped!r}, which is not a field of {kind}: "
-                    f"use one of {', '.join(by_field)}",
-                    f"la mappatura assegna «{text}» a {mapped!r}, che non è un campo di {kind}: "
-                    f"usa uno tra {', '.join(by_field)}",
+                    "mapping",
+                    "mapping_field",
+                    header=text,
+                    field=mapped,
+                    kind=kind,
+                    fields=", ".join(by_field),
                 )
             )
             continue
@@ -140,9 +142,10 @@ def bind(
             problems.append(
                 _detail(
                     cell_address(source, position, row),
-                    "tables.duplicate_column",
-                    f"«{text}» is a second column for {column.label_en}: keep one",
-                    f"«{text}» è una seconda colonna per {column.label_it}: tienine una",
+                    "duplicate_column",
+                    header=text,
+                    label_en=column.label_en,
+                    label_it=column.label_it,
                 )
             )
             continue
@@ -153,11 +156,10 @@ def bind(
             problems.append(
                 _detail(
                     f"{source}!{row}",
-                    "tables.missing_column",
-                    f"no column «{column.label_it}» ({column.label_en}); headers accepted: "
-                    f"{', '.join(column.headers)} — or name it in a column mapping",
-                    f"manca la colonna «{column.label_it}»; intestazioni accettate: "
-                    f"{', '.join(column.headers)} — oppure indicala in una mappatura",
+                    "missing_column",
+                    label_en=column.label_en,
+                    label_it=column.label_it,
+                    headers=", ".join(column.headers),
                 )
             )
     if problems:
@@ -174,11 +176,11 @@ def bind(
                         [
                             _detail(
                                 f"mapping.values.{column.field}",
-                                "tables.mapping",
-                                f"{value!r} is not a value of {column.field}: use one of "
-                                f"{', '.join(str(m.value) for m in column.choices)}",
-                                f"{value!r} non è un valore di {column.field}: usa uno tra "
-                                f"{', '.join(str(m.value) for m in column.choices)}",
+                                "mapping",
+                                "mapping_value",
+                                value=value,
+                                field=column.field,
+                                values=", ".join(str(m.value) for m in column.choices),
                             )
                         ]
                     ) from None
@@ -186,8 +188,44 @@ def bind(
     return Header(source=source, row=row, kind=kind, columns=tuple(bound), labels=labels)
 
 
-def _detail(path: str, code: str, message: str, message_it: str) -> ErrorDetail:
-    return ErrorDetail(path=path, code=code, message=message, message_it=message_it)
+i18n.define(
+    "error.tables.mapping_field",
+    it="la mappatura assegna «{header}» a {field!r}, che non è un campo di {kind}: "
+    "usa uno tra {fields}",
+    en="the mapping sends «{header}» to {field!r}, which is not a field of {kind}: "
+    "use one of {fields}",
+)
+i18n.define(
+    "error.tables.mapping_value",
+    it="{value!r} non è un valore di {field}: usa uno tra {values}",
+    en="{value!r} is not a value of {field}: use one of {values}",
+)
+i18n.define(
+    "error.tables.duplicate_column",
+    it="«{header}» è una seconda colonna per {label_it}: tienine una",
+    en="«{header}» is a second column for {label_en}: keep one",
+)
+i18n.define(
+    "error.tables.missing_column",
+    it="manca la colonna «{label_it}»; intestazioni accettate: {headers} — "
+    "oppure indicala in una mappatura",
+    en="no column «{label_it}» ({label_en}); headers accepted: {headers} — "
+    "or name it in a column mapping",
+)
+i18n.define(
+    "error.tables.empty",
+    it="{name} non contiene una tabella: la prima riga deve contenere le intestazioni",
+    en="{name} holds no table: the first row must hold the headers",
+)
+i18n.define(
+    "error.tables.required",
+    it="«{label}» è obbligatorio: compila la cella",
+    en="«{label}» is required: fill in the cell",
+)
+
+
+def _detail(path: str, code: str, template: str | None = None, **params: Any) -> ErrorDetail:
+    return detail(code, path, template=template, **params)
 
 
 def decode(
@@ -201,32 +239,14 @@ def decode(
         cell = cells[position] if position < width else None
         try:
             if cell is UNCOMPUTED:
-                raise CellProblem(
-                    "a formula without a computed value: open and save the file in Excel or "
-                    "LibreOffice, or write the value",
-                    "una formula senza valore calcolato: apri e salva il file con Excel o "
-                    "LibreOffice, oppure scrivi il valore",
-                    "tables.uncomputed_formula",
-                )
+                raise CellProblem("tables.uncomputed_formula")
             value = _read(column, cell, header)
         except CellProblem as problem:
-            problems.append(
-                _detail(
-                    cell_address(header.source, position, row),
-                    problem.code,
-                    f"«{written}»: {problem.message}",
-                    f"«{written}»: {problem.message_it}",
-                )
-            )
+            problems.append(labelled(cell_address(header.source, position, row), written, problem))
             continue
         if value is None and column.required:
             problems.append(
-                _detail(
-                    cell_address(header.source, position, row),
-                    "tables.required",
-                    f"«{written}» is required: fill in the cell",
-                    f"«{written}» è obbligatorio: compila la cella",
-                )
+                _detail(cell_address(header.source, position, row), "required", label=written)
             )
         values[column.field] = value
     return values, problems
@@ -269,13 +289,4 @@ def open_table(
     shown, rows = raw_rows(source, encoding=encoding, sep=sep, sheet=sheet, name=name)
     for number, cells in rows:
         return bind(cells, number, kind=kind, source=shown, mapping=resolved), rows
-    raise InvalidInput(
-        [
-            _detail(
-                shown,
-                "tables.empty",
-                f"{shown} holds no table: the first row must hold the headers",
-                f"{shown} non contiene una tabella: la prima riga deve contenere le intestazioni",
-            )
-        ]
-    )
+    raise InvalidInput([_detail(shown, "empty", name=shown)])

@@ -32,7 +32,15 @@ from welfare_ambito.tables._cells import normalise
 
 __all__ = ["KINDS", "Column", "schema"]
 
+PROGRAMME_LABELS: Mapping[str, str] = {"pippi": "P.I.P.P.I.", "tutela_minori": "Tutela Minori"}
+"""How a workbook names each programme (the «programma» cell and its drop-down).
+
+>>> PROGRAMME_LABELS["tutela_minori"]
+'Tutela Minori'
+"""
+
 _EXTRA_LABELS: Mapping[str, str] = {
+    **{label: value for value, label in PROGRAMME_LABELS.items()},
     "preoccupanti": "worrying",
     "pregiudizievole": "worrying",
     "pregiudizievoli": "worrying",
@@ -121,8 +129,8 @@ class Column:
         return self.headers[0]
 
     def label(self, lang: str) -> str:
-        """The header in ``lang``."""
-        return self.label_it if lang == "it" else self.label_en
+        """The header in ``lang`` (English for any language but Italian)."""
+        return {"it": self.label_it}.get(lang, self.label_en)
 
 
 def _c(field: str, kind: str, headers: str, en: str, **extra: Any) -> Column:
@@ -314,6 +322,12 @@ _BUDGET_LINES = (
     _c("scope", "choice", "ambito|tipo servizio|scope", "scope", choices=ServiceScope),
     _c("comune", "text", "comune|municipality", "comune"),
     _c("parent", "text", "voce madre|di cui di|parte di|parent", "parent"),
+    _c(
+        "comuni",
+        "text",
+        "comuni|comuni coperti|comuni serviti|municipalities",
+        "Comuni covered (separated by ;)",
+    ),
     _c("split", "choice", "suddivisione|split", "split", choices=SplitKind),
     _c(
         "funds_hour_plan",

@@ -18,8 +18,9 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from welfare_ambito.errors import InvalidValue, WelfareAmbitoError
-from welfare_ambito.tables._errors import table_error
+from welfare_ambito import i18n
+from welfare_ambito.errors import InvalidValue, NotFound, WelfareAmbitoError
+from welfare_ambito.tables._errors import table_error, unreadable
 
 __all__ = ["MAX_COLUMNS", "MAX_ROWS", "MAX_XLSX_BYTES", "UNCOMPUTED", "open_sheet", "xlsx_rows"]
 
@@ -53,22 +54,68 @@ UNCOMPUTED: Any = _Uncomputed()
 UNCOMPUTED
 """
 
+i18n.define(
+    "error.tables.not_xlsx",
+    it="{name} non è una cartella di lavoro XLSX leggibile ({why}); salvala di nuovo come .xlsx",
+    en="{name} is not a readable XLSX workbook ({why}); save it again as .xlsx",
+)
+i18n.define(
+    "error.tables.not_zip",
+    it="{name} non è una cartella di lavoro XLSX leggibile (non è un archivio zip); "
+    "salvala di nuovo come .xlsx",
+    en="{name} is not a readable XLSX workbook (not a zip archive); save it again as .xlsx",
+)
+i18n.define(
+    "error.tables.too_many_columns",
+    it="{name} non è una cartella di lavoro XLSX leggibile (una cella oltre la colonna {limit_it}); "
+    "salvala di nuovo come .xlsx",
+    en="{name} is not a readable XLSX workbook (a cell beyond column {limit_en}); "
+    "save it again as .xlsx",
+)
+i18n.define(
+    "error.tables.xlsx_too_large",
+    it="{name} decompresso occupa {total_it} byte, oltre il limite di {limit_it}: "
+    "dividi la cartella o esporta in CSV",
+    en="{name} unpacks to {total_en} bytes, over the limit of {limit_en}: "
+    "split the workbook or export CSV",
+)
+i18n.define(
+    "error.tables.xlsx_entities",
+    it="{name} dichiara entità XML o una DTD ({part}): rifiutato perché non sicuro",
+    en="{name} declares XML entities or a DTD ({part}): refused as unsafe",
+)
+i18n.define(
+    "error.tables.no_sheet",
+    it="nessun foglio {sheet!r} in {name}; i suoi fogli: {known}",
+    en="no sheet {sheet!r} in {name}; its sheets: {known}",
+)
+i18n.define(
+    "error.tables.too_many_rows",
+    it="{name} ha più di {limit_it} righe nel foglio {sheet!r}",
+    en="{name} has more than {limit_en} rows in sheet {sheet!r}",
+)
+
+
+def _numbers(name: str, value: int) -> dict[str, str]:
+    return {f"{name}_it": i18n.number(value, "it"), f"{name}_en": i18n.number(value, "en")}
+
+
 _ROOT = re.compile(rb"<[A-Za-z_]")
 _DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
-def _not_xlsx(name: str, why: str, why_it: str) -> InvalidValue:
-    return table_error(
-        "not_xlsx",
-        name,
-        f"{name} is not a readable XLSX workbook ({why}); save it again as .xlsx",
-        f"{name} non è una cartella di lavoro XLSX leggibile ({why_it}); salvala di nuovo come .xlsx",
-    )
+def _not_xlsx(name: str, why: str) -> InvalidValue:
+    return table_error("not_xlsx", name, name=name, why=why)
 
 
 def _check_archive(path: str, name: str, max_bytes: int) -> None:
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        raise unreadable(name, exc) from None
     if not zipfile.is_zipfile(path):
-        raise _not_xlsx(name, "not a zip archive", "non è un archivio zip")
+        raise table_error("not_xlsx", name, template="not_zip", name=name)
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -77,10 +124,9 @@ def _check_archive(path: str, name: str, max_bytes: int) -> None:
                 raise table_error(
                     "xlsx_too_large",
                     name,
-                    f"{name} unpacks to {total:,} bytes, over the limit of {max_bytes:,}: "
-                    "split the workbook or export CSV",
-                    f"{name} decompresso occupa {total:,} byte, oltre il limite di {max_bytes:,}: "
-                    "dividi la cartella o esporta in CSV".replace(",", "."),
+                    name=name,
+                    **_numbers("total", total),
+                    **_numbers("limit", max_bytes),
                 )
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")):
@@ -90,7 +136,7 @@ def _check_archive(path: str, name: str, max_bytes: int) -> None:
     except (
         Exception
     ) as exc:  # zipfile, zlib and the file system fail in many ways on a damaged file
-        raise _not_xlsx(name, type(exc).__name__, type(exc).__name__) from None
+        raise _not_xlsx(name, type(exc).__name__) from None
 
 
 def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
@@ -110,12 +156,7 @@ def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) ->
                 break
             if root is not None:
                 return
-    raise table_error(
-        "xlsx_entities",
-        name,
-        f"{name} declares XML entities or a DTD ({info.filename}): refused as unsafe",
-        f"{name} dichiara entità XML o una DTD ({info.filename}): rifiutato perché non sicuro",
-    )
+    raise table_error("xlsx_entities", name, name=name, part=info.filename)
 
 
 def _parser_class() -> Any:
@@ -180,7 +221,7 @@ def open_sheet(
     except WelfareAmbitoError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
-        raise _not_xlsx(name, type(exc).__name__, type(exc).__name__) from None
+        raise _not_xlsx(name, type(exc).__name__) from None
     try:
         worksheet = _sheet(book, sheet, name)
     except BaseException:
@@ -197,8 +238,6 @@ def _closing(book: Any, rows: Iterator[tuple[int, list[Any]]]) -> Iterator[tuple
 
 
 def _sheet(book: Any, sheet: str | int | None, name: str) -> Any:
-    from welfare_ambito.errors import NotFound
-
     if sheet is None:
         return book.worksheets[0]
     if isinstance(sheet, int) and 0 <= sheet < len(book.worksheets):
@@ -206,12 +245,7 @@ def _sheet(book: Any, sheet: str | int | None, name: str) -> Any:
     if isinstance(sheet, str) and sheet in book.sheetnames:
         return book[sheet]
     known = ", ".join(book.sheetnames)
-    raise NotFound(
-        f"no sheet {sheet!r} in {name}; its sheets: {known}",
-        code="tables.no_sheet",
-        message_it=f"nessun foglio {sheet!r} in {name}; i suoi fogli: {known}",
-        path="sheet",
-    )
+    raise NotFound.of("tables.no_sheet", path="sheet", sheet=sheet, name=name, known=known)
 
 
 def _sheet_rows(
@@ -238,16 +272,15 @@ def _sheet_rows(
                     raise table_error(
                         "too_many_rows",
                         f"{worksheet.title}!A{number}",
-                        f"{name} has more than {max_rows:,} rows in sheet {worksheet.title!r}",
-                        f"{name} ha più di {max_rows:,} righe nel foglio {worksheet.title!r}".replace(
-                            ",", "."
-                        ),
+                        name=name,
+                        sheet=str(worksheet.title),
+                        **_numbers("limit", max_rows),
                     )
                 yield number, values
     except WelfareAmbitoError:
         raise
     except Exception as exc:  # a damaged or hostile sheet part
-        raise _not_xlsx(name, type(exc).__name__, type(exc).__name__) from None
+        raise _not_xlsx(name, type(exc).__name__) from None
 
 
 def _values(cells: list[dict[str, Any]], name: str, number: int) -> list[Any]:
@@ -256,8 +289,12 @@ def _values(cells: list[dict[str, Any]], name: str, number: int) -> list[Any]:
         return []
     width = max(c["column"] for c in filled)
     if width > MAX_COLUMNS:
-        raise _not_xlsx(
-            name, f"a cell beyond column {MAX_COLUMNS}", f"una cella oltre la colonna {MAX_COLUMNS}"
+        raise table_error(
+            "not_xlsx",
+            name,
+            template="too_many_columns",
+            name=name,
+            **_numbers("limit", MAX_COLUMNS),
         )
     row: list[Any] = [None] * width
     for cell in filled:

@@ -1,7 +1,7 @@
 """The ``welfare-ambito assess`` and ``welfare-ambito plan template`` commands.
 
 ``assess FAMILIES --on DATE -o RESULTS`` screens every family of a CSV/XLSX
-export, streamed, with a progress bar on a terminal (tqdm, when installed;
+export (``-``: a CSV on standard input), streamed, with a progress bar on a terminal (tqdm, when installed;
 nothing when the output is not a terminal), and writes one row per family
 (CSV, XLSX or JSON by the suffix or ``--format``). Exit status: 0 every family
 read, 2 invalid input (a missing column, a bad option; or some rows with cells
@@ -12,17 +12,49 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
 import sys
 from collections.abc import Iterator
 from typing import Any
 
+from welfare_ambito import i18n
 from welfare_ambito._cli_groups import command_group
+from welfare_ambito._lang import Lang
 
 __all__ = ["cmd_assess", "cmd_plan_template", "register"]
 
 EXIT_OK = 0
 EXIT_INVALID = 2
+
+i18n.define("tables.cli.families_unit", it=" famiglie", en=" families")
+i18n.define("tables.cli.summary_sheet", it="Riepilogo", en="Summary")
+i18n.define(
+    "tables.cli.template_written", it="Modello scritto in {path}", en="Template written to {path}"
+)
+i18n.define(
+    "tables.cli.summary",
+    it="Famiglie esaminate: {total} — rientrano nel target: {eligible}, non rientrano: "
+    "{not_eligible}, da valutare: {needs_review}, con dati da correggere: {invalid}. "
+    "Esiti scritti in {output}.",
+    en="Families screened: {total} — eligible: {eligible}, not eligible: {not_eligible}, "
+    "to review: {needs_review}, with cells to correct: {invalid}. Results written to {output}.",
+)
+i18n.define(
+    "tables.cli.not_a_date",
+    it="non è una data (gg/mm/aaaa o aaaa-mm-gg): {value!r}",
+    en="not a date (dd/mm/yyyy or yyyy-mm-dd): {value!r}",
+)
+i18n.define(
+    "error.tables.template_suffix",
+    it="il modello è una cartella di lavoro XLSX: scrivilo in un file .xlsx, non {file!r}",
+    en="the template is an XLSX workbook: write it to a .xlsx file, not {file!r}",
+)
+i18n.define(
+    "error.tables.file",
+    it="impossibile usare {name}: {reason}",
+    en="cannot use {name}: {reason}",
+)
 
 
 def _day(text: str) -> dt.date:
@@ -33,11 +65,11 @@ def _day(text: str) -> dt.date:
     except CellProblem:
         day = None
     if day is None:
-        raise argparse.ArgumentTypeError(f"not a date (dd/mm/yyyy or yyyy-mm-dd): {text!r}")
+        raise argparse.ArgumentTypeError(i18n.message("tables.cli.not_a_date", "en", value=text))
     return day
 
 
-def _progress(results: Iterator[Any], lang: str, enabled: bool) -> Iterator[Any]:
+def _progress(results: Iterator[Any], lang: Lang, enabled: bool) -> Iterator[Any]:
     """Wrap ``results`` in a tqdm bar when stderr is a terminal and tqdm is installed."""
     if not enabled or not sys.stderr.isatty():
         return results
@@ -45,24 +77,21 @@ def _progress(results: Iterator[Any], lang: str, enabled: bool) -> Iterator[Any]
         from tqdm import tqdm
     except ImportError:
         return results
-    unit = " famiglie" if lang == "it" else " families"
+    unit = i18n.message("tables.cli.families_unit", lang)
     bar: Iterator[Any] = tqdm(results, unit=unit, file=sys.stderr, leave=False)
     return bar
 
 
-def _summary_text(summary: dict[str, int], lang: str, output: str) -> str:
-    total = sum(summary.values())
-    if lang == "it":
-        return (
-            f"Famiglie esaminate: {total} — rientrano nel target: {summary['eligible']}, "
-            f"non rientrano: {summary['not_eligible']}, da valutare: {summary['needs_review']}, "
-            f"con dati da correggere: {summary['invalid']}. Esiti scritti in {output}."
-        )
-    return (
-        f"Families screened: {total} — eligible: {summary['eligible']}, "
-        f"not eligible: {summary['not_eligible']}, to review: {summary['needs_review']}, "
-        f"with cells to correct: {summary['invalid']}. Results written to {output}."
-    )
+def _summary_text(summary: dict[str, int], lang: Lang, output: str) -> str:
+    """The closing line of ``assess``, numbers grouped as ``lang`` writes them.
+
+    >>> _summary_text({"eligible": 1200, "not_eligible": 3, "needs_review": 0, "invalid": 0},
+    ...               "it", "esiti.csv")  # doctest: +ELLIPSIS
+    'Famiglie esaminate: 1.203 — rientrano nel target: 1.200, non rientrano: 3, ...esiti.csv.'
+    """
+    counts = {key: i18n.number(value, lang) for key, value in summary.items()}
+    total = i18n.number(sum(summary.values()), lang)
+    return i18n.message("tables.cli.summary", lang, total=total, output=output, **counts)
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
@@ -73,7 +102,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     lang = args.lang
     fmt = format_of(args.output, args.format)
     screening = assess_table(
-        args.families,
+        _standard_input(args.encoding) if args.families == "-" else args.families,
         on=args.on,
         profile=args.profile,
         lang=lang,
@@ -93,12 +122,27 @@ def cmd_assess(args: argparse.Namespace) -> int:
         header = result_headers(lang)
 
     def summary_sheet() -> dict[str, list[list[Any]]]:
-        title = "Riepilogo" if lang == "it" else "Summary"
+        title = i18n.message("tables.cli.summary_sheet", lang)
         return {title: [[outcome_label(k, lang), v] for k, v in screening.summary.items()]}
 
     write_rows(args.output, header, rows, fmt=fmt, extra_sheets=summary_sheet)
     print(_summary_text(screening.summary, lang, os.fspath(args.output)))
     return EXIT_INVALID if screening.summary["invalid"] else EXIT_OK
+
+
+def _standard_input(encoding: str | None) -> io.StringIO:
+    """Standard input as text: the named encoding, or detected like a file's."""
+    from welfare_ambito.tables._csv_source import _known_encoding, detect_encoding
+    from welfare_ambito.tables._errors import table_error
+
+    data = sys.stdin.buffer.read()
+    used = _known_encoding(encoding) if encoding else detect_encoding(data[:65_536])
+    try:
+        return io.StringIO(data.decode("utf-8-sig" if used == "utf-8" else used), newline="")
+    except UnicodeError:
+        raise table_error(
+            "encoding", "stdin", template="not_encoded", name="stdin", encoding=used, line=1
+        ) from None
 
 
 def _record_columns() -> tuple[str, ...]:
@@ -109,11 +153,13 @@ def _record_columns() -> tuple[str, ...]:
 
 def cmd_plan_template(args: argparse.Namespace) -> int:
     """``plan template PROGRAMME -o FILE``: write a workbook a partner fills in."""
+    from welfare_ambito.tables._errors import table_error
     from welfare_ambito.tables.workbook import write_plan_template
 
+    if not os.fspath(args.output).lower().endswith(".xlsx"):
+        raise table_error("template_suffix", "--output", file=os.fspath(args.output))
     write_plan_template(args.output, programme=args.programme, profile=args.profile)
-    done = "Modello scritto in" if args.lang == "it" else "Template written to"
-    print(f"{done} {os.fspath(args.output)}")
+    print(i18n.message("tables.cli.template_written", args.lang, path=os.fspath(args.output)))
     return EXIT_OK
 
 
@@ -121,14 +167,12 @@ def _guarded(command: Any) -> Any:
     def run(args: argparse.Namespace) -> int:
         try:
             return int(command(args))
-        except OSError as exc:
-            what = exc.filename or ""
+        except OSError as exc:  # a file that cannot be read or written: the CLI's typed error
+            from welfare_ambito.tables._errors import table_error
+
+            name = os.fspath(exc.filename) if exc.filename else "?"
             reason = exc.strerror or type(exc).__name__
-            if args.lang == "it":
-                print(f"errore: {reason}: {what}", file=sys.stderr)
-            else:
-                print(f"error: {reason}: {what}", file=sys.stderr)
-            return EXIT_INVALID
+            raise table_error("file", str(name), name=name, reason=reason) from None
 
     run.__doc__ = command.__doc__
     return run
@@ -142,7 +186,7 @@ def register(subparsers: Any) -> None:
         description="Screen every family of FAMILIES (CSV or XLSX, one row per child) on a day "
         "and write one row per family to RESULTS (.csv, .xlsx or .json).",
     )
-    assess.add_argument("families", help="the families table: .csv or .xlsx")
+    assess.add_argument("families", help="the families table: .csv or .xlsx, or - (CSV on stdin)")
     assess.add_argument(
         "--on", type=_day, required=True, help="reference day (dd/mm/yyyy or yyyy-mm-dd)"
     )
@@ -164,7 +208,9 @@ def register(subparsers: Any) -> None:
         "template",
         help="write an XLSX workbook a partner fills in (then: welfare-ambito check FILE)",
     )
-    template.add_argument("programme", choices=("pippi",), help="the programme")
+    template.add_argument(
+        "programme", choices=("pippi", "tutela"), help="the programme: pippi or tutela (Minori)"
+    )
     template.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
     template.add_argument("--profile", default=None, help="profile whose notice the notes cite")
     template.add_argument("--lang", choices=("it", "en"), default="it")

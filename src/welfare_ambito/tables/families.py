@@ -27,9 +27,26 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue
 from welfare_ambito.model import Child, Family
+from welfare_ambito.tables._errors import detail, labelled
 from welfare_ambito.tables._rows import Header, Source, decode, open_table
+
+i18n.define(
+    "error.tables.family_conflict",
+    it="«{label}» è diverso dalla riga {first} della stessa famiglia: "
+    "scrivi lo stesso valore o lascia vuoto",
+    en="«{label}» differs from row {first} of the same family: "
+    "write the same value or leave it blank",
+)
+i18n.define(
+    "error.tables.family_split",
+    it="le righe della famiglia {family} non sono consecutive (ricomincia dopo la riga {after}): "
+    "tieni insieme le righe di una famiglia",
+    en="the rows of family {family} are not consecutive (it starts again after row {after}): "
+    "keep a family's rows together",
+)
 
 __all__ = ["FAMILY_FIELDS", "FamilyRecord", "FamilyTable", "read_families"]
 
@@ -157,13 +174,11 @@ class _Pending:
             elif known != value:
                 written = header.written(field) or field
                 self.errors.append(
-                    ErrorDetail(
-                        path=header.address(field, row),
-                        code="tables.family_conflict",
-                        message=f"«{written}» differs from row {self.first} of the same family: "
-                        "write the same value or leave it blank",
-                        message_it=f"«{written}» è diverso dalla riga {self.first} della stessa "
-                        "famiglia: scrivi lo stesso valore o lascia vuoto",
+                    detail(
+                        "family_conflict",
+                        header.address(field, row),
+                        label=written,
+                        first=self.first,
                     )
                 )
         self._child(values, row)
@@ -201,12 +216,7 @@ class _Pending:
 
 def _at(error: InvalidValue, header: Header, field: str, row: int) -> ErrorDetail:
     written = header.written(field) or field
-    return ErrorDetail(
-        path=header.address(field, row),
-        code=error.code,
-        message=f"«{written}»: {error.message}",
-        message_it=f"«{written}»: {error.message_it}",
-    )
+    return labelled(header.address(field, row), written, error)
 
 
 def read_families(
@@ -238,13 +248,11 @@ def read_families(
         if record.id is not None:
             if record.id in seen:
                 problems.append(
-                    ErrorDetail(
-                        path=table.header.address("family", record.first_row),
-                        code="tables.family_split",
-                        message=f"the rows of family {record.id} are not consecutive "
-                        f"(it starts again after row {seen[record.id]}): keep a family's rows together",
-                        message_it=f"le righe della famiglia {record.id} non sono consecutive "
-                        f"(ricomincia dopo la riga {seen[record.id]}): tieni insieme le righe di una famiglia",
+                    detail(
+                        "family_split",
+                        table.header.address("family", record.first_row),
+                        family=record.id,
+                        after=seen[record.id],
                     )
                 )
             seen[record.id] = record.last_row

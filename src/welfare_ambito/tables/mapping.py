@@ -20,9 +20,21 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.tables._cells import normalise
-from welfare_ambito.tables._errors import table_error
+from welfare_ambito.tables._errors import table_error, unreadable
+
+i18n.define(
+    "error.tables.mapping",
+    it="una mappatura delle colonne contiene {expected}",
+    en="a column mapping holds {expected}",
+)
+i18n.define(
+    "error.tables.mapping_file",
+    it="{name} non è un file TOML di mappatura ({reason})",
+    en="{name} is not a TOML mapping file ({reason})",
+)
 
 __all__ = ["ColumnMapping", "load_mapping"]
 
@@ -79,12 +91,7 @@ class ColumnMapping:
 
 
 def _bad(path: str, expected: str) -> InvalidValue:
-    return table_error(
-        "mapping",
-        path,
-        f"a column mapping holds {expected}",
-        f"una mappatura delle colonne contiene {expected}",
-    )
+    return table_error("mapping", path, expected=expected)
 
 
 def load_mapping(
@@ -104,12 +111,14 @@ def load_mapping(
     name = os.path.basename(os.fspath(source))
     try:
         with open(source, "rb") as handle:
-            data = tomllib.loads(handle.read().decode("utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
+            raw = handle.read()
+    except OSError as exc:
+        raise unreadable(name or os.fspath(source), exc) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError, ValueError) as exc:
+        reason = type(exc).__name__ if isinstance(exc, RecursionError) else str(exc)[:200]
         raise table_error(
-            "mapping",
-            name,
-            f"{name} is not a TOML mapping file ({exc})",
-            f"{name} non è un file TOML di mappatura ({exc})",
+            "mapping", name, template="mapping_file", name=name, reason=reason
         ) from None
     return ColumnMapping.from_dict(data, path=name)

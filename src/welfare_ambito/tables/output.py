@@ -8,6 +8,7 @@ and Decimals are written as numbers, never escaped.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import enum
@@ -17,8 +18,15 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from welfare_ambito import i18n
 from welfare_ambito.money import Money
 from welfare_ambito.tables._errors import table_error
+
+i18n.define(
+    "error.tables.output_format",
+    it="impossibile scrivere {file!r}: indica un file .csv, .xlsx o .json",
+    en="cannot write {file!r}: name a .csv, .xlsx or .json file",
+)
 
 __all__ = ["FORMATS", "escape_cell", "export", "format_of", "write_rows"]
 
@@ -56,12 +64,7 @@ def format_of(path: str | os.PathLike[str], given: str | None = None) -> str:
     else:
         chosen = os.path.splitext(os.fspath(path))[1].lower().lstrip(".")
     if chosen not in FORMATS:
-        raise table_error(
-            "output_format",
-            "output",
-            f"cannot write {os.fspath(path)!r}: name a .csv, .xlsx or .json file",
-            f"impossibile scrivere {os.fspath(path)!r}: indica un file .csv, .xlsx o .json",
-        )
+        raise table_error("output_format", "output", file=os.fspath(path))
     return chosen
 
 
@@ -168,19 +171,37 @@ def _write_xlsx(
     from welfare_ambito.budget._common import optional_module
 
     openpyxl = optional_module("openpyxl", feature="writing XLSX", extra="xlsx")
-    book = openpyxl.Workbook(write_only=True)
-    main = book.create_sheet(sheet[:31])
-    main.append([escape_cell(h) for h in header])
-    count = 0
-    for row in rows:
-        main.append([_xlsx_value(v) for v in row])
-        count += 1
-    for title, extra_rows in extra().items():
-        other = book.create_sheet(title[:31])
-        for extra_row in extra_rows:
-            other.append([_xlsx_value(v) for v in extra_row])
-    book.save(os.fspath(path))
+    target = os.fspath(path)
+    # The destination is opened first: a path that cannot be written fails before any
+    # streaming sheet exists (an abandoned one prints a traceback when collected).
+    with open(target, "wb") as handle:
+        book = openpyxl.Workbook(write_only=True)
+        try:
+            main = book.create_sheet(sheet[:31])
+            main.append([escape_cell(h) for h in header])
+            count = 0
+            for row in rows:
+                main.append([_xlsx_value(v) for v in row])
+                count += 1
+            for title, extra_rows in extra().items():
+                other = book.create_sheet(title[:31])
+                for extra_row in extra_rows:
+                    other.append([_xlsx_value(v) for v in extra_row])
+            book.save(handle)
+        except BaseException:
+            _discard(book)
+            handle.close()
+            with contextlib.suppress(OSError):
+                os.remove(target)
+            raise
     return count
+
+
+def _discard(book: Any) -> None:
+    """Finish the streaming sheets of an abandoned write-only ``book`` quietly."""
+    for worksheet in book.worksheets:
+        with contextlib.suppress(Exception):
+            worksheet.close()
 
 
 def _xlsx_value(value: Any) -> Any:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from welfare_ambito import i18n
 from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue
 from welfare_ambito.model import (
     BudgetLine,
@@ -27,7 +28,19 @@ from welfare_ambito.model import (
     StaffMember,
 )
 from welfare_ambito.periods import Period
+from welfare_ambito.tables._errors import labelled, table_error
 from welfare_ambito.tables._rows import Header, Source, decode, open_table
+
+i18n.define(
+    "error.tables.period",
+    it="scrivi sia l'inizio sia la fine del periodo, o nessuno dei due",
+    en="write both the start and the end of the period, or neither",
+)
+i18n.define(
+    "error.tables.second_row_for",
+    it="una seconda riga per {name}: tienine una",
+    en="a second row for {name}: keep one",
+)
 
 __all__ = [
     "read_budget_lines",
@@ -89,12 +102,7 @@ def at_cell(error: InvalidValue, header: Header, row: int) -> ErrorDetail:
     if field == "period":
         field = "start"
     written = header.written(field) or field or "?"
-    return ErrorDetail(
-        path=header.address(field, row),
-        code=error.code,
-        message=f"«{written}»: {error.message}",
-        message_it=f"«{written}»: {error.message_it}",
-    )
+    return labelled(header.address(field, row), written, error)
 
 
 def _given(values: dict[str, Any], *skip: str) -> dict[str, Any]:
@@ -106,12 +114,7 @@ def _intervention(values: dict[str, Any]) -> Intervention:
     period = None
     if start is not None or end is not None:
         if start is None or end is None:
-            raise InvalidValue(
-                "write both the start and the end of the period, or neither",
-                code="tables.period",
-                message_it="scrivi sia l'inizio sia la fine del periodo, o nessuno dei due",
-                path="start" if start is None else "end",
-            )
+            raise InvalidValue.of("tables.period", path="start" if start is None else "end")
         period = Period(start, end)
     return Intervention(period=period, **_given(values, "start", "end"))
 
@@ -127,6 +130,10 @@ def _group(values: dict[str, Any]) -> GroupModule:
 
 def _staff(values: dict[str, Any]) -> StaffMember:
     return StaffMember(trainings=_split(values.get("trainings")), **_given(values, "trainings"))
+
+
+def _budget_line(values: dict[str, Any]) -> BudgetLine:
+    return BudgetLine(comuni=_split(values.get("comuni")), **_given(values, "comuni"))
 
 
 def _report(values: dict[str, Any]) -> ReportDue:
@@ -192,11 +199,12 @@ def read_hour_plan(source: Source, **options: Any) -> HourPlan:
         if profession in hours:
             written = header.written("profession") or "profession"
             problems.append(
-                ErrorDetail(
-                    path=header.address("profession", number),
-                    code="tables.duplicate_row",
-                    message=f"«{written}»: a second row for {profession.value}: keep one",
-                    message_it=f"«{written}»: una seconda riga per {profession.value}: tienine una",
+                labelled(
+                    header.address("profession", number),
+                    written,
+                    table_error(
+                        "duplicate_row", "", template="second_row_for", name=profession.value
+                    ),
                 )
             )
             continue
@@ -220,7 +228,7 @@ def read_budget_lines(source: Source, **options: Any) -> tuple[BudgetLine, ...]:
     ['€ 249.100,00']
     """
     header, rows = _kwargs(source, "budget_lines", options)
-    return tuple(build_all(header, rows, lambda v: BudgetLine(**_given(v))))
+    return tuple(build_all(header, rows, _budget_line))
 
 
 def read_groups(source: Source, **options: Any) -> tuple[GroupModule, ...]:

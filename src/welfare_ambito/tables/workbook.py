@@ -24,11 +24,11 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito.citations import Citation
 from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue, WelfareAmbitoError
 from welfare_ambito.model import (
     Budget,
-    BudgetLine,
     CoDesignPlan,
     FundingSource,
     HourPlan,
@@ -44,18 +44,32 @@ from welfare_ambito.periods import Period
 from welfare_ambito.tables import _cells
 from welfare_ambito.tables._cells import CellProblem, normalise
 from welfare_ambito.tables._declarations import (
-    DECLARATION_FIELDS,
     DECLARATIONS_SHEET,
+    declaration_fields,
     read_declarations,
     row_of,
     write_declarations,
 )
-from welfare_ambito.tables._errors import cell_address
+from welfare_ambito.tables._errors import cell_address, detail, labelled, table_error
 from welfare_ambito.tables._rows import Header
-from welfare_ambito.tables._schema import KINDS, Column, labels_of, shown_choices
+from welfare_ambito.tables._schema import (
+    KINDS,
+    PROGRAMME_LABELS,
+    Column,
+    labels_of,
+    shown_choices,
+)
 from welfare_ambito.tables.records import build_all, read_rows
 
-__all__ = ["PLAN_FIELDS", "SHEETS", "PlanWorkbook", "read_plan_workbook", "write_plan_template"]
+__all__ = [
+    "PLAN_FIELDS",
+    "PROGRAMME_SHEETS",
+    "SHEETS",
+    "PlanWorkbook",
+    "programme_of",
+    "read_plan_workbook",
+    "write_plan_template",
+]
 
 SHEETS: Mapping[str, str] = {
     "families": "Famiglie",
@@ -73,6 +87,66 @@ SHEETS: Mapping[str, str] = {
 >>> SHEETS["hour_plan"]
 'Monte ore'
 """
+
+PROGRAMME_SHEETS: Mapping[Programme, tuple[str, ...]] = {
+    Programme.PIPPI: tuple(SHEETS),
+    Programme.TUTELA_MINORI: ("budget_lines", "staff", "services", "reports", "declarations"),
+}
+"""The parts of a plan each programme's workbook has a sheet for (beside «Piano»).
+
+A Tutela Minori plan has no families, interventions, hour plan or groups: its
+workbook holds budget lines, staff, services, reports and declarations.
+
+>>> [SHEETS[kind] for kind in PROGRAMME_SHEETS[Programme.TUTELA_MINORI]]
+['Voci di bilancio', 'Personale', 'Servizi', 'Rendicontazioni', 'Dichiarazioni']
+"""
+
+DEFAULT_PROFILES: Mapping[Programme, str] = {
+    Programme.PIPPI: "seregno-pippi-2023",
+    Programme.TUTELA_MINORI: "seregno-tutela-minori-2022",
+}
+"""The profile whose notice a programme's template cites when none is named."""
+
+i18n.define(
+    "error.tables.second_row_profession",
+    it="una seconda riga per la stessa professione: tienine una",
+    en="a second row for the same profession: keep one",
+)
+i18n.define(
+    "error.tables.period_ends",
+    it="scrivi sia l'inizio sia la fine, o nessuno dei due",
+    en="write both the start and the end, or neither",
+)
+
+_PROGRAMME_NAMES: Mapping[str, Programme] = {
+    "pippi": Programme.PIPPI,
+    "tutela": Programme.TUTELA_MINORI,
+    "tutela_minori": Programme.TUTELA_MINORI,
+    "tutela-minori": Programme.TUTELA_MINORI,
+}
+
+i18n.define(
+    "error.tables.programme",
+    it="nessun modello di piano per il programma {value!r}; programmi: {known}",
+    en="no plan template for the programme {value!r}; programmes: {known}",
+)
+
+
+def programme_of(name: str | Programme) -> Programme:
+    """The programme ``name`` stands for: ``pippi``, ``tutela`` (or ``tutela_minori``).
+
+    >>> programme_of("tutela"), programme_of("pippi")
+    (<Programme.TUTELA_MINORI: 'tutela_minori'>, <Programme.PIPPI: 'pippi'>)
+    """
+    if isinstance(name, Programme):
+        return name
+    found = _PROGRAMME_NAMES.get(str(name).strip().lower())
+    if found is None:
+        raise InvalidValue.of(
+            "tables.programme", path="programme", value=name, known="pippi, tutela"
+        )
+    return found
+
 
 PLAN_SHEET = "Piano"
 
@@ -115,6 +189,8 @@ _SUBJECT_SHEETS = {
 
 
 def _label(value: Any) -> Any:
+    if isinstance(value, Programme):
+        return PROGRAMME_LABELS.get(value.value, value.value)
     if isinstance(value, enum.Enum):
         return LABELS_IT.get(str(value.value), str(value.value))
     if isinstance(value, bool):
@@ -180,9 +256,9 @@ def _rows_of(kind: str, plan: CoDesignPlan | None) -> list[list[Any]]:
     return rows
 
 
-def _plan_values(plan: CoDesignPlan | None, programme: str) -> dict[str, Any]:
+def _plan_values(plan: CoDesignPlan | None, programme: Programme) -> dict[str, Any]:
     if plan is None:
-        return {"programme": _label(Programme(programme))}
+        return {"programme": _label(programme)}
     budget, funding, vis = plan.budget, plan.funding, plan.impact_evaluation
     ambito_id = _ambito_id(plan)
     return {
@@ -299,13 +375,15 @@ def _column_note(column: Column) -> str:
 def write_plan_template(
     path: str | os.PathLike[str],
     *,
-    programme: str = "pippi",
+    programme: str | Programme | None = None,
     profile: str | None = None,
     plan: CoDesignPlan | None = None,
 ) -> None:
     """Write the plan workbook: empty (a template) or holding ``plan`` (needs openpyxl).
 
-    ``profile`` (default: the programme's Seregno profile) is the notice the
+    ``programme`` (``pippi``, ``tutela``; default: the plan's, else ``pippi``)
+    chooses the sheets (:data:`PROGRAMME_SHEETS`); ``profile`` (default: the
+    programme's Seregno profile, :data:`DEFAULT_PROFILES`) is the notice the
     notes cite.
 
     >>> import pathlib, tempfile
@@ -324,14 +402,17 @@ def write_plan_template(
     from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    if profile is None and programme == "pippi":
-        profile = "seregno-pippi-2023"
+    chosen = programme_of(
+        programme if programme is not None else (plan.programme if plan else Programme.PIPPI)
+    )
+    if profile is None:
+        profile = DEFAULT_PROFILES.get(chosen)
     notes, declared_notes = _notes(profile)
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = PLAN_SHEET
     sheet.append(["campo", "valore", "note"])
-    values = _plan_values(plan, programme)
+    values = _plan_values(plan, chosen)
     for _, label, kind, required in PLAN_FIELDS:
         key = next(k for k, lbl, _, _ in PLAN_FIELDS if lbl == label)
         note = "obbligatorio" if required else ""
@@ -342,7 +423,7 @@ def write_plan_template(
             sheet.cell(row=sheet.max_row, column=2).number_format = "DD/MM/YYYY"
     programmes = DataValidation(
         type="list",
-        formula1='"' + ",".join(LABELS_IT.get(p.value, p.value) for p in Programme) + '"',
+        formula1='"' + ",".join(PROGRAMME_LABELS.get(p.value, p.value) for p in Programme) + '"',
         allow_blank=False,
     )
     sheet.add_data_validation(programmes)
@@ -351,10 +432,12 @@ def write_plan_template(
         cell.font = Font(bold=True)
     sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["B"].width = 40
-    for kind, title in SHEETS.items():
+    for kind in PROGRAMME_SHEETS[chosen]:
+        title = SHEETS[kind]
         if kind == "declarations":
-            declared = write_declarations(book, plan.declarations if plan else None)
-            for number, (key, _, _) in enumerate(DECLARATION_FIELDS, start=2):
+            fields = declaration_fields(chosen)
+            declared = write_declarations(book, plan.declarations if plan else None, fields)
+            for number, (key, _, _) in enumerate(fields, start=2):
                 if key in declared_notes:
                     cited_here = "\n".join(
                         f"{t} — {_shown(src, q)}" for t, src, q in declared_notes[key]
@@ -480,6 +563,7 @@ def _precise(path: str, rule: str, missing: tuple[str, ...]) -> str:
     if match and match.group(3) is None:
         kind = _COLLECTIONS.get(match.group(1), "")
         suffix = rule.rsplit(".", 1)[-1]
+        suffix = _RULE_FIELDS.get((kind, suffix), suffix)
         if kind in KINDS and suffix in {c.field for c in KINDS[kind]}:
             return f"{path}.{suffix}"
         inside = [m for m in missing if m.startswith(path + ".")]
@@ -492,6 +576,9 @@ def _precise(path: str, rule: str, missing: tuple[str, ...]) -> str:
                 return target
     return path
 
+
+_RULE_FIELDS = {("staff", "experience"): "years_in_tutela_minori"}
+"""The column a rule checks when its last word is not the field's name."""
 
 _RULE_TARGETS = (
     ("labour_floor", "hour_plan.hourly_cost"),
@@ -593,6 +680,7 @@ def _read_plan_sheet(
     values: dict[str, Any] = {}
     where: dict[str, int] = {}
     problems: list[ErrorDetail] = []
+    failed: set[str] = set()
     _, rows = open_sheet(path, sheet=PLAN_SHEET)
     programmes = labels_of(Programme)
     for number, cells in rows:
@@ -604,33 +692,19 @@ def _read_plan_sheet(
         where[key] = number
         try:
             if cell is UNCOMPUTED:
-                raise CellProblem(
-                    "a formula without a computed value: save the file in Excel",
-                    "una formula senza valore calcolato: salva il file con Excel",
-                )
+                raise CellProblem("tables.uncomputed_formula")
             values[key] = _plan_cell(kind, cell, programmes)
         except CellProblem as problem:
-            problems.append(
-                ErrorDetail(
-                    path=cell_address(PLAN_SHEET, 1, number),
-                    code=problem.code,
-                    message=f"«{label}»: {problem.message}",
-                    message_it=f"«{label}»: {problem.message_it}",
-                )
-            )
+            problems.append(labelled(cell_address(PLAN_SHEET, 1, number), label, problem))
+            failed.add(key)
     for key, label, _, required in PLAN_FIELDS:
-        if (
-            required
-            and values.get(key) is None
-            and not any(p.message_it.startswith(f"«{label}") for p in problems)
-        ):
+        if required and values.get(key) is None and key not in failed:
             row = where.get(key)
             problems.append(
-                ErrorDetail(
-                    path=cell_address(PLAN_SHEET, 1, row) if row else f"{PLAN_SHEET}!A1",
-                    code="tables.required",
-                    message=f"«{label}» is required: fill in the cell",
-                    message_it=f"«{label}» è obbligatorio: compila la cella",
+                detail(
+                    "required",
+                    cell_address(PLAN_SHEET, 1, row) if row else f"{PLAN_SHEET}!A1",
+                    label=label,
                 )
             )
     return values, where, problems
@@ -753,7 +827,7 @@ def _build(
         "groups": records._group,
         "staff": records._staff,
         "reports": records._report,
-        "budget_lines": lambda v: BudgetLine(**records._given(v)),
+        "budget_lines": records._budget_line,
         "services": _service,
     }
     if kind == "hour_plan":
@@ -767,11 +841,10 @@ def _build(
             profession = row["profession"]
             if profession in hours:
                 problems.append(
-                    ErrorDetail(
-                        path=header.address("profession", number),
-                        code="tables.duplicate_row",
-                        message="a second row for the same profession: keep one",
-                        message_it="una seconda riga per la stessa professione: tienine una",
+                    detail(
+                        "duplicate_row",
+                        header.address("profession", number),
+                        template="second_row_profession",
                     )
                 )
                 continue
@@ -850,10 +923,5 @@ def _period(start: dt.date | None, end: dt.date | None, path: str) -> Period | N
     if start is None and end is None:
         return None
     if start is None or end is None:
-        raise InvalidValue(
-            "write both the start and the end, or neither",
-            code="tables.period",
-            message_it="scrivi sia l'inizio sia la fine, o nessuno dei due",
-            path=path,
-        )
+        raise table_error("period", path, template="period_ends")
     return Period(start, end)

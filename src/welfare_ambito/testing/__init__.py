@@ -15,16 +15,28 @@ module you need.
 * :mod:`welfare_ambito.testing.plugin` — the pytest plugin: fixtures,
   ``--welfare-profile``, collection of ``*.welfare.toml`` files.
 
+Importing a module that needs hypothesis or pytest when it is not installed
+raises :class:`MissingTestingExtra` (an :class:`ImportError`) saying to install
+``welfare-ambito[testing]``.
+
 See the guide "Use welfare_ambito in your CI" (``docs/testing-in-ci.md``).
 """
 
 from __future__ import annotations
 
 import importlib.util
+from typing import cast
 
+from welfare_ambito import i18n
 from welfare_ambito.errors import WelfareAmbitoError
 
 __all__ = ["MissingTestingExtra", "require_extra"]
+
+i18n.define(
+    "error.testing.missing_extra",
+    it="welfare_ambito.testing richiede {package}: installa welfare-ambito[testing]",
+    en="welfare_ambito.testing needs {package}: install welfare-ambito[testing]",
+)
 
 
 class MissingTestingExtra(WelfareAmbitoError, ImportError):  # type: ignore[misc]  # path: str
@@ -37,14 +49,7 @@ class MissingTestingExtra(WelfareAmbitoError, ImportError):  # type: ignore[misc
     @classmethod
     def for_package(cls, package: str) -> MissingTestingExtra:
         """The error for the missing ``package``."""
-        return cls(
-            f"welfare_ambito.testing needs {package}: install welfare-ambito[testing]",
-            code="testing.missing_extra",
-            message_it=(
-                f"welfare_ambito.testing richiede {package}: installa welfare-ambito[testing]"
-            ),
-            params={"package": package},
-        )
+        return cast(MissingTestingExtra, cls.of("testing.missing_extra", package=package))
 
 
 def require_extra(*packages: str) -> None:

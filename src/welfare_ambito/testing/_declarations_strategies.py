@@ -13,7 +13,13 @@ import datetime as dt
 from typing import Any
 
 import attrs
-from hypothesis import strategies as st
+
+from welfare_ambito.testing import MissingTestingExtra
+
+try:
+    from hypothesis import strategies as st
+except ImportError:
+    raise MissingTestingExtra.for_package("hypothesis") from None
 
 from welfare_ambito.model import (
     CoDesignPlan,

@@ -31,7 +31,12 @@ def register() -> None:
 
     Safe to call more than once (a later call replaces the earlier strategies).
     """
-    from hypothesis import strategies as st
+    from welfare_ambito.testing import MissingTestingExtra
+
+    try:
+        from hypothesis import strategies as st
+    except ImportError:
+        raise MissingTestingExtra.for_package("hypothesis") from None
 
     from welfare_ambito.citations import Citation
     from welfare_ambito.model import (

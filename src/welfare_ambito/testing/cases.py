@@ -53,10 +53,79 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from welfare_ambito import i18n
+from welfare_ambito._lang import Lang, is_lang
 from welfare_ambito.errors import ErrorDetail, InvalidInput, WelfareAmbitoError
 
-if TYPE_CHECKING:
-    from welfare_ambito._lang import Lang
+for _key, _it, _en in (
+    ("unknown_key", "chiave sconosciuta {key!r}", "unknown key {key!r}"),
+    (
+        "no_cases",
+        "nessun [[cases]]: un file di casi ne elenca almeno uno",
+        "no [[cases]]: a case file lists at least one case",
+    ),
+    ("case_table", "un caso è una tabella", "a case is a table"),
+    ("duplicate_name", "nome ripetuto {name!r}", "duplicate name {name!r}"),
+    ("needs_name", "ogni caso ha un nome", "each case needs a name"),
+    (
+        "one_input",
+        "un caso ha esattamente un input tra {inputs} (trovati {found})",
+        "a case has exactly one input among {inputs} (found {found})",
+    ),
+    ("needs_expect", "ogni caso ha una tabella [expect]", "each case needs an [expect] table"),
+    (
+        "unknown_expectation",
+        "attesa sconosciuta {key!r} per un caso {kind} (usa {allowed})",
+        "unknown expectation {key!r} for a {kind} case (use {allowed})",
+    ),
+    ("on_date", "'on' è una data (2024-01-15)", "'on' is a date (2024-01-15)"),
+    ("no_profile", "nessun profilo per questo caso", "no profile for this case"),
+    ("family_needs_on", "un caso famiglia richiede 'on'", "a family case needs 'on'"),
+    ("overrides_table", "overrides è una tabella", "overrides is a table"),
+    (
+        "plan_value",
+        "plan è il nome di un esempio, di un file o una tabella",
+        "plan is an example's name, a file name or a table",
+    ),
+    (
+        "outcome_value",
+        "outcome è eligible, not_eligible o needs_review",
+        "outcome is eligible, not_eligible or needs_review",
+    ),
+    (
+        "group_value",
+        "group è core, preadolescent, adolescent o outside",
+        "group is core, preadolescent, adolescent or outside",
+    ),
+    ("boolean", "{key} è true o false", "{key} is true or false"),
+    ("whole_number", "{key} è un numero intero", "{key} is a whole number"),
+    ("texts", "{key} è un elenco di testi", "{key} is a list of texts"),
+    ("findings_list", "findings è un elenco di tabelle", "findings is a list of tables"),
+    ("finding_keys", "una verifica ha rule e outcome", "a finding has rule and outcome"),
+    ("finding_outcome", "outcome è uno tra {outcomes}", "outcome is one of {outcomes}"),
+    (
+        "shares_table",
+        "shares è una tabella destinatario = importo",
+        "shares is a table recipient = amount",
+    ),
+    ("allocation_table", "allocation è una tabella", "allocation is a table"),
+    ("missing_key", "manca {key}", "missing {key}"),
+):
+    i18n.define(f"cases.{_key}", it=_it, en=_en)
+i18n.define(
+    "cases.does_not_run", it="il caso non si esegue: {reason}", en="the case does not run: {reason}"
+)
+i18n.define("cases.details", it="dettagli:", en="details:")
+i18n.define("cases.expected", it="atteso:  ", en="expected:")
+i18n.define("cases.actual", it="ottenuto:", en="actual:  ")
+i18n.define(
+    "cases.extra_missing",
+    it="in più: {extra}; mancanti: {absent}",
+    en="unexpected: {extra}; missing: {absent}",
+)
+i18n.define("cases.no_finding", it="nessuna verifica", en="no finding")
+i18n.define("cases.no_error", it="nessun errore", en="no error")
+i18n.define("cases.summary", it="{where}{passed}, {failed}", en="{where}{passed}, {failed}")
 
 __all__ = [
     "CASE_FILE_SUFFIX",
@@ -84,8 +153,10 @@ _FINDING_KEYS = frozenset({"rule", "path", "outcome"})
 _OUTCOMES = ("pass", "fail", "not_applicable", "needs_review")
 
 
-def _problem(path: str, en: str, it: str) -> ErrorDetail:
-    return ErrorDetail(path=path, code="cases.invalid", message=en, message_it=it)
+def _problem(path: str, key: str, /, **params: Any) -> ErrorDetail:
+    """A problem of a case file at ``path``: the catalogue's ``cases.<key>``, code ``cases.invalid``."""
+    english, italian = (i18n.message(f"cases.{key}", lang, **params) for lang in ("en", "it"))
+    return ErrorDetail(path, "cases.invalid", english, italian)
 
 
 @attrs.frozen(kw_only=True)
@@ -126,10 +197,7 @@ class Case:
                 )
             return CaseResult(
                 case=self,
-                differences=(
-                    _text(lang, "il caso non si esegue", "the case does not run")
-                    + f": {exc.text(lang)}",
-                ),
+                differences=(_text(lang, "does_not_run", reason=exc.text(lang)),),
                 details=(),
             )
         return CaseResult(case=self, differences=tuple(differences), details=tuple(details))
@@ -156,7 +224,7 @@ class CaseResult:
             return head
         lines = [head, *(f"    {d}" for d in self.differences)]
         if self.details:
-            lines.append("    " + _text(lang, "dettagli:", "details:"))
+            lines.append("    " + _text(lang, "details"))
             lines.extend(f"      {d}" for d in self.details)
         return "\n".join(lines)
 
@@ -175,15 +243,24 @@ class CaseFile:
         return tuple(case.run(lang or self.lang) for case in self.cases)
 
 
-def _text(lang: str, it: str, en: str) -> str:
-    return it if lang == "it" else en
+def _lang(lang: str) -> Lang:
+    """``lang`` as a catalogue language (English for anything but Italian)."""
+    return lang if is_lang(lang) else "en"
+
+
+def _text(lang: str, key: str, /, **params: Any) -> str:
+    return i18n.message(f"cases.{key}", _lang(lang), **params)
+
+
+def _outcome(value: str, lang: str) -> str:
+    return i18n.message(f"outcome.{value}", _lang(lang))
 
 
 def _diff(what: str, expected: Any, actual: Any, lang: str) -> str:
     return (
         f"{what}\n"
-        f"      - {_text(lang, 'atteso:  ', 'expected:')} {expected}\n"
-        f"      + {_text(lang, 'ottenuto:', 'actual:  ')} {actual}"
+        f"      - {_text(lang, 'expected')} {expected}\n"
+        f"      + {_text(lang, 'actual')} {actual}"
     )
 
 
@@ -206,7 +283,7 @@ def parse_cases(
     problems: list[ErrorDetail] = []
     for key in document:
         if key not in _FILE_KEYS:
-            problems.append(_problem(key, f"unknown key {key!r}", f"chiave sconosciuta {key!r}"))
+            problems.append(_problem(key, "unknown_key", key=key))
     default_profile = document.get("profile")
     default_on = document.get("on")
     lang = document.get("lang", "it")
@@ -215,8 +292,7 @@ def parse_cases(
         problems.append(
             _problem(
                 "cases",
-                "no [[cases]]: a case file lists at least one case",
-                "nessun [[cases]]: un file di casi ne elenca almeno uno",
+                "no_cases",
             )
         )
         raw_cases = []
@@ -225,7 +301,7 @@ def parse_cases(
     for index, raw in enumerate(raw_cases):
         where = f"cases[{index}]"
         if not isinstance(raw, Mapping):
-            problems.append(_problem(where, "a case is a table", "un caso è una tabella"))
+            problems.append(_problem(where, "case_table"))
             continue
         case = _parse_case(raw, index, where, default_profile, default_on, base, source, problems)
         if case is not None:
@@ -233,8 +309,8 @@ def parse_cases(
                 problems.append(
                     _problem(
                         f"{where}.name",
-                        f"duplicate name {case.name!r}",
-                        f"nome ripetuto {case.name!r}",
+                        "duplicate_name",
+                        name=case.name,
                     )
                 )
             names.add(case.name)
@@ -260,20 +336,19 @@ def _parse_case(
     before = len(problems)
     for key in raw:
         if key not in _CASE_KEYS:
-            problems.append(
-                _problem(f"{where}.{key}", f"unknown key {key!r}", f"chiave sconosciuta {key!r}")
-            )
+            problems.append(_problem(f"{where}.{key}", "unknown_key", key=key))
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip():
-        problems.append(_problem(f"{where}.name", "each case needs a name", "ogni caso ha un nome"))
+        problems.append(_problem(f"{where}.name", "needs_name"))
         name = f"case {index + 1}"
     kinds = [k for k in _INPUTS if k in raw]
     if len(kinds) != 1:
         problems.append(
             _problem(
                 where,
-                f"a case has exactly one input among {', '.join(_INPUTS)} (found {len(kinds)})",
-                f"un caso ha esattamente un input tra {', '.join(_INPUTS)} (trovati {len(kinds)})",
+                "one_input",
+                inputs=", ".join(_INPUTS),
+                found=len(kinds),
             )
         )
         return None
@@ -283,8 +358,7 @@ def _parse_case(
         problems.append(
             _problem(
                 f"{where}.expect",
-                "each case needs an [expect] table",
-                "ogni caso ha una tabella [expect]",
+                "needs_expect",
             )
         )
         expect = {}
@@ -294,32 +368,24 @@ def _parse_case(
             problems.append(
                 _problem(
                     f"{where}.expect.{key}",
-                    f"unknown expectation {key!r} for a {kind} case (use {allowed})",
-                    f"attesa sconosciuta {key!r} per un caso {kind} (usa {allowed})",
+                    "unknown_expectation",
+                    key=key,
+                    kind=kind,
+                    allowed=allowed,
                 )
             )
     _check_expect(kind, expect, f"{where}.expect", problems)
     profile = raw.get("profile", default_profile)
     on = raw.get("on", default_on)
     if on is not None and (isinstance(on, dt.datetime) or not isinstance(on, dt.date)):
-        problems.append(
-            _problem(f"{where}.on", "'on' is a date (2024-01-15)", "'on' è una data (2024-01-15)")
-        )
+        problems.append(_problem(f"{where}.on", "on_date"))
     if kind in ("family", "plan", "budget") and profile is None:
-        problems.append(
-            _problem(
-                f"{where}.profile", "no profile for this case", "nessun profilo per questo caso"
-            )
-        )
+        problems.append(_problem(f"{where}.profile", "no_profile"))
     if kind == "family" and on is None:
-        problems.append(
-            _problem(f"{where}.on", "a family case needs 'on'", "un caso famiglia richiede 'on'")
-        )
+        problems.append(_problem(f"{where}.on", "family_needs_on"))
     overrides = raw.get("overrides", {})
     if not isinstance(overrides, Mapping):
-        problems.append(
-            _problem(f"{where}.overrides", "overrides is a table", "overrides è una tabella")
-        )
+        problems.append(_problem(f"{where}.overrides", "overrides_table"))
         overrides = {}
 
     value: Any = raw[kind]
@@ -368,8 +434,7 @@ def _plan(value: Any, base: Path) -> Any:
         [
             _problem(
                 "",
-                "plan is an example's name, a file name or a table",
-                "plan è il nome di un esempio, di un file o una tabella",
+                "plan_value",
             )
         ]
     )
@@ -378,87 +443,61 @@ def _plan(value: Any, base: Path) -> Any:
 def _check_expect(
     kind: str, expect: Mapping[str, Any], where: str, problems: list[ErrorDetail]
 ) -> None:
-    def bad(key: str, en: str, it: str) -> None:
-        problems.append(_problem(f"{where}.{key}", en, it))
+    def bad(key: str, message: str, /, **params: Any) -> None:
+        problems.append(_problem(f"{where}.{key}", message, **params))
 
     if "outcome" in expect and expect["outcome"] not in (
         "eligible",
         "not_eligible",
         "needs_review",
     ):
-        bad(
-            "outcome",
-            "outcome is eligible, not_eligible or needs_review",
-            "outcome è eligible, not_eligible o needs_review",
-        )
+        bad("outcome", "outcome_value")
     if "group" in expect and expect["group"] not in (
         "core",
         "preadolescent",
         "adolescent",
         "outside",
     ):
-        bad(
-            "group",
-            "group is core, preadolescent, adolescent or outside",
-            "group è core, preadolescent, adolescent o outside",
-        )
+        bad("group", "group_value")
     for key in ("reunification", "ok"):
         if key in expect and not isinstance(expect[key], bool):
-            bad(key, f"{key} is true or false", f"{key} è true o false")
+            bad(key, "boolean", key=key)
     for key in ("errors", "warnings"):
         if key in expect and (isinstance(expect[key], bool) or not isinstance(expect[key], int)):
-            bad(key, f"{key} is a whole number", f"{key} è un numero intero")
+            bad(key, "whole_number", key=key)
     for key in ("missing", "failing"):
         if key in expect and not (
             isinstance(expect[key], list) and all(isinstance(x, str) for x in expect[key])
         ):
-            bad(key, f"{key} is a list of texts", f"{key} è un elenco di testi")
+            bad(key, "texts", key=key)
     if "findings" in expect:
         items = expect["findings"]
         if not isinstance(items, list):
-            bad("findings", "findings is a list of tables", "findings è un elenco di tabelle")
+            bad("findings", "findings_list")
             return
         for i, item in enumerate(items):
             if not isinstance(item, Mapping) or "rule" not in item or "outcome" not in item:
-                bad(
-                    f"findings[{i}]",
-                    "a finding has rule and outcome",
-                    "una verifica ha rule e outcome",
-                )
+                bad(f"findings[{i}]", "finding_keys")
                 continue
             for key in item:
                 if key not in _FINDING_KEYS:
-                    bad(
-                        f"findings[{i}].{key}",
-                        f"unknown key {key!r}",
-                        f"chiave sconosciuta {key!r}",
-                    )
+                    bad(f"findings[{i}].{key}", "unknown_key", key=key)
             if item["outcome"] not in _OUTCOMES:
-                bad(
-                    f"findings[{i}].outcome",
-                    f"outcome is one of {', '.join(_OUTCOMES)}",
-                    f"outcome è uno tra {', '.join(_OUTCOMES)}",
-                )
+                bad(f"findings[{i}].outcome", "finding_outcome", outcomes=", ".join(_OUTCOMES))
     if "shares" in expect and not isinstance(expect["shares"], Mapping):
-        bad(
-            "shares",
-            "shares is a table recipient = amount",
-            "shares è una tabella destinatario = importo",
-        )
+        bad("shares", "shares_table")
 
 
 def _check_allocation(value: Any, where: str, problems: list[ErrorDetail]) -> None:
     if not isinstance(value, Mapping):
-        problems.append(_problem(where, "allocation is a table", "allocation è una tabella"))
+        problems.append(_problem(where, "allocation_table"))
         return
     for key in value:
         if key not in ("total", "weights", "method", "minimum", "maximum"):
-            problems.append(
-                _problem(f"{where}.{key}", f"unknown key {key!r}", f"chiave sconosciuta {key!r}")
-            )
+            problems.append(_problem(f"{where}.{key}", "unknown_key", key=key))
     for key in ("total", "weights"):
         if key not in value:
-            problems.append(_problem(f"{where}.{key}", f"missing {key}", f"manca {key}"))
+            problems.append(_problem(f"{where}.{key}", "missing_key", key=key))
 
 
 # -- running -----------------------------------------------------------------------------------
@@ -500,7 +539,6 @@ _RANK = {"fail": 3, "needs_review": 2, "pass": 1, "not_applicable": 0}
 
 
 def _check_report(case: Case, report: Any, lang: str) -> tuple[list[str], list[str]]:
-    from welfare_ambito import i18n
     from welfare_ambito.rules import Outcome, Severity
     from welfare_ambito.rules.render import where as located
 
@@ -522,30 +560,21 @@ def _check_report(case: Case, report: Any, lang: str) -> tuple[list[str], list[s
         if wanted != got:
             extra = [r for r in got if r not in wanted]
             absent = [r for r in wanted if r not in got]
-            note = (
-                _text(lang, "in più", "unexpected")
-                + f": {extra}; "
-                + _text(lang, "mancanti", "missing")
-                + f": {absent}"
-            )
+            note = _text(lang, "extra_missing", extra=extra, absent=absent)
             differences.append(_diff("failing", wanted, got, lang) + f"\n      ({note})")
     for item in expect.get("findings", ()):
         rule, path = item["rule"], item.get("path")
         chosen = [f for f in findings if f.rule == rule and (path is None or f.path == path)]
         where = f"{rule} @ {path}" if path is not None else rule
         if not chosen:
-            differences.append(
-                _diff(where, item["outcome"], _text(lang, "nessuna verifica", "no finding"), lang)
-            )
+            differences.append(_diff(where, item["outcome"], _text(lang, "no_finding"), lang))
             continue
         outcomes: list[str] = [str(f.outcome.value) for f in chosen]
         worst = max(outcomes, key=_RANK.__getitem__)
         if worst != item["outcome"]:
             differences.append(_diff(where, item["outcome"], worst, lang))
     details = [
-        f"- {f.rule} @ {located(f, lang)}: "
-        f"{i18n.message(f'outcome.{f.outcome.value}', 'it' if lang == 'it' else 'en')}"
-        f" — {f.message}"
+        f"- {f.rule} @ {located(f, lang)}: {_outcome(f.outcome.value, lang)} — {f.message}"
         for f in findings
         if f.outcome in (Outcome.FAIL, Outcome.NEEDS_REVIEW)
     ]
@@ -600,9 +629,7 @@ def _run_allocation(case: Case, lang: str) -> tuple[list[str], list[str]]:
     )
     differences = []
     if "error" in case.expect:
-        differences.append(
-            _diff("error", case.expect["error"], _text(lang, "nessun errore", "no error"), lang)
-        )
+        differences.append(_diff("error", case.expect["error"], _text(lang, "no_error"), lang))
     for name, wanted in case.expect.get("shares", {}).items():
         got = result.get(name)
         expected = Money.parse(str(wanted)) if isinstance(wanted, str) else Money(wanted)
@@ -623,11 +650,14 @@ def render_results(results: Sequence[CaseResult], *, lang: str = "it", source: s
     passed = sum(1 for r in results if r.passed)
     failed = len(results) - passed
     where = f"{source}: " if source else ""
+    chosen = _lang(lang)
     lines.append(
         _text(
             lang,
-            f"{where}{passed} casi superati, {failed} non superati",
-            f"{where}{passed} passed, {failed} failed",
+            "summary",
+            where=where,
+            passed=i18n.quantity("unit.cases_passed", passed, chosen),
+            failed=i18n.quantity("unit.cases_failed", failed, chosen),
         )
     )
     return "\n".join(lines)

@@ -17,29 +17,16 @@ __all__ = ["cmd_test", "register"]
 
 def _read_cases(name: str) -> Any:
     """Load the case file ``name``; ``-`` reads it from standard input (paths relative to .)."""
-    import tomllib
-    from decimal import Decimal
     from pathlib import Path
 
-    from welfare_ambito.errors import ErrorDetail, InvalidInput
+    from welfare_ambito._documents import decode, parse_document
     from welfare_ambito.testing.cases import load_cases, parse_cases
 
     if name != "-":
         return load_cases(name)
-    text = sys.stdin.read().lstrip("\ufeff")
-    try:
-        document = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidInput(
-            [
-                ErrorDetail(
-                    path="",
-                    code="syntax",
-                    message=f"TOML syntax error: {exc}",
-                    message_it=f"errore di sintassi TOML: {exc}",
-                )
-            ]
-        ) from None
+    stream = getattr(sys.stdin, "buffer", None)
+    text = decode(stream.read(), "stdin") if stream is not None else sys.stdin.read()
+    document = parse_document(text, "toml")
     return parse_cases(document, base=Path.cwd(), source="-")
 
 

@@ -18,7 +18,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
+from welfare_ambito.testing import MissingTestingExtra
+
+try:
+    import pytest
+except ImportError:
+    raise MissingTestingExtra.for_package("pytest") from None
 
 __all__ = [
     "CaseFileItem",

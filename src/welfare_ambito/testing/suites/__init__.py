@@ -38,7 +38,13 @@ Capabilities (class attributes) turn optional behaviour on or off, e.g.
 ``ignore_fields = ("title",)``, ``profile = "my-profile"``, ``max_examples = 200``.
 """
 
-import pytest
+from welfare_ambito.testing import MissingTestingExtra, require_extra
+
+try:
+    import pytest
+except ImportError:
+    raise MissingTestingExtra.for_package("pytest") from None
+require_extra("hypothesis")
 
 pytest.register_assert_rewrite(
     "welfare_ambito.testing.suites._checks",

@@ -13,8 +13,13 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from hypothesis import HealthCheck, Phase, given, settings
-from hypothesis import strategies as st
+from welfare_ambito.testing import MissingTestingExtra
+
+try:
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import strategies as st
+except ImportError:
+    raise MissingTestingExtra.for_package("hypothesis") from None
 
 from welfare_ambito.money import Money
 

@@ -28,7 +28,12 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar
 
-from hypothesis import strategies as st
+from welfare_ambito.testing import MissingTestingExtra
+
+try:
+    from hypothesis import strategies as st
+except ImportError:
+    raise MissingTestingExtra.for_package("hypothesis") from None
 
 from welfare_ambito.testing.suites import _checks
 

@@ -13,7 +13,12 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
-import pytest
+from welfare_ambito.testing import MissingTestingExtra
+
+try:
+    import pytest
+except ImportError:
+    raise MissingTestingExtra.for_package("pytest") from None
 
 from welfare_ambito.money import Money
 from welfare_ambito.testing.suites import _checks
