@@ -41,14 +41,13 @@ __all__ = ["decide", "decide_all"]
 
 i18n.define(
     "rules.reading.chosen",
-    it={
-        "one": "Lettura scelta dal profilo: {labels}.",
-        "other": "Letture scelte dal profilo: {labels}.",
-    },
-    en={
-        "one": "Reading chosen by the profile: {labels}.",
-        "other": "Readings chosen by the profile: {labels}.",
-    },
+    it="Lettura scelta dal profilo: {labels}.",
+    en="Reading chosen by the profile: {labels}.",
+)
+i18n.define(
+    "rules.reading.chosen_many",
+    it="Letture scelte dal profilo: {labels}.",
+    en="Readings chosen by the profile: {labels}.",
 )
 i18n.define("rules.reading.none", it="", en="")
 i18n.define(
@@ -84,7 +83,8 @@ def _quoted(labels: Sequence[str]) -> str:
 def _chosen(labels: Sequence[str]) -> Text:
     if not labels:
         return Text.message("rules.reading.none")
-    return Text.message("rules.reading.chosen", count=len(labels), labels=_quoted(labels))
+    key = "rules.reading.chosen" if len(labels) == 1 else "rules.reading.chosen_many"
+    return Text.message(key, labels=_quoted(labels))
 
 
 def decide(p: Parameters, name: str, verdicts: Mapping[Any, bool], /, **values: Any) -> Result:
