@@ -52,6 +52,18 @@ __all__ = [
 ]
 
 i18n.define(
+    "error.rules.profile_programme",
+    it="il piano è per il programma {plan!r}; il profilo {profile_id!r} è per {profile!r}",
+    en="the plan is for programme {plan!r}; profile {profile_id!r} is for {profile!r}",
+)
+i18n.define(
+    "error.rules.profile_ambito",
+    it="il piano è per l'Ambito {plan!r}; il profilo {profile_id!r} è per {profile!r}: "
+    "verificalo con il profilo di quell'Ambito",
+    en="the plan is for Ambito {plan!r}; profile {profile_id!r} is for {profile!r}: "
+    "check it with that Ambito's profile",
+)
+i18n.define(
     "error.rules.rule_not_in_profile",
     it="la regola {rule!r} non è nel profilo {profile!r}",
     en="rule {rule!r} is not in profile {profile!r}",
@@ -854,29 +866,21 @@ def ensure_fits(profile: Profile, plan: Any) -> None:
     programme = getattr(plan, "programme", None)
     programme = getattr(programme, "value", programme)
     if profile.programme is not None and programme is not None and programme != profile.programme:
-        raise InvalidValue(
-            f"the plan is for programme {programme!r}; profile {profile.id!r} is for "
-            f"{profile.programme!r}",
-            code="rules.profile_programme",
-            message_it=(
-                f"il piano è per il programma {programme!r}; il profilo {profile.id!r} è per "
-                f"{profile.programme!r}"
-            ),
+        raise InvalidValue.of(
+            "rules.profile_programme",
             path="programme",
-            params={"plan": programme, "profile": profile.programme},
+            plan=programme,
+            profile=profile.programme,
+            profile_id=profile.id,
         )
     ambito = getattr(getattr(plan, "ambito", None), "id", None)
     if profile.ambito is not None and ambito is not None and ambito != profile.ambito:
-        raise InvalidValue(
-            f"the plan is for Ambito {ambito!r}; profile {profile.id!r} is for "
-            f"{profile.ambito!r}: check it with that Ambito's profile",
-            code="rules.profile_ambito",
-            message_it=(
-                f"il piano è per l'Ambito {ambito!r}; il profilo {profile.id!r} è per "
-                f"{profile.ambito!r}: verificalo con il profilo di quell'Ambito"
-            ),
+        raise InvalidValue.of(
+            "rules.profile_ambito",
             path="ambito",
-            params={"plan": ambito, "profile": profile.ambito},
+            plan=ambito,
+            profile=profile.ambito,
+            profile_id=profile.id,
         )
 
 
