@@ -61,6 +61,13 @@ def _quotes(profile_id: str, names: set[str]) -> set[str]:
         if parameter.citation is not None:
             found.add(parameter.citation.quote)
         found.update(d.citation.quote for d in parameter.values if d.citation is not None)
+        found.update(  # a reading cites its own sentence, shown beside that reading
+            r.citation.quote
+            for d in parameter.values
+            if isinstance(d.value, Readings)
+            for r in d.value
+            if r.citation is not None
+        )
     return found
 
 

@@ -20,6 +20,7 @@ CONTESTED = {
         "pippi.groups.cadence_reading",
         "pippi.cohort.reunification_share_reading",
         "pippi.cohort.preadolescent_share_reading",
+        "pippi.cohort.age_overlap_reading",
     ),
 }
 

@@ -12,6 +12,7 @@ into theirs.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import difflib
 import enum
@@ -30,7 +31,7 @@ import attrs
 import cattrs
 from cattrs.errors import AttributeValidationNote, ClassValidationError
 
-from welfare_ambito import _documents, _toml
+from welfare_ambito import _documents, _toml, i18n
 from welfare_ambito._ambiti import embedded_ambito
 from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue, WelfareAmbitoError
@@ -423,11 +424,67 @@ def _period_hook(conv: cattrs.Converter) -> Callable[[object, type], Period]:
     return structure
 
 
+# The folder of the document being loaded: an Ambito file named in it is relative to it.
+_FOLDER: contextvars.ContextVar[Path | None] = contextvars.ContextVar(
+    "welfare_ambito_document_folder", default=None
+)
+
+i18n.define(
+    "error.ambito_file_missing",
+    it="il file dell'Ambito {file!r} non esiste (cercato in {where})",
+    en="the Ambito file {file!r} does not exist (looked for {where})",
+)
+i18n.define(
+    "error.ambito_file_invalid",
+    it={
+        "one": "il file dell'Ambito {file!r} ha 1 problema, indicato sotto ambito.…",
+        "other": "il file dell'Ambito {file!r} ha {count} problemi, indicati sotto ambito.…",
+    },
+    en={
+        "one": "the Ambito file {file!r} has 1 problem, listed under ambito.…",
+        "other": "the Ambito file {file!r} has {count} problems, listed under ambito.…",
+    },
+)
+
+
+def _is_ambito_file(value: str) -> bool:
+    """Whether a plan's ``ambito = value`` names a file (a ``.toml``/``.json`` path), not an id.
+
+    >>> _is_ambito_file("seregno"), _is_ambito_file("lario.toml"), _is_ambito_file("ambiti/x")
+    (False, True, True)
+    """
+    return value.lower().endswith((".toml", ".json")) or "/" in value or "\\" in value
+
+
+def _ambito_file(value: str, folder: Path | None = None) -> Ambito:
+    """The Ambito declared in the file ``value`` (relative to ``folder``, else the current one).
+
+    Every problem of the file is reported at once, each with its path inside the Ambito
+    (``comuni[2].istat_code``), after a first problem naming the file.
+    """
+    path = Path(value).expanduser()
+    if not path.is_absolute():
+        path = (folder if folder is not None else Path.cwd()) / path
+    if not path.is_file():
+        raise _leaf(InvalidValue.of("ambito_file_missing", file=value, where=str(path)))
+    try:
+        document, _ = _read(path)
+    except InvalidInput as exc:
+        raise _Problems((_split_path(d.path), _error_from_detail(d)) for d in exc.errors) from None
+    try:
+        return _STRICT.structure(document, Ambito)
+    except _Problems as exc:
+        head = InvalidValue.of("ambito_file_invalid", file=value, count=len(exc.problems))
+        raise _Problems([((), head), *exc.problems]) from None
+
+
 def _ambito_hook(conv: cattrs.Converter) -> Callable[[object, type], Ambito]:
     table = _attrs_hook(conv, Ambito)
 
     def structure(value: object, type_: type) -> Ambito:
         if isinstance(value, str):
+            if _is_ambito_file(value):
+                return _ambito_file(value, _FOLDER.get())
             try:
                 return embedded_ambito(value)
             except WelfareAmbitoError as exc:
@@ -710,6 +767,11 @@ def load(source: Source, into: type[Any] | None = None) -> Any:
     by default; any domain class works, e.g. ``Family`` or ``Budget``).
     Raises :class:`InvalidInput` listing every problem with its path.
 
+    A plan's ``ambito`` is an embedded Ambito's id (``"seregno"``), its tables, or
+    the path of the user's own Ambito file (``"lario.toml"``, any ``.toml``/``.json``
+    path): relative to the plan file's folder when ``source`` is a file, to the
+    current folder when it is a mapping (or text given to :func:`loads`).
+
     >>> from welfare_ambito.model import Family, Intervention
     >>> sedt = load({"id": "SEDT-F01", "kind": "sedt", "weekly_hours": 8}, into=Intervention)
     >>> sedt.kind, sedt.weekly_hours
@@ -723,8 +785,13 @@ def load(source: Source, into: type[Any] | None = None) -> Any:
     target = CoDesignPlan if into is None else into
     if isinstance(source, Mapping):
         return structure(source, target)
-    document, _ = _read(Path(source))
-    return structure(document, target)
+    path = Path(source)
+    document, _ = _read(path)
+    token = _FOLDER.set(path.parent)  # an Ambito file the plan names is beside the plan
+    try:
+        return structure(document, target)
+    finally:
+        _FOLDER.reset(token)
 
 
 @typing.overload

@@ -74,7 +74,8 @@ _FIELDS: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "ambito": (
         "Ambito territoriale",
-        "The Ambito: the id of an embedded one, or the Ambito written in full.",
+        "The Ambito: the id of an embedded one, the path of a file declaring it (relative to the "
+        "plan's folder), or the Ambito written in full.",
     ),
     "amount": ("importo", ""),
     "birth_date": (
@@ -271,7 +272,9 @@ class _Builder:
                 "oneOf": [
                     {
                         "type": "string",
-                        "description": 'The id of an embedded Ambito, e.g. "seregno".',
+                        "description": 'The id of an embedded Ambito, e.g. "seregno", or the '
+                        'path of a .toml/.json file declaring one, e.g. "ambito.toml" '
+                        "(relative to the plan's folder).",
                     },
                     self.ref(Ambito),
                 ]

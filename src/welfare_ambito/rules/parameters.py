@@ -33,6 +33,7 @@ from typing import Any, Final, NamedTuple, NoReturn
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.citations import Citation
 from welfare_ambito.errors import InvalidValue, NotFound
@@ -51,6 +52,27 @@ __all__ = [
     "Reading",
     "Readings",
 ]
+
+i18n.define(
+    "error.rules.parameter_overlap",
+    it="i valori dal {before} e dal {after} si sovrappongono",
+    en="values from {before} and from {after} overlap",
+)
+i18n.define(
+    "error.rules.parameter_not_in_force",
+    it="il parametro {name!r} non ha un valore in vigore il {on} (valori: {ranges})",
+    en="parameter {name!r} has no value in force on {on} (values: {ranges})",
+)
+i18n.define(
+    "error.rules.undeclared_parameter",
+    it="il parametro {name!r} non è disponibile: dichiaralo tra i parametri della regola",
+    en="parameter {name!r} is not available here: declare it in the rule's parameters",
+)
+i18n.define(
+    "error.rules.parameter_has_readings",
+    it="il parametro {name!r} ha letture alternative; usa .readings({name!r})",
+    en="parameter {name!r} has alternative readings; use .readings({name!r})",
+)
 
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.-")
 
@@ -225,11 +247,11 @@ class Parameter:
         for index in range(1, len(typed)):
             before, after = typed[index - 1], typed[index]
             if before.until is None or before.until >= after.since:
-                raise InvalidValue(
-                    f"values from {before.since} and from {after.since} overlap",
-                    code="rules.parameter_overlap",
-                    message_it=f"i valori dal {before.since} e dal {after.since} si sovrappongono",
+                raise InvalidValue.of(
+                    "rules.parameter_overlap",
                     path=f"values[{index}]",
+                    before=before.since,
+                    after=after.since,
                 )
         object.__setattr__(self, "values", tuple(typed))
 
@@ -242,15 +264,12 @@ class Parameter:
             ", ".join(f"{d.since}…{d.until if d.until is not None else ''}" for d in self.values)
             or "—"
         )
-        raise NotFound(
-            f"parameter {self.name!r} has no value in force on {on.isoformat()} (values: {ranges})",
-            code="rules.parameter_not_in_force",
-            message_it=(
-                f"il parametro {self.name!r} non ha un valore in vigore il {on.isoformat()} "
-                f"(valori: {ranges})"
-            ),
+        raise NotFound.of(
+            "rules.parameter_not_in_force",
             path=self.name,
-            params={"name": self.name, "on": on.isoformat()},
+            name=self.name,
+            on=on.isoformat(),
+            ranges=ranges,
         )
 
     def at(self, on: dt.date) -> Any:
@@ -352,12 +371,7 @@ class Parameters(dict[str, Any]):
         self.citations: Mapping[str, Citation | None] = FrozenDict(citations or {})
 
     def __missing__(self, name: str) -> NoReturn:
-        raise NotFound(
-            f"parameter {name!r} is not available here: declare it in the rule's parameters",
-            code="rules.undeclared_parameter",
-            message_it=f"il parametro {name!r} non è disponibile: dichiaralo tra i parametri della regola",
-            path=name,
-        )
+        raise NotFound.of("rules.undeclared_parameter", path=name, name=name)
 
     def _readonly(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise TypeError("Parameters is read-only; use ParameterSet.override for a what-if")
@@ -372,12 +386,7 @@ class Parameters(dict[str, Any]):
     def _typed(self, name: str, kind: type | tuple[type, ...], what: str) -> Any:
         value = self[name]
         if isinstance(value, Readings):
-            raise InvalidValue(
-                f"parameter {name!r} has alternative readings; use .readings({name!r})",
-                code="rules.parameter_has_readings",
-                message_it=f"il parametro {name!r} ha letture alternative; usa .readings({name!r})",
-                path=name,
-            )
+            raise InvalidValue.of("rules.parameter_has_readings", path=name, name=name)
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             raise InvalidValue.of("type", path=name, expected=what, actual=type(value).__name__)
         return value

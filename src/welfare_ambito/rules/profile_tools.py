@@ -23,8 +23,12 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito._cli_groups import command_group
+from welfare_ambito._lang import LANGS, Lang
 from welfare_ambito.citations import Citation, normalise_text
+from welfare_ambito.errors import ErrorDetail, InvalidValue, WelfareAmbitoError
+from welfare_ambito.rules._values import Text
 from welfare_ambito.rules.parameters import Readings
 from welfare_ambito.rules.profiles import Profile, load_profile
 
@@ -42,6 +46,97 @@ __all__ = [
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
+
+i18n.define(
+    "profile.verify.paraphrase", it="parafrasi: non verificata", en="paraphrase: not checked"
+)
+i18n.define(
+    "profile.verify.no_text",
+    it="nessun testo della fonte: dichiara `file` nella fonte o usa --source",
+    en="no text for the source: declare its `file` or pass --source",
+)
+i18n.define("profile.verify.quote", it="citazione: «{quote}»", en="quote: «{quote}»")
+i18n.define(
+    "profile.verify.closest",
+    it="passo più simile ({similarity}): «{closest}»",
+    en="closest passage ({similarity}): «{closest}»",
+)
+i18n.define(
+    "profile.verify.summary",
+    it="{found} citazioni verificate, {bad} non trovate",
+    en="{found} quotes verified, {bad} not found",
+)
+i18n.define(
+    "profile.lint.summary",
+    it="{errors} errori, {warnings} avvisi",
+    en="{errors} errors, {warnings} warnings",
+)
+i18n.define("profile.lint.unknown_key", it="chiave sconosciuta {key!r}", en="unknown key {key!r}")
+i18n.define(
+    "profile.lint.unknown_key_suggest",
+    it="chiave sconosciuta {key!r}; forse intendevi {suggestion!r}?",
+    en="unknown key {key!r}; did you mean {suggestion!r}?",
+)
+i18n.define(
+    "profile.lint.unknown_rule", it="regola sconosciuta {rule!r}", en="unknown rule {rule!r}"
+)
+i18n.define(
+    "profile.lint.unknown_rule_suggest",
+    it="regola sconosciuta {rule!r}; forse intendevi {suggestion!r}?",
+    en="unknown rule {rule!r}; did you mean {suggestion!r}?",
+)
+i18n.define(
+    "profile.lint.unread_parameter",
+    it="nessuna regola legge il parametro {name!r}",
+    en="no rule reads parameter {name!r}",
+)
+i18n.define(
+    "profile.lint.unread_parameter_suggest",
+    it="nessuna regola legge il parametro {name!r}; forse intendevi {suggestion!r}?",
+    en="no rule reads parameter {name!r}; did you mean {suggestion!r}?",
+)
+i18n.define(
+    "profile.lint.quoted_date",
+    it="scrivi la data senza virgolette: {key} = {value}",
+    en="write the date without quotes: {key} = {value}",
+)
+i18n.define(
+    "profile.lint.period_form",
+    it='un periodo si scrive "INIZIO/FINE" con date ISO, es. "2024-01-01/2026-12-31"; '
+    "trovato {value!r}",
+    en='a period is written "START/END" with ISO dates, e.g. "2024-01-01/2026-12-31"; '
+    "found {value!r}",
+)
+i18n.define(
+    "profile.lint.no_citation",
+    it="nessuna citazione: cita la frase dell'avviso che fissa questo valore",
+    en="no citation: cite the sentence of the notice that sets this value",
+)
+i18n.define(
+    "profile.lint.unit",
+    it="l'unità {unit!r} differisce da {parent_unit!r} in {parent}",
+    en="unit {unit!r} differs from {parent_unit!r} in {parent}",
+)
+i18n.define(
+    "profile.lint.unset",
+    it="la regola {rule} legge {name!r}, che il profilo non imposta",
+    en="rule {rule} reads {name!r}, which the profile does not set",
+)
+i18n.define(
+    "profile.lint.not_in_force",
+    it="nessun valore in vigore il {on} (lo legge la regola {rule})",
+    en="no value in force on {on} (rule {rule} reads it)",
+)
+i18n.define(
+    "error.profile.ambito_file_mismatch",
+    it="il file {file!r} dichiara l'Ambito {ambito!r}; il profilo {profile!r} è per {expected!r}",
+    en="the file {file!r} declares Ambito {ambito!r}; profile {profile!r} is for {expected!r}",
+)
+
+
+def _as_lang(lang: str) -> Lang:
+    """``lang`` as a message language: ``"it"`` or ``"en"`` (anything else reads as English)."""
+    return next((known for known in LANGS if known == lang), "en")
 
 
 def profile_citations(profile: Profile) -> Iterator[tuple[str, Citation]]:
@@ -126,26 +221,25 @@ class QuoteCheck:
         """A few lines for a terminal."""
         mark = "✓" if self.ok else "✗"
         lines = [f"{mark} {self.where} — {self.citation.where(lang)}"]
+        shown = _as_lang(lang)
         if self.status == "paraphrase":
-            lines.append(
-                "    "
-                + ("parafrasi: non verificata" if lang == "it" else "paraphrase: not checked")
-            )
+            lines.append("    " + i18n.message("profile.verify.paraphrase", shown))
         if self.status == "no_text":
-            lines.append(
-                "    "
-                + (
-                    "nessun testo della fonte: dichiara `file` nella fonte o usa --source"
-                    if lang == "it"
-                    else "no text for the source: declare its `file` or pass --source"
-                )
-            )
+            lines.append("    " + i18n.message("profile.verify.no_text", shown))
         if self.status == "not_found":
-            lines.append(f"    {'citazione' if lang == 'it' else 'quote'}: «{self.citation.quote}»")
+            quote = self.citation.quote
+            lines.append("    " + i18n.message("profile.verify.quote", shown, quote=quote))
             if self.closest:
                 similarity = f"{(self.similarity or 0) * 100:.0f}%"
-                label = "passo più simile" if lang == "it" else "closest passage"
-                lines.append(f"    {label} ({similarity}): «{self.closest}»")
+                lines.append(
+                    "    "
+                    + i18n.message(
+                        "profile.verify.closest",
+                        shown,
+                        similarity=similarity,
+                        closest=self.closest,
+                    )
+                )
         return "\n".join(lines)
 
 
@@ -208,20 +302,41 @@ def _found_without_hyphens(quote: str, text: str) -> bool:
 
 @attrs.frozen(kw_only=True)
 class LintIssue:
-    """One problem of a profile: where, what, and how to fix it.
+    """One problem of a profile: where, what, and how to fix it (in Italian and English).
 
-    >>> LintIssue(level="error", path="parameters", message="m", message_it="m").level
-    'error'
+    >>> issue = LintIssue.of("error", "rules", "profile.lint.unknown_rule", rule="x.y")
+    >>> issue.level, issue.message, issue.describe("it")
+    ('error', "unknown rule 'x.y'", "error rules: regola sconosciuta 'x.y'")
     """
 
     level: str
     path: str
-    message: str
-    message_it: str
+    text: Text
+    """The message in both languages."""
+
+    @classmethod
+    def of(cls, level: str, path: str, key: str, /, **params: Any) -> LintIssue:
+        """The issue whose message is the catalogue's ``key`` (:mod:`welfare_ambito.i18n`)."""
+        return cls(level=level, path=path, text=Text.message(key, **params))
+
+    @classmethod
+    def from_error(cls, error: WelfareAmbitoError | ErrorDetail, path: str) -> LintIssue:
+        """An error the loader reported, as a lint error at ``path``."""
+        return cls(level="error", path=path, text=Text(error.text("it"), error.text("en")))
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.text.en
+
+    @property
+    def message_it(self) -> str:
+        """The message in Italian."""
+        return self.text.it
 
     def describe(self, lang: str = "it") -> str:
         """``level path: message`` in ``lang``."""
-        return f"{self.level} {self.path}: {self.message_it if lang == 'it' else self.message}"
+        return f"{self.level} {self.path}: {self.text.display(lang)}"
 
 
 _KEYS: dict[str, frozenset[str]] = {
@@ -254,11 +369,12 @@ _KEYS: dict[str, frozenset[str]] = {
 }
 
 
-def _hint(word: str, known: Any) -> tuple[str, str]:
+def _issue(level: str, path: str, key: str, word: str, known: Any, /, **params: Any) -> LintIssue:
+    """The issue ``key``, or ``key_suggest`` with the closest of ``known`` to ``word``."""
     close = difflib.get_close_matches(word, sorted(known), n=1)
-    if not close:
-        return "", ""
-    return f"; did you mean {close[0]!r}?", f"; forse intendevi {close[0]!r}?"
+    if close:
+        return LintIssue.of(level, path, f"{key}_suggest", suggestion=close[0], **params)
+    return LintIssue.of(level, path, key, **params)
 
 
 def _unknown_keys(table: Any, kind: str, path: str) -> Iterator[LintIssue]:
@@ -266,13 +382,8 @@ def _unknown_keys(table: Any, kind: str, path: str) -> Iterator[LintIssue]:
         return
     for key in table:
         if key not in _KEYS[kind]:
-            en, it = _hint(key, _KEYS[kind])
-            yield LintIssue(
-                level="error",
-                path=f"{path}.{key}" if path else key,
-                message=f"unknown key {key!r}{en}",
-                message_it=f"chiave sconosciuta {key!r}{it}",
-            )
+            where = f"{path}.{key}" if path else key
+            yield _issue("error", where, "profile.lint.unknown_key", key, _KEYS[kind], key=key)
 
 
 def _raw_issues(
@@ -286,12 +397,13 @@ def _raw_issues(
     ids = list(rules) if isinstance(rules, list | Mapping) else []
     for rule_id in ids:
         if isinstance(rule_id, str) and rule_id not in known_rules:
-            en, it = _hint(rule_id, known_rules)
-            yield LintIssue(
-                level="error",
-                path=f"rules[{rule_id!r}]",
-                message=f"unknown rule {rule_id!r}{en}",
-                message_it=f"regola sconosciuta {rule_id!r}{it}",
+            yield _issue(
+                "error",
+                f"rules[{rule_id!r}]",
+                "profile.lint.unknown_rule",
+                rule_id,
+                known_rules,
+                rule=rule_id,
             )
         if isinstance(rules, Mapping):
             yield from _unknown_keys(rules[rule_id], "rule", f"rules[{rule_id!r}]")
@@ -302,12 +414,8 @@ def _raw_issues(
     for name, entry in (raw.get("parameters") or {}).items():
         path = f"parameters[{name!r}]"
         if name not in known_params:
-            en, it = _hint(name, known_params)
-            yield LintIssue(
-                level="warning",
-                path=path,
-                message=f"no rule reads parameter {name!r}{en}",
-                message_it=f"nessuna regola legge il parametro {name!r}{it}",
+            yield _issue(
+                "warning", path, "profile.lint.unread_parameter", name, known_params, name=name
             )
         yield from _unknown_keys(entry, "parameter", path)
         if not isinstance(entry, Mapping):
@@ -325,11 +433,12 @@ def _raw_issues(
             yield from _period_form(unit, item, where)
             for key in ("since", "until"):
                 if isinstance(item.get(key), str):
-                    yield LintIssue(
-                        level="error",
-                        path=f"{where}.{key}",
-                        message=f"write the date without quotes: {key} = {item[key]}",
-                        message_it=f"scrivi la data senza virgolette: {key} = {item[key]}",
+                    yield LintIssue.of(
+                        "error",
+                        f"{where}.{key}",
+                        "profile.lint.quoted_date",
+                        key=key,
+                        value=item[key],
                     )
 
 
@@ -347,18 +456,7 @@ def _period_form(unit: Any, item: Mapping[str, Any], where: str) -> Iterator[Lin
         if not isinstance(value, str) or not re.fullmatch(
             r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", value
         ):
-            yield LintIssue(
-                level="error",
-                path=f"{where}.value",
-                message=(
-                    f'a period is written "START/END" with ISO dates, e.g. '
-                    f'"2024-01-01/2026-12-31"; found {value!r}'
-                ),
-                message_it=(
-                    f'un periodo si scrive "INIZIO/FINE" con date ISO, es. '
-                    f'"2024-01-01/2026-12-31"; trovato {value!r}'
-                ),
-            )
+            yield LintIssue.of("error", f"{where}.value", "profile.lint.period_form", value=value)
 
 
 def lint_profile(path: str | Path, *, source_text: str | None = None) -> tuple[LintIssue, ...]:
@@ -369,7 +467,7 @@ def lint_profile(path: str | Path, *, source_text: str | None = None) -> tuple[L
     """
     import tomllib
 
-    from welfare_ambito.errors import InvalidInput, WelfareAmbitoError
+    from welfare_ambito.errors import InvalidInput
     from welfare_ambito.rules.definition import REGISTRY
     from welfare_ambito.rules.profiles import _locate
 
@@ -390,23 +488,9 @@ def lint_profile(path: str | Path, *, source_text: str | None = None) -> tuple[L
     try:
         profile = load_profile(path if isinstance(path, Path) else str(path))
     except InvalidInput as error:
-        return tuple(
-            issues
-            + [
-                LintIssue(level="error", path=e.path, message=e.message, message_it=e.message_it)
-                for e in error.errors
-            ]
-        )
+        return tuple(issues + [LintIssue.from_error(e, e.path) for e in error.errors])
     except WelfareAmbitoError as error:
-        return (
-            *issues,
-            LintIssue(
-                level="error",
-                path=error.path or "",
-                message=str(error),
-                message_it=error.message_it or str(error),
-            ),
-        )
+        return (*issues, LintIssue.from_error(error, error.path or ""))
     own = set(raw.get("parameters") or {})
     for name in sorted(own):
         parameter = profile.parameters[name]
@@ -416,35 +500,30 @@ def lint_profile(path: str | Path, *, source_text: str | None = None) -> tuple[L
             )
             if dated.citation is None and parameter.citation is None and not readings_cited:
                 issues.append(
-                    LintIssue(
-                        level="error",
-                        path=f"parameters[{name!r}].values[{index}]",
-                        message="no citation: cite the sentence of the notice that sets this value",
-                        message_it="nessuna citazione: cita la frase dell'avviso che fissa questo valore",
+                    LintIssue.of(
+                        "error",
+                        f"parameters[{name!r}].values[{index}]",
+                        "profile.lint.no_citation",
                     )
                 )
         declared = raw["parameters"][name].get("unit")
         if declared is not None and name in units and units[name] != declared:
             issues.append(
-                LintIssue(
-                    level="error",
-                    path=f"parameters[{name!r}].unit",
-                    message=f"unit {declared!r} differs from {units[name]!r} in {profile.extends}",
-                    message_it=(
-                        f"l'unità {declared!r} differisce da {units[name]!r} in {profile.extends}"
-                    ),
+                LintIssue.of(
+                    "error",
+                    f"parameters[{name!r}].unit",
+                    "profile.lint.unit",
+                    unit=declared,
+                    parent_unit=units[name],
+                    parent=profile.extends,
                 )
             )
     issues.extend(_coverage(profile))
     for check in verify_profile(profile, source_text=source_text):
         if not check.ok:
+            lines = {lang: check.describe(lang).split("\n", 1)[-1].strip() for lang in LANGS}
             issues.append(
-                LintIssue(
-                    level="error",
-                    path=check.where,
-                    message=check.describe("en").split("\n", 1)[-1].strip(),
-                    message_it=check.describe("it").split("\n", 1)[-1].strip(),
-                )
+                LintIssue(level="error", path=check.where, text=Text(lines["it"], lines["en"]))
             )
     return tuple(issues)
 
@@ -458,22 +537,18 @@ def _coverage(profile: Profile) -> Iterator[LintIssue]:
     for item in profile.rules:
         for name in item.rule.all_parameters:
             if name not in profile.parameters:
-                yield LintIssue(
-                    level="error",
-                    path=f"rules[{item.id!r}]",
-                    message=f"rule {item.id} reads {name!r}, which the profile does not set",
-                    message_it=f"la regola {item.id} legge {name!r}, che il profilo non imposta",
+                yield LintIssue.of(
+                    "error", f"rules[{item.id!r}]", "profile.lint.unset", rule=item.id, name=name
                 )
             elif start is not None and not any(
                 d.covers(start) for d in profile.parameters[name].values
             ):
-                yield LintIssue(
-                    level="error",
-                    path=f"parameters[{name!r}]",
-                    message=f"no value in force on {start.isoformat()} (rule {item.id} reads it)",
-                    message_it=(
-                        f"nessun valore in vigore il {start.isoformat()} (lo legge la regola {item.id})"
-                    ),
+                yield LintIssue.of(
+                    "error",
+                    f"parameters[{name!r}]",
+                    "profile.lint.not_in_force",
+                    on=start.isoformat(),
+                    rule=item.id,
                 )
 
 
@@ -525,11 +600,8 @@ def new_profile(extends: str = "pippi-national", *, ambito: str | Path | None = 
     ]
     ambito_id, ambito_name = "my_ambito", "Ambito di …"
     if ambito is not None:
-        import tomllib
-
-        declared = tomllib.loads(Path(ambito).read_text(encoding="utf-8"))
-        ambito_id = str(declared.get("id", ambito_id))
-        ambito_name = str(declared.get("name", ambito_name))
+        declared = _declared_ambito(ambito)
+        ambito_id, ambito_name = declared.id, declared.name
     today = dt.date.today()
     lines = [
         f"# Profile for {ambito_name}: your notice, extending {base.id} ({base.title}).",
@@ -625,12 +697,52 @@ def new_profile(extends: str = "pippi-national", *, ambito: str | Path | None = 
     return "\n".join(lines) + "\n"
 
 
-def new_plan(profile: str | Profile) -> str:
+def _declared_ambito(path: str | Path) -> Any:
+    """The Ambito of the file at ``path``, loaded (and checked) as a plan's would be."""
+    from welfare_ambito.convert import load
+    from welfare_ambito.model import Ambito
+
+    return load(path, into=Ambito)
+
+
+def _ambito_line(profile: Profile, ambito: str | Path | None) -> str:
+    from welfare_ambito._ambiti import embedded_ambiti
+
+    if ambito is not None:
+        declared = _declared_ambito(ambito)
+        if profile.ambito is not None and declared.id != profile.ambito:
+            raise InvalidValue.of(
+                "profile.ambito_file_mismatch",
+                path="--ambito",
+                file=str(ambito),
+                ambito=declared.id,
+                profile=profile.id,
+                expected=profile.ambito,
+            )
+        shown = Path(ambito).as_posix()
+        return f'ambito = "{shown}"  # required: {declared.name}, declared in its own file'
+    if profile.ambito is None:
+        return (
+            'ambito = "REPLACE"  # required: the Ambito id, or the path of your Ambito\'s file '
+            "(relative to this plan's folder)"
+        )
+    if profile.ambito in embedded_ambiti():
+        return f'ambito = "{profile.ambito}"  # required: the Ambito id'
+    return (
+        f'ambito = "REPLACE.toml"  # required: the path of the file declaring Ambito '
+        f"{profile.ambito!r}, relative to this plan's folder"
+    )
+
+
+def new_plan(profile: str | Profile, *, ambito: str | Path | None = None) -> str:
     """A commented plan template for ``profile``: every field, required or optional.
 
+    ``ambito`` is the file declaring the user's own Ambito: the plan names it by
+    that path (relative to the plan's folder: give it as the plan will see it).
+
     >>> text = new_plan("seregno-pippi-2023")
-    >>> "# required" in text and "hour_plan" in text
-    True
+    >>> "# required" in text and "hour_plan" in text, 'ambito = "seregno"' in text
+    (True, True)
     """
     resolved = profile if isinstance(profile, Profile) else load_profile(profile)
     from welfare_ambito.model import CoDesignPlan
@@ -641,10 +753,8 @@ def new_plan(profile: str | Profile) -> str:
         "# Fields marked required must be filled in; optional ones may be deleted.",
     ]
     lines += _attrs_template(CoDesignPlan, "", set())
-    if resolved.ambito:
-        lines = [
-            line.replace('ambito = "REPLACE"', f'ambito = "{resolved.ambito}"') for line in lines
-        ]
+    declared = _ambito_line(resolved, ambito)
+    lines = [declared if line.startswith('ambito = "REPLACE"') else line for line in lines]
     if resolved.programme:
         lines = [
             line.replace('programme = "REPLACE"', f'programme = "{resolved.programme}"')
@@ -731,10 +841,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for check in checks if args.verbose else bad:
         sys.stdout.write(check.describe(args.lang) + "\n")
     found = sum(1 for c in checks if c.status == "found")
-    if args.lang == "it":
-        sys.stdout.write(f"{found} citazioni verificate, {len(bad)} non trovate\n")
-    else:
-        sys.stdout.write(f"{found} quotes verified, {len(bad)} not found\n")
+    summary = i18n.message("profile.verify.summary", _as_lang(args.lang), found=found, bad=len(bad))
+    sys.stdout.write(summary + "\n")
     return EXIT_PROBLEMS if bad else EXIT_OK
 
 
@@ -745,11 +853,10 @@ def cmd_lint(args: argparse.Namespace) -> int:
     for issue in issues:
         sys.stdout.write(issue.describe(args.lang) + "\n")
     errors = sum(1 for i in issues if i.level == "error")
-    sys.stdout.write(
-        f"{errors} errori, {len(issues) - errors} avvisi\n"
-        if args.lang == "it"
-        else f"{errors} errors, {len(issues) - errors} warnings\n"
+    summary = i18n.message(
+        "profile.lint.summary", _as_lang(args.lang), errors=errors, warnings=len(issues) - errors
     )
+    sys.stdout.write(summary + "\n")
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 
@@ -760,8 +867,8 @@ def cmd_new_profile(args: argparse.Namespace) -> int:
 
 
 def cmd_new_plan(args: argparse.Namespace) -> int:
-    """``plan new --profile ID``: print a commented plan template."""
-    sys.stdout.write(new_plan(args.profile))
+    """``plan new --profile ID [--ambito FILE]``: print a commented plan template."""
+    sys.stdout.write(new_plan(args.profile, ambito=args.ambito))
     return EXIT_OK
 
 
@@ -788,4 +895,8 @@ def register(subparsers: Any) -> None:
     plan_actions = command_group(subparsers, "plan", "start a plan: a TOML template or a workbook")
     plan_new = plan_actions.add_parser("new", help="print a commented plan template")
     plan_new.add_argument("--profile", required=True, help="the profile the plan answers")
+    plan_new.add_argument(
+        "--ambito",
+        help="your Ambito's file, as the plan will name it (relative to the plan's folder)",
+    )
     plan_new.set_defaults(handler=cmd_new_plan)

@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.citations import Citation, Source, citation_from_dict, source_from_dict
 from welfare_ambito.errors import (
@@ -49,6 +50,39 @@ __all__ = [
     "profile_for",
     "profile_ids",
 ]
+
+i18n.define(
+    "error.rules.profile_programme",
+    it="il piano è per il programma {plan!r}; il profilo {profile_id!r} è per {profile!r}",
+    en="the plan is for programme {plan!r}; profile {profile_id!r} is for {profile!r}",
+)
+i18n.define(
+    "error.rules.profile_ambito",
+    it="il piano è per l'Ambito {plan!r}; il profilo {profile_id!r} è per {profile!r}: "
+    "verificalo con il profilo di quell'Ambito",
+    en="the plan is for Ambito {plan!r}; profile {profile_id!r} is for {profile!r}: "
+    "check it with that Ambito's profile",
+)
+i18n.define(
+    "error.rules.rule_not_in_profile",
+    it="la regola {rule!r} non è nel profilo {profile!r}",
+    en="rule {rule!r} is not in profile {profile!r}",
+)
+i18n.define(
+    "error.rules.profile_cycle",
+    it="i profili si estendono a vicenda: {names}",
+    en="profiles extend each other in a cycle: {names}",
+)
+i18n.define(
+    "error.rules.value_or_readings",
+    it="indica value oppure readings",
+    en="give either value or readings",
+)
+i18n.define(
+    "error.rules.values_and_value",
+    it="indica values = [...] oppure since/value, non entrambi",
+    en="give either values = [...] or since/value, not both",
+)
 
 _PROFILE_KEYS = frozenset(
     {
@@ -161,12 +195,7 @@ class Profile:
         for item in self.rules:
             if item.id == rule_id:
                 return item
-        raise NotFound(
-            f"rule {rule_id!r} is not in profile {self.id!r}",
-            code="rules.rule_not_in_profile",
-            message_it=f"la regola {rule_id!r} non è nel profilo {self.id!r}",
-            path=rule_id,
-        )
+        raise NotFound.of("rules.rule_not_in_profile", path=rule_id, rule=rule_id, profile=self.id)
 
     def missing_parameters(self) -> tuple[tuple[str, str], ...]:
         """``(rule id, parameter)`` pairs for parameters rules read that the profile does not set."""
@@ -401,11 +430,8 @@ def _build(
             names = " → ".join((*chain, origin, base_origin))
             raise InvalidInput(
                 [
-                    ErrorDetail(
-                        path="extends",
-                        code="rules.profile_cycle",
-                        message=f"profiles extend each other in a cycle: {names}",
-                        message_it=f"i profili si estendono a vicenda: {names}",
+                    ErrorDetail.from_error(
+                        InvalidValue.of("rules.profile_cycle", names=names), "extends"
                     )
                 ]
             )
@@ -705,12 +731,7 @@ def _dated(raw: Mapping[str, Any], path: str, errors: list[ErrorDetail]) -> Date
     until = _date(raw["until"], f"{path}.until", errors) if "until" in raw else None
     if ("value" in raw) == ("readings" in raw):
         errors.append(
-            ErrorDetail(
-                path=f"{path}.value",
-                code="rules.value_or_readings",
-                message="give either value or readings",
-                message_it="indica value oppure readings",
-            )
+            ErrorDetail.from_error(InvalidValue.of("rules.value_or_readings"), f"{path}.value")
         )
         return None
     value: Any = (
@@ -764,11 +785,8 @@ def _parameters(raw: Any, base: Profile | None, errors: list[ErrorDetail]) -> Pa
         if "values" in entry:
             if any(k in entry for k in ("value", "readings", "since", "until")):
                 errors.append(
-                    ErrorDetail(
-                        path=f"{path}.values",
-                        code="rules.values_and_value",
-                        message="give either values = [...] or since/value, not both",
-                        message_it="indica values = [...] oppure since/value, non entrambi",
+                    ErrorDetail.from_error(
+                        InvalidValue.of("rules.values_and_value"), f"{path}.values"
                     )
                 )
                 continue
@@ -848,29 +866,21 @@ def ensure_fits(profile: Profile, plan: Any) -> None:
     programme = getattr(plan, "programme", None)
     programme = getattr(programme, "value", programme)
     if profile.programme is not None and programme is not None and programme != profile.programme:
-        raise InvalidValue(
-            f"the plan is for programme {programme!r}; profile {profile.id!r} is for "
-            f"{profile.programme!r}",
-            code="rules.profile_programme",
-            message_it=(
-                f"il piano è per il programma {programme!r}; il profilo {profile.id!r} è per "
-                f"{profile.programme!r}"
-            ),
+        raise InvalidValue.of(
+            "rules.profile_programme",
             path="programme",
-            params={"plan": programme, "profile": profile.programme},
+            plan=programme,
+            profile=profile.programme,
+            profile_id=profile.id,
         )
     ambito = getattr(getattr(plan, "ambito", None), "id", None)
     if profile.ambito is not None and ambito is not None and ambito != profile.ambito:
-        raise InvalidValue(
-            f"the plan is for Ambito {ambito!r}; profile {profile.id!r} is for "
-            f"{profile.ambito!r}: check it with that Ambito's profile",
-            code="rules.profile_ambito",
-            message_it=(
-                f"il piano è per l'Ambito {ambito!r}; il profilo {profile.id!r} è per "
-                f"{profile.ambito!r}: verificalo con il profilo di quell'Ambito"
-            ),
+        raise InvalidValue.of(
+            "rules.profile_ambito",
             path="ambito",
-            params={"plan": ambito, "profile": profile.ambito},
+            plan=ambito,
+            profile=profile.ambito,
+            profile_id=profile.id,
         )
 
 

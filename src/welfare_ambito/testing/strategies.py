@@ -332,6 +332,17 @@ def _bands(profile: Any, on: dt.date) -> _Bands:
     )
 
 
+def _core_by_overlap_only(profile: Any, on: dt.date, family: Family) -> bool:
+    from welfare_ambito.eligibility.pippi import AgeBands
+
+    names = AgeBands.PARAMETERS
+    if all(n in profile.parameters for n in names):
+        bands = AgeBands.from_parameters(profile.parameters.at(on, names))
+    else:
+        bands = AgeBands()
+    return bands.core_only_by_overlap(family.ages_on(on))
+
+
 def _error_rules(profile: Any) -> frozenset[str]:
     from welfare_ambito.rules import Severity
 
@@ -1010,16 +1021,22 @@ def _compliant_plans(
     family_ids = d.identifiers("F", count)
     family_list: list[Family] = []
     for family_id, wanted in zip(family_ids, d.shuffled(groups_wanted), strict=True):
-        family = _family(
-            d,
-            on=on,
-            outcome="eligible",
-            group="preadolescent" if wanted == "preadolescent" else "core",
-            profile=profile,
-            min_children=1,
-            max_children=3,
-            birthdays=False,
-        )
+        for _attempt in range(32):
+            family = _family(
+                d,
+                on=on,
+                outcome="eligible",
+                group="preadolescent" if wanted == "preadolescent" else "core",
+                profile=profile,
+                min_children=1,
+                max_children=3,
+                birthdays=False,
+            )
+            # A family core only by a child of 11 (the bands' overlap) counts in the 11–14
+            # group under one reading (pippi.cohort.age_overlap_reading): outside that group,
+            # a family has a younger child, so the shares hold under every reading.
+            if wanted == "preadolescent" or not _core_by_overlap_only(profile, on, family):
+                break
         # each family counts in one group only, so the shares hold by construction
         if wanted == "reunification":
             family = attrs.evolve(
