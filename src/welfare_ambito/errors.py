@@ -18,6 +18,7 @@ dates never appear.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -25,6 +26,7 @@ from typing import Any
 import attrs
 
 from welfare_ambito import _messages, i18n
+from welfare_ambito._lang import is_lang
 
 __all__ = [
     "ErrorDetail",
@@ -32,8 +34,51 @@ __all__ = [
     "InvalidInput",
     "InvalidValue",
     "NotFound",
+    "Phrase",
     "WelfareAmbitoError",
 ]
+
+i18n.define(
+    "errors.long_number",
+    it="un numero di circa {digits} cifre",
+    en="a number of about {digits} digits",
+)
+i18n.define(
+    "errors.invalid_input",
+    it={"one": "1 problema nei dati:", "other": "{count} problemi nei dati:"},
+    en={"one": "1 problem in the input:", "other": "{count} problems in the input:"},
+)
+i18n.define(
+    "unit.characters",
+    it={"one": "1 carattere", "other": "{count} caratteri"},
+    en={"one": "1 character", "other": "{count} characters"},
+)
+
+
+@attrs.frozen
+class Phrase:
+    """A catalogue message quoted inside an error message, written in that message's language.
+
+    A parameter of :meth:`WelfareAmbitoError.of` that is a ``Phrase`` is rendered with
+    the catalogue message ``key`` in each language: a word that differs per language
+    (``colonna`` / ``column``) stays one parameter of one template.
+
+    >>> i18n.define("example.column", it="colonna", en="column")
+    >>> i18n.define("error.example.missing", it="{what} {key!r} assente", en="{what} {key!r} absent")
+    >>> error = InvalidValue.of("example.missing", what=Phrase("example.column"), key="n")
+    >>> error.text("it"), error.text("en")
+    ("colonna 'n' assente", "column 'n' absent")
+    """
+
+    key: str
+    params: dict[str, Any] = attrs.field(factory=dict)
+
+    def display(self, lang: str = "it") -> str:
+        """The phrase in ``lang`` (English for any language other than Italian)."""
+        return i18n.message(self.key, lang if is_lang(lang) else "en", **self.params)
+
+    def __str__(self) -> str:
+        return self.display("en")
 
 
 class WelfareAmbitoError(Exception):
@@ -75,7 +120,9 @@ class WelfareAmbitoError(Exception):
         ``code`` names a template of the catalogue (``error.<code>``, see
         :mod:`welfare_ambito.i18n`); a module defines its own next to the code that
         raises them. Building the message never fails, whatever the values: a number
-        too long to print is named by its size.
+        too long to print is named by its size. A day is written as each language
+        writes it (``01/06/2023`` / ``2023-06-01``); a :class:`Phrase` in the
+        language of the message.
 
         >>> print(InvalidValue.of("negative", value=-(10**5000)))
         must not be negative, got a number of about 5001 digits
@@ -120,17 +167,18 @@ def _printable(params: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 def _shorten(value: Any, lang: str) -> Any:
+    code = lang if is_lang(lang) else "en"
+    if isinstance(value, Phrase):
+        return _Shortened(value.display(code))
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return _Shortened(i18n.date(value, code))
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3000:
         # str() of an int over 4300 digits raises; the bit length gives the size anyway.
         size = int(value.bit_length() * 0.30103) + 1
-        return _Shortened(
-            f"un numero di circa {size} cifre"
-            if lang == "it"
-            else f"a number of about {size} digits"
-        )
+        return _Shortened(i18n.message("errors.long_number", code, digits=size))
     if isinstance(value, str | Decimal) and len(str(value)) > _LONGEST_TEXT:
         text = str(value)
-        more = f"{len(text)} caratteri" if lang == "it" else f"{len(text)} characters"
+        more = i18n.message("unit.characters", code, count=len(text))
         return _Shortened(repr(text[:_LONGEST_TEXT]) + f"… ({more})")
     return value
 
@@ -223,9 +271,9 @@ class InvalidInput(WelfareAmbitoError, ValueError):
         lines_it = [f"{e.path or '$'}: {e.message_it}" for e in self.errors]
         count = len(self.errors)
         super().__init__(
-            f"{i18n.message('unit.problems', 'en', count=count)} in the input:\n  "
-            + "\n  ".join(lines),
+            i18n.message("errors.invalid_input", "en", count=count) + "\n  " + "\n  ".join(lines),
             code="invalid_input",
-            message_it=f"{i18n.message('unit.problems', 'it', count=count)} nei dati:\n  "
+            message_it=i18n.message("errors.invalid_input", "it", count=count)
+            + "\n  "
             + "\n  ".join(lines_it),
         )
