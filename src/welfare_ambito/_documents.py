@@ -27,7 +27,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue
+from welfare_ambito import i18n
+from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue, Phrase
 
 __all__ = [
     "MAX_BYTES",
@@ -39,6 +40,16 @@ __all__ = [
     "read_document",
     "read_text",
 ]
+
+i18n.define("documents.folder", it="è una cartella, non un file", en="it is a folder, not a file")
+i18n.define("documents.too_large", it="più grande di {size} byte", en="larger than {size} bytes")
+i18n.define("documents.the_text", it="il testo", en="the text")
+i18n.define(
+    "documents.not_utf8",
+    it="non è testo UTF-8 (byte {byte}); salva il file come UTF-8",
+    en="not UTF-8 text (byte {byte}); save the file as UTF-8",
+)
+i18n.define("documents.use_format", it="usa un file {format}", en="use a {format} file")
 
 Format = Literal["toml", "json"]
 
@@ -67,16 +78,9 @@ def _detail(code: str, **params: Any) -> ErrorDetail:
     return ErrorDetail.from_error(InvalidValue.of(code, **params), "")
 
 
-def _file_error(source: str, reason: str, reason_it: str | None = None) -> InvalidInput:
-    detail = _detail("file", file=source, reason=reason)
-    if reason_it is not None:
-        detail = ErrorDetail(
-            path="",
-            code="file",
-            message=detail.message,
-            message_it=_detail("file", file=source, reason=reason_it).message_it,
-        )
-    return InvalidInput([detail])
+def _file_error(source: str | Phrase, reason: str | Phrase) -> InvalidInput:
+    """The file ``source`` cannot be read, for ``reason`` (a system's text or a phrase)."""
+    return InvalidInput([_detail("file", file=source, reason=reason)])
 
 
 def _syntax(fmt: str, reason: str) -> InvalidInput:
@@ -103,19 +107,13 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> b
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
-        raise _file_error(
-            shown, "it is a folder, not a file", "è una cartella, non un file"
-        ) from None
+        raise _file_error(shown, Phrase("documents.folder")) from None
     except (OSError, ValueError) as exc:
         # ValueError: a NUL byte in the path.
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise _file_error(shown, reason) from None
     if len(data) > max_bytes:
-        raise _file_error(
-            shown,
-            f"larger than {max_bytes:,} bytes",
-            f"più grande di {max_bytes:,} byte".replace(",", "."),
-        )
+        raise _file_error(shown, Phrase("documents.too_large", {"size": max_bytes}))
     return data
 
 
@@ -134,9 +132,8 @@ def decode(data: bytes, source: str = "") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _file_error(
-            source or "the text",
-            f"not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8",
-            f"non è testo UTF-8 (byte {exc.start + 1}); salva il file come UTF-8",
+            source or Phrase("documents.the_text"),
+            Phrase("documents.not_utf8", {"byte": exc.start + 1}),
         ) from None
 
 
@@ -244,6 +241,6 @@ def read_document(
     allowed = tuple(formats)
     if fmt not in allowed:
         wanted = " or ".join(f".{f}" for f in allowed)
-        raise _file_error(shown, f"use a {wanted} file", f"usa un file {wanted}")
+        raise _file_error(shown, Phrase("documents.use_format", {"format": wanted}))
     document = parse_document(decode(read_bytes(path), shown), fmt, parse_float=parse_float)
     return document, fmt  # type: ignore[return-value]  # fmt is one of "toml", "json"

@@ -26,7 +26,7 @@ from typing import Any
 import attrs
 
 from welfare_ambito import _messages, i18n
-from welfare_ambito._lang import is_lang
+from welfare_ambito._lang import Lang, is_lang
 
 __all__ = [
     "ErrorDetail",
@@ -74,8 +74,20 @@ class Phrase:
     params: dict[str, Any] = attrs.field(factory=dict)
 
     def display(self, lang: str = "it") -> str:
-        """The phrase in ``lang`` (English for any language other than Italian)."""
-        return i18n.message(self.key, lang if is_lang(lang) else "en", **self.params)
+        """The phrase in ``lang`` (English for any other), numbers written as ``lang`` writes them.
+
+        >>> i18n.define("example.size", it="più di {size} byte", en="over {size} bytes")
+        >>> Phrase("example.size", {"size": 10_000}).display("it")
+        'più di 10.000 byte'
+        """
+        code: Lang = lang if is_lang(lang) else "en"
+        params = {
+            name: i18n.number(value, code)
+            if isinstance(value, int | Decimal) and not isinstance(value, bool) and name != "count"
+            else value
+            for name, value in self.params.items()
+        }
+        return i18n.message(self.key, code, **params)
 
     def __str__(self) -> str:
         return self.display("en")
