@@ -50,6 +50,22 @@ i18n.define(
     en="not UTF-8 text (byte {byte}); save the file as UTF-8",
 )
 i18n.define("documents.use_format", it="usa un file {format}", en="use a {format} file")
+i18n.define("documents.either", it="{some} o {last}", en="{some} or {last}")
+i18n.define(
+    "documents.too_deep",
+    it="annidato oltre {levels} livelli",
+    en="nested deeper than {levels} levels",
+)
+i18n.define(
+    "documents.long_number",
+    it="un numero più lungo di {digits} cifre (riga {line})",
+    en="a number longer than {digits} digits (line {line})",
+)
+i18n.define(
+    "documents.not_json_number",
+    it="{name} non è un numero ammesso in JSON",
+    en="{name} is not a number JSON allows",
+)
 
 Format = Literal["toml", "json"]
 
@@ -83,7 +99,7 @@ def _file_error(source: str | Phrase, reason: str | Phrase) -> InvalidInput:
     return InvalidInput([_detail("file", file=source, reason=reason)])
 
 
-def _syntax(fmt: str, reason: str) -> InvalidInput:
+def _syntax(fmt: str, reason: str | Phrase) -> InvalidInput:
     return InvalidInput([_detail("syntax", format=fmt.upper(), reason=reason)])
 
 
@@ -148,8 +164,16 @@ def _json_int(text: str) -> int | Decimal:
     return int(text) if len(text) <= _MAX_DIGITS else Decimal(text)
 
 
+class _NotJsonNumber(ValueError):
+    """NaN or Infinity in a JSON text: Python's reader accepts them, JSON does not."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
 def _json_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise _NotJsonNumber(name)
 
 
 def _depth(document: Any) -> int:
@@ -165,6 +189,20 @@ def _depth(document: Any) -> int:
         elif isinstance(value, list):
             stack.extend((item, level + 1) for item in value)
     return deepest
+
+
+def _too_deep() -> Phrase:
+    return Phrase("documents.too_deep", {"levels": MAX_DEPTH})
+
+
+# What a document that is not a table is, in the words of the "type" message.
+_KIND_WORDS: dict[type, str] = {
+    list: "array",
+    int: "number",
+    Decimal: "number",
+    bool: "true/false",
+    type(None): "nothing",
+}
 
 
 def _line_of(text: str, index: int) -> int:
@@ -189,7 +227,7 @@ def parse_document(
     ...     parse_document("x = " + "9" * 5000, "toml")
     ... except InvalidInput as exc:
     ...     print(exc.errors[0].message)
-    not valid TOML: a number longer than 4300 digits (line 1)
+    not valid TOML: a number longer than 4,300 digits (line 1)
     """
     fmt = fmt.lower()
     if fmt not in ("toml", "json"):
@@ -205,19 +243,21 @@ def parse_document(
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         raise _syntax(fmt, str(exc)) from None
     except RecursionError:
-        raise _syntax(fmt, f"nested deeper than {MAX_DEPTH} levels") from None
+        raise _syntax(fmt, _too_deep()) from None
+    except _NotJsonNumber as exc:
+        raise _syntax(fmt, Phrase("documents.not_json_number", {"name": exc.name})) from None
     except (ValueError, ArithmeticError, MemoryError) as exc:
         long = _LONG_NUMBER.search(text)
         if long is not None:
             where = _line_of(text, long.start())
             raise _syntax(
-                fmt, f"a number longer than {_MAX_DIGITS} digits (line {where})"
+                fmt, Phrase("documents.long_number", {"digits": _MAX_DIGITS, "line": str(where)})
             ) from None
         raise _syntax(fmt, str(exc)[:200]) from None
     if _depth(document) > MAX_DEPTH:
-        raise _syntax(fmt, f"nested deeper than {MAX_DEPTH} levels")
+        raise _syntax(fmt, _too_deep())
     if table and not isinstance(document, dict):
-        kind = "array" if isinstance(document, list) else "value"
+        kind = _KIND_WORDS.get(type(document), "text")
         raise InvalidInput([_detail("type", expected="a JSON object", actual=kind)])
     return document
 
@@ -240,7 +280,10 @@ def read_document(
     fmt = Path(os.fspath(path)).suffix.lower().lstrip(".")
     allowed = tuple(formats)
     if fmt not in allowed:
-        wanted = " or ".join(f".{f}" for f in allowed)
+        names = [f".{f}" for f in allowed]
+        wanted: str | Phrase = names[0]
+        if len(names) > 1:
+            wanted = Phrase("documents.either", {"some": ", ".join(names[:-1]), "last": names[-1]})
         raise _file_error(shown, Phrase("documents.use_format", {"format": wanted}))
     document = parse_document(decode(read_bytes(path), shown), fmt, parse_float=parse_float)
     return document, fmt  # type: ignore[return-value]  # fmt is one of "toml", "json"

@@ -81,12 +81,7 @@ class Phrase:
         'più di 10.000 byte'
         """
         code: Lang = lang if is_lang(lang) else "en"
-        params = {
-            name: i18n.number(value, code)
-            if isinstance(value, int | Decimal) and not isinstance(value, bool) and name != "count"
-            else value
-            for name, value in self.params.items()
-        }
+        params = {name: _in_words(value, name, code) for name, value in self.params.items()}
         return i18n.message(self.key, code, **params)
 
     def __str__(self) -> str:
@@ -154,6 +149,15 @@ class WelfareAmbitoError(Exception):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
+
+
+def _in_words(value: Any, name: str, lang: Lang) -> Any:
+    """A phrase's parameter as ``lang`` writes it: numbers grouped, phrases in ``lang``."""
+    if isinstance(value, Phrase):
+        return value.display(lang)
+    if isinstance(value, int | Decimal) and not isinstance(value, bool) and name != "count":
+        return i18n.number(value, lang)
+    return value
 
 
 class _Shortened:
