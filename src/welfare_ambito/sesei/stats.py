@@ -55,8 +55,8 @@ _FIGURES: dict[str, tuple[str, str]] = {
 }
 for _figure, (_english, _italian) in _FIGURES.items():
     i18n.define(f"sesei.figure.{_figure}", it=_italian, en=_english)
-for _kind, _label in _KIND_IT.items():
-    i18n.define(f"sesei.figure.interventions_by_kind.{_kind.value}", it=_label, en=_kind.value)
+for _kind, _kind_it in _KIND_IT.items():
+    i18n.define(f"sesei.figure.interventions_by_kind.{_kind.value}", it=_kind_it, en=_kind.value)
 for _level in SchoolLevel:
     for _by_level in ("schools_by_level", "school_interventions_by_level"):
         i18n.define(f"sesei.figure.{_by_level}.{_level.value}", it=_level.label_it, en=_level.value)
