@@ -131,3 +131,48 @@ def test_redefining_a_message_with_other_texts_is_refused() -> None:
     i18n.define("test.same", it="a", en="b")
     with pytest.raises(ValueError, match="already defined"):
         i18n.define("test.same", it="c", en="b")
+
+
+@given(st.dates(), st.dates())
+def test_dates_in_error_messages_take_the_message_language(start: dt.date, end: dt.date) -> None:
+    """An error quoting days writes them dd/mm/yyyy in Italian and ISO in English, never mixed."""
+    from welfare_ambito.errors import InvalidValue
+
+    error = InvalidValue.of("date_order", path="end", start=start, end=end)
+    for day in (start, end):
+        assert i18n.date(day, "it") in error.text("it")
+        assert day.isoformat() in error.text("en")
+        assert day.isoformat() not in error.text("it")
+    assert error.params == {"start": start, "end": end}
+
+
+@given(st.integers(min_value=0, max_value=10**7))
+def test_phrases_speak_the_language_of_their_message(size: int) -> None:
+    """A Phrase parameter (a word, a number inside it) is written in each message's language."""
+    from welfare_ambito._documents import _file_error
+    from welfare_ambito.errors import Phrase
+
+    error = _file_error("plan.toml", Phrase("documents.too_large", {"size": size}))
+    detail = error.errors[0]
+    assert (
+        detail.text("it")
+        == f"impossibile leggere plan.toml: più grande di {i18n.number(size, 'it')} byte"
+    )
+    assert (
+        detail.text("en") == f"cannot read plan.toml: larger than {i18n.number(size, 'en')} bytes"
+    )
+
+
+@pytest.mark.parametrize(
+    ("cells", "italian", "english"), [(1, "1 cella", "1 cell"), (2, "2 celle", "2 cells")]
+)
+def test_counted_error_messages_agree_with_their_count(
+    cells: int, italian: str, english: str
+) -> None:
+    """A row with the wrong number of cells: «deve avere 1 cella», never «1 celle»."""
+    import welfare_ambito.sercop  # noqa: F401  (defines the sercop messages)
+    from welfare_ambito.errors import InvalidValue
+
+    error = InvalidValue.of("sercop.cells", path="rows[0].cells", index=0, table="t", count=cells)
+    assert error.text("it").endswith(f"deve avere {italian}")
+    assert error.text("en").endswith(f"must have {english}")

@@ -113,4 +113,6 @@ def completion_script(parser: argparse.ArgumentParser, shell: str) -> str:
         return f"#compdef {parser.prog}\nautoload -U +X bashcompinit && bashcompinit\n" + _bash(
             parser
         )
-    raise ValueError(f"unknown shell {shell!r}; choose one of {', '.join(SHELLS)}")
+    from welfare_ambito.errors import InvalidValue
+
+    raise InvalidValue.of("choice", path="shell", value=shell, choices=", ".join(SHELLS))

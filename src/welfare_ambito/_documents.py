@@ -27,7 +27,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue
+from welfare_ambito import i18n
+from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue, Phrase
 
 __all__ = [
     "MAX_BYTES",
@@ -39,6 +40,32 @@ __all__ = [
     "read_document",
     "read_text",
 ]
+
+i18n.define("documents.folder", it="è una cartella, non un file", en="it is a folder, not a file")
+i18n.define("documents.too_large", it="più grande di {size} byte", en="larger than {size} bytes")
+i18n.define("documents.the_text", it="il testo", en="the text")
+i18n.define(
+    "documents.not_utf8",
+    it="non è testo UTF-8 (byte {byte}); salva il file come UTF-8",
+    en="not UTF-8 text (byte {byte}); save the file as UTF-8",
+)
+i18n.define("documents.use_format", it="usa un file {format}", en="use a {format} file")
+i18n.define("documents.either", it="{some} o {last}", en="{some} or {last}")
+i18n.define(
+    "documents.too_deep",
+    it="annidato oltre {levels} livelli",
+    en="nested deeper than {levels} levels",
+)
+i18n.define(
+    "documents.long_number",
+    it="un numero più lungo di {digits} cifre (riga {line})",
+    en="a number longer than {digits} digits (line {line})",
+)
+i18n.define(
+    "documents.not_json_number",
+    it="{name} non è un numero ammesso in JSON",
+    en="{name} is not a number JSON allows",
+)
 
 Format = Literal["toml", "json"]
 
@@ -67,19 +94,12 @@ def _detail(code: str, **params: Any) -> ErrorDetail:
     return ErrorDetail.from_error(InvalidValue.of(code, **params), "")
 
 
-def _file_error(source: str, reason: str, reason_it: str | None = None) -> InvalidInput:
-    detail = _detail("file", file=source, reason=reason)
-    if reason_it is not None:
-        detail = ErrorDetail(
-            path="",
-            code="file",
-            message=detail.message,
-            message_it=_detail("file", file=source, reason=reason_it).message_it,
-        )
-    return InvalidInput([detail])
+def _file_error(source: str | Phrase, reason: str | Phrase) -> InvalidInput:
+    """The file ``source`` cannot be read, for ``reason`` (a system's text or a phrase)."""
+    return InvalidInput([_detail("file", file=source, reason=reason)])
 
 
-def _syntax(fmt: str, reason: str) -> InvalidInput:
+def _syntax(fmt: str, reason: str | Phrase) -> InvalidInput:
     return InvalidInput([_detail("syntax", format=fmt.upper(), reason=reason)])
 
 
@@ -103,19 +123,13 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> b
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
-        raise _file_error(
-            shown, "it is a folder, not a file", "è una cartella, non un file"
-        ) from None
+        raise _file_error(shown, Phrase("documents.folder")) from None
     except (OSError, ValueError) as exc:
         # ValueError: a NUL byte in the path.
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise _file_error(shown, reason) from None
     if len(data) > max_bytes:
-        raise _file_error(
-            shown,
-            f"larger than {max_bytes:,} bytes",
-            f"più grande di {max_bytes:,} byte".replace(",", "."),
-        )
+        raise _file_error(shown, Phrase("documents.too_large", {"size": max_bytes}))
     return data
 
 
@@ -134,9 +148,8 @@ def decode(data: bytes, source: str = "") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _file_error(
-            source or "the text",
-            f"not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8",
-            f"non è testo UTF-8 (byte {exc.start + 1}); salva il file come UTF-8",
+            source or Phrase("documents.the_text"),
+            Phrase("documents.not_utf8", {"byte": exc.start + 1}),
         ) from None
 
 
@@ -151,8 +164,16 @@ def _json_int(text: str) -> int | Decimal:
     return int(text) if len(text) <= _MAX_DIGITS else Decimal(text)
 
 
+class _NotJsonNumber(ValueError):
+    """NaN or Infinity in a JSON text: Python's reader accepts them, JSON does not."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
 def _json_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise _NotJsonNumber(name)
 
 
 def _depth(document: Any) -> int:
@@ -168,6 +189,20 @@ def _depth(document: Any) -> int:
         elif isinstance(value, list):
             stack.extend((item, level + 1) for item in value)
     return deepest
+
+
+def _too_deep() -> Phrase:
+    return Phrase("documents.too_deep", {"levels": MAX_DEPTH})
+
+
+# What a document that is not a table is, in the words of the "type" message.
+_KIND_WORDS: dict[type, str] = {
+    list: "array",
+    int: "number",
+    Decimal: "number",
+    bool: "true/false",
+    type(None): "nothing",
+}
 
 
 def _line_of(text: str, index: int) -> int:
@@ -192,7 +227,7 @@ def parse_document(
     ...     parse_document("x = " + "9" * 5000, "toml")
     ... except InvalidInput as exc:
     ...     print(exc.errors[0].message)
-    not valid TOML: a number longer than 4300 digits (line 1)
+    not valid TOML: a number longer than 4,300 digits (line 1)
     """
     fmt = fmt.lower()
     if fmt not in ("toml", "json"):
@@ -208,19 +243,21 @@ def parse_document(
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         raise _syntax(fmt, str(exc)) from None
     except RecursionError:
-        raise _syntax(fmt, f"nested deeper than {MAX_DEPTH} levels") from None
+        raise _syntax(fmt, _too_deep()) from None
+    except _NotJsonNumber as exc:
+        raise _syntax(fmt, Phrase("documents.not_json_number", {"name": exc.name})) from None
     except (ValueError, ArithmeticError, MemoryError) as exc:
         long = _LONG_NUMBER.search(text)
         if long is not None:
             where = _line_of(text, long.start())
             raise _syntax(
-                fmt, f"a number longer than {_MAX_DIGITS} digits (line {where})"
+                fmt, Phrase("documents.long_number", {"digits": _MAX_DIGITS, "line": str(where)})
             ) from None
         raise _syntax(fmt, str(exc)[:200]) from None
     if _depth(document) > MAX_DEPTH:
-        raise _syntax(fmt, f"nested deeper than {MAX_DEPTH} levels")
+        raise _syntax(fmt, _too_deep())
     if table and not isinstance(document, dict):
-        kind = "array" if isinstance(document, list) else "value"
+        kind = _KIND_WORDS.get(type(document), "text")
         raise InvalidInput([_detail("type", expected="a JSON object", actual=kind)])
     return document
 
@@ -243,7 +280,10 @@ def read_document(
     fmt = Path(os.fspath(path)).suffix.lower().lstrip(".")
     allowed = tuple(formats)
     if fmt not in allowed:
-        wanted = " or ".join(f".{f}" for f in allowed)
-        raise _file_error(shown, f"use a {wanted} file", f"usa un file {wanted}")
+        names = [f".{f}" for f in allowed]
+        wanted: str | Phrase = names[0]
+        if len(names) > 1:
+            wanted = Phrase("documents.either", {"some": ", ".join(names[:-1]), "last": names[-1]})
+        raise _file_error(shown, Phrase("documents.use_format", {"format": wanted}))
     document = parse_document(decode(read_bytes(path), shown), fmt, parse_float=parse_float)
     return document, fmt  # type: ignore[return-value]  # fmt is one of "toml", "json"

@@ -18,6 +18,7 @@ dates never appear.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -25,6 +26,7 @@ from typing import Any
 import attrs
 
 from welfare_ambito import _messages, i18n
+from welfare_ambito._lang import Lang, is_lang
 
 __all__ = [
     "ErrorDetail",
@@ -32,8 +34,58 @@ __all__ = [
     "InvalidInput",
     "InvalidValue",
     "NotFound",
+    "Phrase",
     "WelfareAmbitoError",
 ]
+
+i18n.define(
+    "errors.long_number",
+    it="un numero di circa {digits} cifre",
+    en="a number of about {digits} digits",
+)
+i18n.define(
+    "errors.invalid_input",
+    it={"one": "1 problema nei dati:", "other": "{count} problemi nei dati:"},
+    en={"one": "1 problem in the input:", "other": "{count} problems in the input:"},
+)
+i18n.define(
+    "unit.characters",
+    it={"one": "1 carattere", "other": "{count} caratteri"},
+    en={"one": "1 character", "other": "{count} characters"},
+)
+
+
+@attrs.frozen
+class Phrase:
+    """A catalogue message quoted inside an error message, written in that message's language.
+
+    A parameter of :meth:`WelfareAmbitoError.of` that is a ``Phrase`` is rendered with
+    the catalogue message ``key`` in each language: a word that differs per language
+    (``colonna`` / ``column``) stays one parameter of one template.
+
+    >>> i18n.define("example.column", it="colonna", en="column")
+    >>> i18n.define("error.example.missing", it="{what} {key!r} assente", en="{what} {key!r} absent")
+    >>> error = InvalidValue.of("example.missing", what=Phrase("example.column"), key="n")
+    >>> error.text("it"), error.text("en")
+    ("colonna 'n' assente", "column 'n' absent")
+    """
+
+    key: str
+    params: dict[str, Any] = attrs.field(factory=dict)
+
+    def display(self, lang: str = "it") -> str:
+        """The phrase in ``lang`` (English for any other), numbers written as ``lang`` writes them.
+
+        >>> i18n.define("example.size", it="più di {size} byte", en="over {size} bytes")
+        >>> Phrase("example.size", {"size": 10_000}).display("it")
+        'più di 10.000 byte'
+        """
+        code: Lang = lang if is_lang(lang) else "en"
+        params = {name: _in_words(value, name, code) for name, value in self.params.items()}
+        return i18n.message(self.key, code, **params)
+
+    def __str__(self) -> str:
+        return self.display("en")
 
 
 class WelfareAmbitoError(Exception):
@@ -75,7 +127,9 @@ class WelfareAmbitoError(Exception):
         ``code`` names a template of the catalogue (``error.<code>``, see
         :mod:`welfare_ambito.i18n`); a module defines its own next to the code that
         raises them. Building the message never fails, whatever the values: a number
-        too long to print is named by its size.
+        too long to print is named by its size. A day is written as each language
+        writes it (``01/06/2023`` / ``2023-06-01``); a :class:`Phrase` in the
+        language of the message.
 
         >>> print(InvalidValue.of("negative", value=-(10**5000)))
         must not be negative, got a number of about 5001 digits
@@ -95,6 +149,15 @@ class WelfareAmbitoError(Exception):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
+
+
+def _in_words(value: Any, name: str, lang: Lang) -> Any:
+    """A phrase's parameter as ``lang`` writes it: numbers grouped, phrases in ``lang``."""
+    if isinstance(value, Phrase):
+        return value.display(lang)
+    if isinstance(value, int | Decimal) and not isinstance(value, bool) and name != "count":
+        return i18n.number(value, lang)
+    return value
 
 
 class _Shortened:
@@ -120,17 +183,18 @@ def _printable(params: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 def _shorten(value: Any, lang: str) -> Any:
+    code = lang if is_lang(lang) else "en"
+    if isinstance(value, Phrase):
+        return _Shortened(value.display(code))
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return _Shortened(i18n.date(value, code))
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3000:
         # str() of an int over 4300 digits raises; the bit length gives the size anyway.
         size = int(value.bit_length() * 0.30103) + 1
-        return _Shortened(
-            f"un numero di circa {size} cifre"
-            if lang == "it"
-            else f"a number of about {size} digits"
-        )
+        return _Shortened(i18n.message("errors.long_number", code, digits=size))
     if isinstance(value, str | Decimal) and len(str(value)) > _LONGEST_TEXT:
         text = str(value)
-        more = f"{len(text)} caratteri" if lang == "it" else f"{len(text)} characters"
+        more = i18n.message("unit.characters", code, count=len(text))
         return _Shortened(repr(text[:_LONGEST_TEXT]) + f"… ({more})")
     return value
 
@@ -223,9 +287,9 @@ class InvalidInput(WelfareAmbitoError, ValueError):
         lines_it = [f"{e.path or '$'}: {e.message_it}" for e in self.errors]
         count = len(self.errors)
         super().__init__(
-            f"{i18n.message('unit.problems', 'en', count=count)} in the input:\n  "
-            + "\n  ".join(lines),
+            i18n.message("errors.invalid_input", "en", count=count) + "\n  " + "\n  ".join(lines),
             code="invalid_input",
-            message_it=f"{i18n.message('unit.problems', 'it', count=count)} nei dati:\n  "
+            message_it=i18n.message("errors.invalid_input", "it", count=count)
+            + "\n  "
             + "\n  ".join(lines_it),
         )

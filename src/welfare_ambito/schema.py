@@ -37,10 +37,17 @@ from typing import Any, Final, Union, get_args, get_origin
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.errors import NotFound
 
 __all__ = ["DRAFT", "KINDS", "build", "schema_text", "shipped"]
+
+i18n.define(
+    "error.schema.unknown",
+    it="nessuno schema {kind!r}; disponibili: {known}",
+    en="no schema {kind!r}; known: {known}",
+)
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of every schema.
@@ -1302,11 +1309,8 @@ def build(kind: str) -> dict[str, Any]:
     try:
         maker = KINDS[kind]
     except KeyError:
-        raise NotFound(
-            f"no schema {kind!r}; known: {', '.join(KINDS)}",
-            code="schema.unknown",
-            message_it=f"nessuno schema {kind!r}; disponibili: {', '.join(KINDS)}",
-            path="kind",
+        raise NotFound.of(
+            "schema.unknown", path="kind", kind=kind, known=", ".join(KINDS)
         ) from None
     return maker()
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from welfare_ambito import i18n
 from welfare_ambito.budget import BudgetFinding, check_comuni, check_sums
 from welfare_ambito.model import Budget, CoDesignPlan
 from welfare_ambito.money import Money
@@ -45,6 +46,35 @@ __all__ = [
     "splits",
 ]
 
+i18n.define("rules.budget.no_lines", it="il budget non ha voci", en="the budget has no items")
+i18n.define(
+    "rules.budget.not_multi_year",
+    it="il budget non è pluriennale",
+    en="the budget is not multi-year",
+)
+i18n.define(
+    "rules.budget.overall_total_without_years",
+    it="totale complessivo senza numero di anni",
+    en="overall total without years",
+)
+i18n.define(
+    "rules.budget.years_without_overall_total",
+    it="numero di anni senza totale complessivo",
+    en="years without overall total",
+)
+i18n.define(
+    "rules.budget.nothing_split", it="nessuna voce è suddivisa", en="no budget item is split"
+)
+i18n.define(
+    "rules.budget.splits_add_up",
+    it={"one": "1 voce suddivisa, torna", "other": "{count} voci suddivise, tutte tornano"},
+    en={"one": "1 split line, it adds up", "other": "{count} split lines, all add up"},
+)
+i18n.define("rules.budget.all_in_scope", it="tutti nell'ambito", en="all within scope")
+i18n.define(
+    "rules.budget.every_share", it="ogni Comune ha la sua quota", en="every Comune has its share"
+)
+
 
 def _record(finding: BudgetFinding) -> dict[str, Any]:
     """A structure finding as the values of a rule finding (amounts stay Money)."""
@@ -56,13 +86,13 @@ def _record(finding: BudgetFinding) -> dict[str, Any]:
     return record
 
 
-def _details(findings: Iterable[BudgetFinding]) -> dict[str, str]:
-    """``details_it`` / ``details_en``: the structure findings' own messages, joined."""
+def _details(findings: Iterable[BudgetFinding]) -> Text:
+    """The structure findings' own messages, joined, in both languages."""
     items = tuple(findings)
-    return {
-        "details_it": "; ".join(f"budget.{f.path}: {f.message_it}" for f in items),
-        "details_en": "; ".join(f"budget.{f.path}: {f.message}" for f in items),
-    }
+    return Text(
+        it="; ".join(f"budget.{f.path}: {f.message_it}" for f in items),
+        en="; ".join(f"budget.{f.path}: {f.message}" for f in items),
+    )
 
 
 def _sum_findings(budget: Budget, *codes: str) -> tuple[BudgetFinding, ...]:
@@ -98,7 +128,7 @@ def _compared(budget: Budget, code: str, stated: Money) -> Verdict:
 def budget_total(budget: Budget, p: Parameters) -> Verdict:
     """The stated ``total`` equals the sum of the lines that have no parent, to the cent."""
     if not budget.top_level():
-        return not_applicable(Text("il budget non ha voci", "the budget has no items"))
+        return not_applicable(Text.message("rules.budget.no_lines"))
     return _compared(budget, "budget.total", budget.total)
 
 
@@ -122,15 +152,13 @@ def budget_total(budget: Budget, p: Parameters) -> Verdict:
 def overall_total(budget: Budget, p: Parameters) -> Verdict:
     """``overall_total`` equals ``years × total`` (when the budget states both)."""
     if budget.years is None and budget.overall_total is None:
-        return not_applicable(Text("il budget non è pluriennale", "the budget is not multi-year"))
+        return not_applicable(Text.message("rules.budget.not_multi_year"))
     if budget.years is None:
-        return needs_review(
-            "years", note="totale complessivo senza numero di anni / overall total without years"
-        )
+        return needs_review("years", note=Text.message("rules.budget.overall_total_without_years"))
     if budget.overall_total is None:
         return needs_review(
             "overall_total",
-            note="numero di anni senza totale complessivo / years without overall total",
+            note=Text.message("rules.budget.years_without_overall_total"),
         )
     return _compared(budget, "budget.overall_total", budget.overall_total)
 
@@ -143,8 +171,8 @@ def overall_total(budget: Budget, p: Parameters) -> Verdict:
         "en": "Each split adds up to the line it splits",
     },
     message={
-        "it": "Suddivisioni: {details_it}",
-        "en": "Splits: {details_en}",
+        "it": "Suddivisioni: {details}",
+        "en": "Splits: {details}",
     },
     condition={
         "it": "voce = somma della sua suddivisione («così suddivisi»); quote «di cui» ≤ voce",
@@ -159,15 +187,13 @@ def splits(budget: Budget, p: Parameters) -> Verdict:
     """
     parents = [line for line in budget.lines if budget.children(line.id)]
     if not parents:
-        return not_applicable(Text("nessuna voce è suddivisa", "no budget item is split"))
+        return not_applicable(Text.message("rules.budget.nothing_split"))
     problems = _sum_findings(budget, "budget.split_sum", "budget.parts_exceed")
     if not problems:
         return passed(
-            details_it=f"{len(parents)} voci suddivise, tutte tornano",
-            details_en=f"{len(parents)} split lines, all add up",
-            mismatches=(),
+            details=Text.message("rules.budget.splits_add_up", count=len(parents)), mismatches=()
         )
-    return failed(mismatches=tuple(_record(f) for f in problems), **_details(problems))
+    return failed(mismatches=tuple(_record(f) for f in problems), details=_details(problems))
 
 
 @rule(
@@ -195,7 +221,7 @@ def _comuni_findings(plan: CoDesignPlan, severity: str) -> tuple[BudgetFinding, 
         "it": "Ogni Comune di una voce è nell'ambito di applicazione della sua voce",
         "en": "Every Comune of a line is within its line's scope",
     },
-    message={"it": "Comuni delle voci: {details_it}", "en": "Comuni of the lines: {details_en}"},
+    message={"it": "Comuni delle voci: {details}", "en": "Comuni of the lines: {details}"},
     condition={
         "it": "ogni Comune è dell'Ambito, nell'ambito della voce madre, una sola volta per suddivisione",
         "en": "every Comune belongs to the Ambito and to its parent line's scope, once per split",
@@ -207,8 +233,8 @@ def comuni_in_scope(plan: CoDesignPlan, p: Parameters) -> Verdict:
     if problems is None:
         return needs_review("budget")
     if not problems:
-        return passed(details_it="tutti nell'ambito", details_en="all within scope", problems=())
-    return failed(problems=tuple(_record(f) for f in problems), **_details(problems))
+        return passed(details=Text.message("rules.budget.all_in_scope"), problems=())
+    return failed(problems=tuple(_record(f) for f in problems), details=_details(problems))
 
 
 @rule(
@@ -219,7 +245,7 @@ def comuni_in_scope(plan: CoDesignPlan, p: Parameters) -> Verdict:
         "it": "Ogni Comune dell'ambito di una voce ripartita ha la sua quota",
         "en": "Every Comune in a split line's scope has its share",
     },
-    message={"it": "Quote per Comune: {details_it}", "en": "Shares per Comune: {details_en}"},
+    message={"it": "Quote per Comune: {details}", "en": "Shares per Comune: {details}"},
 )
 def comuni_shares(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """A line split per Comune gives a share to every Comune of its scope."""
@@ -227,7 +253,5 @@ def comuni_shares(plan: CoDesignPlan, p: Parameters) -> Verdict:
     if problems is None:
         return needs_review("budget")
     if not problems:
-        return passed(
-            details_it="ogni Comune ha la sua quota", details_en="every Comune has its share"
-        )
-    return failed(problems=tuple(_record(f) for f in problems), **_details(problems))
+        return passed(details=Text.message("rules.budget.every_share"))
+    return failed(problems=tuple(_record(f) for f in problems), details=_details(problems))

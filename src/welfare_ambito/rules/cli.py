@@ -14,7 +14,8 @@ import json
 import sys
 from typing import Any
 
-from welfare_ambito._lang import LANG_HELP, LANGS
+from welfare_ambito import i18n
+from welfare_ambito._lang import LANG_HELP, LANGS, Lang, is_lang
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.periods import parse_date
 
@@ -24,6 +25,37 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 RULES_SCHEMA = "welfare-ambito/rules"
 RULES_VERSION = 1
+
+i18n.define(
+    "error.rules.set_syntax",
+    it="--set richiede NOME=VALORE, trovato {item!r}",
+    en="--set expects NAME=VALUE, got {item!r}",
+)
+i18n.define(
+    "error.cli.xlsx_output",
+    it="--format xlsx scrive una cartella di lavoro: indica -o FILE.xlsx",
+    en="--format xlsx writes a workbook: give -o FILE.xlsx",
+)
+i18n.define("cli.report_sheet", it="Esito", en="Report")
+i18n.define("cli.profile_extends", it="estende {base}", en="extends {base}")
+# The labels of «explain RULE_ID».
+for _name, _italian, _english in (
+    ("subject", "soggetto", "subject"),
+    ("severity", "gravità", "severity"),
+    ("profile", "profilo", "profile"),
+    ("message", "messaggio", "message"),
+    ("condition", "condizione", "condition"),
+    ("source", "fonte", "source"),
+    ("parameter", "parametro", "parameter"),
+    ("derogation", "deroga", "derogation"),
+    ("code", "codice", "code"),
+):
+    i18n.define(f"cli.explain.{_name}", it=_italian, en=_english)
+i18n.define("cli.explain.verified_on", it="verificata il {day}", en="verified on {day}")
+
+
+def _code(lang: object) -> Lang:
+    return lang if is_lang(lang) else "en"
 
 
 def _day(text: str) -> dt.date:
@@ -38,12 +70,7 @@ def _assignments(values: list[str] | None) -> dict[str, str]:
     for item in values or ():
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise InvalidValue(
-                f"--set expects NAME=VALUE, got {item!r}",
-                code="rules.set_syntax",
-                message_it=f"--set richiede NOME=VALORE, trovato {item!r}",
-                path="--set",
-            )
+            raise InvalidValue.of("rules.set_syntax", path="--set", item=item)
         result[name.strip()] = value.strip()
     return result
 
@@ -89,7 +116,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         # A workbook for the people who forward the findings by mail; the terminal gets text.
         from welfare_ambito.tables import export
 
-        export(report, _xlsx_output(output), fmt="xlsx", title=_REPORT_SHEET[args.lang])
+        export(
+            report,
+            _xlsx_output(output),
+            fmt="xlsx",
+            title=i18n.message("cli.report_sheet", _code(args.lang)),
+        )
         sys.stdout.write(render(report, "text", verbose=args.verbose))
     elif output:
         with open(output, "w", encoding="utf-8", newline="") as handle:
@@ -99,18 +131,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
-_REPORT_SHEET = {"it": "Esito", "en": "Report"}
-
-
 def _xlsx_output(output: str | None) -> str:
     """The workbook to write: ``--format xlsx`` needs ``-o FILE.xlsx``."""
     if not output or not output.lower().endswith(".xlsx"):
-        raise InvalidValue(
-            "--format xlsx writes a workbook: give -o FILE.xlsx",
-            code="cli.xlsx_output",
-            message_it="--format xlsx scrive una cartella di lavoro: indica -o FILE.xlsx",
-            path="--output",
-        )
+        raise InvalidValue.of("cli.xlsx_output", path="--output")
     return output
 
 
@@ -143,6 +167,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from welfare_ambito.rules.rule_catalogue import catalogue
 
     lang = args.lang
+    code = _code(lang)
+
+    def word(name: str) -> str:
+        return i18n.message(f"cli.explain.{name}", code)
+
     rule = REGISTRY.get(args.rule_id)
     profile = _profile(args.profile)
     if profile is None:
@@ -158,31 +187,40 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
     citation = entry.citation if entry is not None else rule.citation
     severity = entry.severity if entry is not None else rule.severity
+    shown_severity = i18n.message(f"severity.{severity.value}", code)
     lines = [
         f"{rule.id} — {rule.title[lang]}",
-        f"  subject: {rule.subject}   severity: {severity.value}"
-        + (f"   profile: {profile.id}" if entry is not None and profile is not None else ""),
-        f"  message: {rule.message[lang]}",
+        f"  {word('subject')}: {rule.subject}   {word('severity')}: {shown_severity}"
+        + (
+            f"   {word('profile')}: {profile.id}"
+            if entry is not None and profile is not None
+            else ""
+        ),
+        f"  {word('message')}: {rule.message[lang]}",
     ]
     if rule.condition is not None:
-        lines.append(f"  condition: {rule.condition[lang]}")
+        lines.append(f"  {word('condition')}: {rule.condition[lang]}")
     if citation is not None:
-        lines.append(f"  source: {citation.display(lang)}")
+        lines.append(f"  {word('source')}: {citation.display(lang)}")
         if citation.verified_on is not None:
-            lines.append(f"    verified on {citation.verified_on.isoformat()}")
+            day = i18n.date(citation.verified_on, code)
+            lines.append("    " + i18n.message("cli.explain.verified_on", code, day=day))
     if entry is not None:
         for parameter in entry.parameters:
-            lines.extend(f"  parameter {line}" for line in parameter_lines(parameter, lang))
+            lines.extend(
+                f"  {word('parameter')} {line}" for line in parameter_lines(parameter, lang)
+            )
     else:
         for name in rule.all_parameters:
-            lines.append(f"  parameter {name}")
+            lines.append(f"  {word('parameter')} {name}")
     for exc in rule.exceptions:
-        lines.append(f"  derogation {exc.id}: {exc.title[lang]}")
+        lines.append(f"  {word('derogation')} {exc.id}: {exc.title[lang]}")
         cited = entry.exception_citations.get(exc.id) if entry is not None else exc.citation
         if cited is not None:
             lines.append(f"    {cited.display(lang)}")
     if rule.module:
-        lines.append(f"  code: {rule.module}.{getattr(rule.function, '__name__', '?')}")
+        function = getattr(rule.function, "__name__", "?")
+        lines.append(f"  {word('code')}: {rule.module}.{function}")
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_OK
 
@@ -198,8 +236,9 @@ def cmd_profiles(args: argparse.Namespace) -> int:
     from welfare_ambito.rules.profiles import list_profiles
 
     for info in list_profiles():
-        extends = "estende" if getattr(args, "lang", "it") == "it" else "extends"
-        base = f" ({extends} {info.extends})" if info.extends else ""
+        code = _code(getattr(args, "lang", "it"))
+        extends = i18n.message("cli.profile_extends", code, base=info.extends)
+        base = f" ({extends})" if info.extends else ""
         sys.stdout.write(f"{info.id}{base}\n    {info.title}\n")
     return EXIT_OK
 

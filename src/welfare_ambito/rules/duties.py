@@ -7,6 +7,8 @@ calendar comes from :func:`welfare_ambito.duties.check_calendar`.
 
 from __future__ import annotations
 
+from welfare_ambito import i18n
+from welfare_ambito._lang import Lang, is_lang
 from welfare_ambito.duties import CalendarCheck, check_calendar
 from welfare_ambito.model import CoDesignPlan, ReportKind
 from welfare_ambito.rules._values import Text, display, named_texts
@@ -14,6 +16,28 @@ from welfare_ambito.rules.definition import Rule, Verdict, check, needs_review, 
 from welfare_ambito.rules.parameters import Parameters
 
 __all__ = ["calendar_rule", "describe_calendar"]
+
+i18n.define(
+    "rules.duties.counts",
+    it="Previsti {expected}, dichiarati {declared}",
+    en="{expected} expected, {declared} declared",
+)
+i18n.define("rules.duties.complete", it=": calendario completo.", en=": the calendar is complete.")
+i18n.define(
+    "rules.duties.missing",
+    it="periodi senza relazione: {periods}",
+    en="periods with no report: {periods}",
+)
+i18n.define(
+    "rules.duties.too_long",
+    it="relazioni più lunghe del passo: {periods}",
+    en="reports longer than the step: {periods}",
+)
+i18n.define(
+    "rules.duties.outside",
+    it="relazioni fuori dal periodo: {periods}",
+    en="reports outside the period: {periods}",
+)
 
 
 def _listed(items: tuple[object, ...], lang: str) -> str:
@@ -29,27 +53,21 @@ def describe_calendar(result: CalendarCheck, lang: str) -> str:
     >>> describe_calendar(check_calendar(period, (), ReportKind.ANNUAL_SUMMARY), "en")
     '1 expected, 0 declared; periods with no report: 2024-01-01–2024-12-31.'
     """
-    italian = lang == "it"
-    counts = (
-        f"Previsti {len(result.expected)}, dichiarati {len(result.declared)}"
-        if italian
-        else f"{len(result.expected)} expected, {len(result.declared)} declared"
+    language: Lang = lang if is_lang(lang) else "en"
+    counts = i18n.message(
+        "rules.duties.counts",
+        language,
+        expected=i18n.number(len(result.expected), language),
+        declared=i18n.number(len(result.declared), language),
     )
     if result.ok:
-        return counts + (": calendario completo." if italian else ": the calendar is complete.")
-    labels = (
-        ("periodi senza relazione", "relazioni più lunghe del passo", "relazioni fuori dal periodo")
-        if italian
-        else (
-            "periods with no report",
-            "reports longer than the step",
-            "reports outside the period",
-        )
-    )
+        return counts + i18n.message("rules.duties.complete", language)
     gaps = [
-        f"{label}: {_listed(items, lang)}"
-        for label, items in zip(
-            labels, (result.missing, result.too_long, result.outside), strict=True
+        i18n.message(key, language, periods=_listed(items, lang))
+        for key, items in zip(
+            ("rules.duties.missing", "rules.duties.too_long", "rules.duties.outside"),
+            (result.missing, result.too_long, result.outside),
+            strict=True,
         )
         if items
     ]

@@ -9,12 +9,36 @@ a profile binds each one's sentence under ``[citations]``.
 
 from __future__ import annotations
 
+from welfare_ambito import i18n
 from welfare_ambito.model import CoDesignPlan, Declaration
 from welfare_ambito.rules._values import Text, named_texts
 from welfare_ambito.rules.definition import Rule, Verdict, check, rule
 from welfare_ambito.rules.parameters import Parameters
 
 __all__ = ["code_rule", "declaration_rule", "technical_lead_rule"]
+
+i18n.define("rules.partner.declared", it="dichiarato.", en="declared.")
+i18n.define(
+    "rules.partner.not_declared", it="il piano non lo dichiara.", en="the plan does not declare it."
+)
+i18n.define(
+    "rules.partner.no_lead",
+    it="il piano non indica il referente tecnico.",
+    en="the plan names no technical lead.",
+)
+i18n.define(
+    "rules.partner.lead_not_staff",
+    it="il referente {lead} non è tra il personale del piano.",
+    en="the lead {lead} is not among the plan's staff.",
+)
+i18n.define(
+    "rules.partner.lead_without_cv",
+    it="manca il curriculum del referente {lead}.",
+    en="the CV of the lead {lead} is missing.",
+)
+i18n.define(
+    "rules.partner.lead_with_cv", it="referente {lead}, con curriculum.", en="lead {lead}, with CV."
+)
 
 
 def declaration_rule(
@@ -42,9 +66,9 @@ def declaration_rule(
             present,
             duty=duty.value,
             declared=present,
-            verdict=Text("dichiarato.", "declared.")
-            if present
-            else Text("il piano non lo dichiara.", "the plan does not declare it."),
+            verdict=Text.message(
+                "rules.partner.declared" if present else "rules.partner.not_declared"
+            ),
         )
 
     declared.__name__ = declared.__qualname__ = rule_id.rsplit(".", 1)[-1]
@@ -76,26 +100,15 @@ def technical_lead_rule(rule_id: str) -> Rule[CoDesignPlan]:
             return check(
                 False,
                 lead=None,
-                verdict=Text(
-                    "il piano non indica il referente tecnico.",
-                    "the plan names no technical lead.",
-                ),
+                verdict=Text.message("rules.partner.no_lead"),
             )
         known = any(member.id == lead.staff for member in plan.staff)
         if not known:
-            verdict = Text(
-                f"il referente {lead.staff} non è tra il personale del piano.",
-                f"the lead {lead.staff} is not among the plan's staff.",
-            )
+            verdict = Text.message("rules.partner.lead_not_staff", lead=lead.staff)
         elif not lead.cv:
-            verdict = Text(
-                f"manca il curriculum del referente {lead.staff}.",
-                f"the CV of the lead {lead.staff} is missing.",
-            )
+            verdict = Text.message("rules.partner.lead_without_cv", lead=lead.staff)
         else:
-            verdict = Text(
-                f"referente {lead.staff}, con curriculum.", f"lead {lead.staff}, with CV."
-            )
+            verdict = Text.message("rules.partner.lead_with_cv", lead=lead.staff)
         return check(known and lead.cv, lead=lead.staff, cv=lead.cv, verdict=verdict)
 
     technical_lead.__name__ = technical_lead.__qualname__ = rule_id.rsplit(".", 1)[-1]

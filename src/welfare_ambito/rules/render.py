@@ -9,7 +9,7 @@ import html
 from typing import Any, TypeAlias
 
 from welfare_ambito import i18n
-from welfare_ambito._lang import Lang
+from welfare_ambito._lang import Lang, is_lang
 from welfare_ambito.rules.outcomes import Outcome
 from welfare_ambito.rules.parameters import OVERRIDDEN_TEXT, Provenance
 
@@ -34,68 +34,27 @@ __all__ = [
     "where",
 ]
 
-_LABELS: dict[str, dict[str, str]] = {
-    "it": {
-        "report": "Verifica",
-        "plan": "piano",
-        "profile": "profilo",
-        "on": "alla data",
-        "ok": "OK: nessun errore",
-        "not_ok": "NON CONFORME",
-        "errors": "errori",
-        "warnings": "avvisi",
-        "total": "esiti",
-        "pass": "superate",
-        "fail": "non superate",
-        "not_applicable": "non applicabili",
-        "needs_review": "da verificare",
-        "source": "fonte",
-        "missing": "da compilare",
-        "overrides": "valori modificati (what-if)",
-        "values_from": "valori",
-        "nothing": "Nessun rilievo.",
-        "rule": "regola",
-        "where": "dove",
-        "outcome": "esito",
-        "message": "messaggio",
-        "parameters": "parametri",
-        "added": "nuovo",
-        "removed": "rimosso",
-        "changed": "cambiato",
-        "no_changes": "Nessuna differenza.",
-        "exception": "deroga",
-    },
-    "en": {
-        "report": "Check",
-        "plan": "plan",
-        "profile": "profile",
-        "on": "on",
-        "ok": "OK: no errors",
-        "not_ok": "NOT COMPLIANT",
-        "errors": "errors",
-        "warnings": "warnings",
-        "total": "findings",
-        "pass": "passed",
-        "fail": "failed",
-        "not_applicable": "not applicable",
-        "needs_review": "needs review",
-        "source": "source",
-        "missing": "to fill in",
-        "overrides": "changed values (what-if)",
-        "values_from": "values",
-        "nothing": "Nothing to report.",
-        "rule": "rule",
-        "where": "where",
-        "outcome": "outcome",
-        "message": "message",
-        "parameters": "parameters",
-        "added": "new",
-        "removed": "removed",
-        "changed": "changed",
-        "no_changes": "No differences.",
-        "exception": "derogation",
-    },
-}
+# The words of a rendered report, one catalogue message each (report.label.<name>).
+_LABELS: tuple[tuple[str, str, str], ...] = (
+    ("report", "Verifica", "Check"),
+    ("plan", "piano", "plan"),
+    ("profile", "profilo", "profile"),
+    ("on", "alla data", "on"),
+    ("ok", "OK: nessun errore", "OK: no errors"),
+    ("not_ok", "NON CONFORME", "NOT COMPLIANT"),
+    ("source", "fonte", "source"),
+    ("missing", "da compilare", "to fill in"),
+    ("overrides", "valori modificati (what-if)", "changed values (what-if)"),
+    ("values_from", "valori", "values"),
+    ("nothing", "Nessun rilievo.", "Nothing to report."),
+    ("rule", "regola", "rule"),
+    ("where", "dove", "where"),
+    ("message", "messaggio", "message"),
+    ("parameters", "parametri", "parameters"),
+    ("no_changes", "Nessuna differenza.", "No differences."),
+)
+for _name, _italian, _english in _LABELS:
+    i18n.define(f"report.label.{_name}", it=_italian, en=_english)
 
 _MARK = {
     Outcome.FAIL: "✗",
@@ -108,7 +67,8 @@ _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def _labels(lang: str) -> dict[str, str]:
-    return _LABELS["it" if lang == "it" else "en"]
+    code = _lang(lang)
+    return {name: i18n.message(f"report.label.{name}", code) for name, _, _ in _LABELS}
 
 
 def _shown(report: Report, verbose: bool) -> list[Finding]:
@@ -121,7 +81,8 @@ def _shown(report: Report, verbose: bool) -> list[Finding]:
 
 
 def _lang(lang: str) -> Lang:
-    return "it" if lang == "it" else "en"
+    """``lang`` as a catalogue language: Italian, or English for anything else."""
+    return lang if is_lang(lang) else "en"
 
 
 def _counts_line(report: Report, lang: str) -> str:
@@ -279,7 +240,7 @@ def md_code(text: object) -> str:
 
 
 def _overridden(lang: str) -> str:
-    return OVERRIDDEN_TEXT["it" if lang == "it" else "en"]
+    return OVERRIDDEN_TEXT[_lang(lang)]
 
 
 def render_markdown(report: Report, *, verbose: bool = False) -> str:

@@ -12,9 +12,11 @@ from typing import Any, Final, NamedTuple
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito._frozendict import FrozenDict
+from welfare_ambito._lang import Lang, is_lang
 from welfare_ambito.citations import Citation, citation_from_dict, citation_to_dict
-from welfare_ambito.errors import ErrorDetail, InvalidInput
+from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue
 from welfare_ambito.rules._values import JsonValue
 from welfare_ambito.rules.outcomes import Outcome, Severity
 from welfare_ambito.rules.parameters import Provenance
@@ -46,32 +48,29 @@ REPORT_VERSION: Final = 1
 1
 """
 
-_WHY = {
-    "it": {
-        "pass": "superata",
-        "fail": "non superata",
-        "not_applicable": "non applicabile",
-        "needs_review": "da verificare",
-        "condition": "condizione",
-        "values": "valori",
-        "missing": "dati mancanti",
-        "exception": "deroga applicata",
-        "conflict": "deroghe in conflitto",
-        "note": "nota",
-    },
-    "en": {
-        "pass": "passed",
-        "fail": "failed",
-        "not_applicable": "not applicable",
-        "needs_review": "needs review",
-        "condition": "condition",
-        "values": "values",
-        "missing": "missing inputs",
-        "exception": "derogation applied",
-        "conflict": "conflicting derogations",
-        "note": "note",
-    },
-}
+# The words of Finding.why, beside the outcomes' own (outcome.<value>).
+for _name, _italian, _english in (
+    ("condition", "condizione", "condition"),
+    ("values", "valori", "values"),
+    ("missing", "dati mancanti", "missing inputs"),
+    ("exception", "deroga applicata", "derogation applied"),
+    ("conflict", "deroghe in conflitto", "conflicting derogations"),
+    ("note", "nota", "note"),
+):
+    i18n.define(f"report.why.{_name}", it=_italian, en=_english)
+i18n.define(
+    "error.rules.report_schema",
+    it="non è un report: lo schema deve essere {schema!r}",
+    en="not a report: schema must be {schema!r}",
+)
+i18n.define(
+    "error.rules.report_version",
+    it="versione del report non supportata {version!r}",
+    en="unsupported report version {version!r}",
+)
+i18n.define(
+    "error.rules.report_invalid", it="report non valido: {reason}", en="malformed report: {reason}"
+)
 
 
 def _tuple(value: Any) -> tuple[Any, ...]:
@@ -155,8 +154,12 @@ class Finding(NamedTuple):
         >>> f.why("en")
         'failed — condition: hours ≥ 8 — values: hours=6'
         """
-        words = _WHY["it" if lang == "it" else "en"]
-        parts = [words[self.outcome.value]]
+        code: Lang = lang if is_lang(lang) else "en"
+        words = {
+            name: i18n.message(f"report.why.{name}", code)
+            for name in ("condition", "values", "missing", "exception", "conflict", "note")
+        }
+        parts = [i18n.message(f"outcome.{self.outcome.value}", code)]
         if self.condition and self.outcome in (Outcome.PASS, Outcome.FAIL):
             parts.append(f"{words['condition']}: {self.condition}")
         if self.exception and self.outcome is Outcome.PASS:
@@ -414,22 +417,17 @@ class Report:
         if not isinstance(data, Mapping) or data.get("schema") != REPORT_SCHEMA:
             raise InvalidInput(
                 [
-                    ErrorDetail(
-                        path="schema",
-                        code="rules.report_schema",
-                        message=f"not a report: schema must be {REPORT_SCHEMA!r}",
-                        message_it=f"non è un report: lo schema deve essere {REPORT_SCHEMA!r}",
+                    ErrorDetail.from_error(
+                        InvalidValue.of("rules.report_schema", schema=REPORT_SCHEMA), "schema"
                     )
                 ]
             )
         if data.get("version") != REPORT_VERSION:
             raise InvalidInput(
                 [
-                    ErrorDetail(
-                        path="version",
-                        code="rules.report_version",
-                        message=f"unsupported report version {data.get('version')!r}",
-                        message_it=f"versione del report non supportata {data.get('version')!r}",
+                    ErrorDetail.from_error(
+                        InvalidValue.of("rules.report_version", version=data.get("version")),
+                        "version",
                     )
                 ]
             )
@@ -448,14 +446,7 @@ class Report:
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidInput(
-                [
-                    ErrorDetail(
-                        path="",
-                        code="rules.report_invalid",
-                        message=f"malformed report: {exc}",
-                        message_it=f"report non valido: {exc}",
-                    )
-                ]
+                [ErrorDetail.from_error(InvalidValue.of("rules.report_invalid", reason=exc), "")]
             ) from None
 
     @classmethod

@@ -13,7 +13,9 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito._frozendict import FrozenDict
+from welfare_ambito._lang import Lang, is_lang
 from welfare_ambito.citations import Citation, citation_to_dict
 from welfare_ambito.errors import NotFound
 from welfare_ambito.rules.definition import Rule
@@ -120,11 +122,8 @@ class Catalogue:
         for entry in self.entries:
             if entry.id == rule_id:
                 return entry
-        raise NotFound(
-            f"rule {rule_id!r} is not in profile {self.profile.id!r}",
-            code="rules.rule_not_in_profile",
-            message_it=f"la regola {rule_id!r} non è nel profilo {self.profile.id!r}",
-            path=rule_id,
+        raise NotFound.of(
+            "rules.rule_not_in_profile", path=rule_id, rule=rule_id, profile=self.profile.id
         )
 
     def to_dict(self, lang: str = "it") -> dict[str, Any]:
@@ -144,26 +143,32 @@ class Catalogue:
         return _render(self, lang, markdown=True)
 
 
-_WORDS = {
-    "it": {
-        "from": "dal",
-        "to": "al",
-        "uncited": "nessuna citazione nel profilo",
-        "readings": "letture",
-        "derogation": "deroga",
-        "none": "(nessuna regola)",
-        "source": "fonte",
-    },
-    "en": {
-        "from": "from",
-        "to": "to",
-        "uncited": "not cited by the profile",
-        "readings": "readings",
-        "derogation": "derogation",
-        "none": "(no rules)",
-        "source": "source",
-    },
-}
+i18n.define(
+    "error.rules.rule_not_in_profile",
+    it="la regola {rule!r} non è nel profilo {profile!r}",
+    en="rule {rule!r} is not in profile {profile!r}",
+)
+i18n.define("catalogue.from", it="dal {day}", en="from {day}")
+i18n.define("catalogue.to", it="al {day}", en="to {day}")
+i18n.define("catalogue.uncited", it="nessuna citazione nel profilo", en="not cited by the profile")
+i18n.define("catalogue.readings", it="letture", en="readings")
+i18n.define("catalogue.derogation", it="deroga", en="derogation")
+i18n.define("catalogue.no_rules", it="(nessuna regola)", en="(no rules)")
+i18n.define("catalogue.source", it="fonte", en="source")
+i18n.define(
+    "catalogue.subject_severity",
+    it="soggetto: {subject}; gravità: {severity}",
+    en="subject: {subject}; severity: {severity}",
+)
+i18n.define(
+    "catalogue.subject_severity_md",
+    it="soggetto: `{subject}` · gravità: **{severity}**",
+    en="subject: `{subject}` · severity: **{severity}**",
+)
+
+
+def _code(lang: str) -> Lang:
+    return lang if is_lang(lang) else "en"
 
 
 def parameter_lines(parameter: Parameter, lang: str = "it") -> list[str]:
@@ -176,32 +181,37 @@ def parameter_lines(parameter: Parameter, lang: str = "it") -> list[str]:
     from welfare_ambito.rules._values import display
     from welfare_ambito.rules.parameters import OVERRIDDEN_TEXT, Readings
 
-    words = _WORDS["it" if lang == "it" else "en"]
+    code = _code(lang)
+    uncited = i18n.message("catalogue.uncited", code)
     lines = []
     for dated in parameter.values:
-        when = "" if dated.since == dt.date.min else f"{words['from']} {dated.since.isoformat()}"
+        when = (
+            ""
+            if dated.since == dt.date.min
+            else i18n.message("catalogue.from", code, day=i18n.date(dated.since, code))
+        )
         if dated.until is not None:
-            when += f" {words['to']} {dated.until.isoformat()}"
+            when += " " + i18n.message("catalogue.to", code, day=i18n.date(dated.until, code))
         when = f" ({when.strip()})" if when.strip() else ""
         cited = None if dated.overridden else (dated.citation or parameter.citation)
         head = f"{parameter.name} [{parameter.unit}]"
         if isinstance(dated.value, Readings):
-            lines.append(f"{head}{when}: {words['readings']}")
+            lines.append(f"{head}{when}: {i18n.message('catalogue.readings', code)}")
             for reading in dated.value:
                 sentence = reading.citation or cited
-                tail = sentence.display(lang) if sentence is not None else words["uncited"]
+                tail = sentence.display(lang) if sentence is not None else uncited
                 lines.append(f"  {reading.label} = {display(reading.value, lang)} — {tail}")
             continue
         if dated.overridden:
-            tail = OVERRIDDEN_TEXT["it" if lang == "it" else "en"]
+            tail = OVERRIDDEN_TEXT[code]
         else:
-            tail = cited.display(lang) if cited is not None else words["uncited"]
+            tail = cited.display(lang) if cited is not None else uncited
         lines.append(f"{head} = {display(dated.value, lang)}{when} — {tail}")
     return lines
 
 
 def _render(catalogue: Catalogue, lang: str, *, markdown: bool) -> str:
-    words = _WORDS["it" if lang == "it" else "en"]
+    code = _code(lang)
     profile = catalogue.profile
     lines: list[str] = []
     if markdown:
@@ -209,29 +219,35 @@ def _render(catalogue: Catalogue, lang: str, *, markdown: bool) -> str:
     else:
         lines += [f"{profile.title} [{profile.id}]", ""]
     if not catalogue.entries:
-        lines.append(words["none"])
+        lines.append(i18n.message("catalogue.no_rules", code))
     for entry in catalogue:
         rule = entry.rule
+        facts = {
+            "subject": rule.subject,
+            "severity": i18n.message(f"severity.{entry.severity.value}", code),
+        }
         if markdown:
             lines += [
                 f"## `{rule.id}` — {rule.title[lang]}",
                 "",
-                f"- subject: `{rule.subject}` · severity: **{entry.severity.value}**",
+                "- " + i18n.message("catalogue.subject_severity_md", code, **facts),
             ]
         else:
             lines += [
                 f"{rule.id} — {rule.title[lang]}",
-                f"    subject: {rule.subject}; severity: {entry.severity.value}",
+                "    " + i18n.message("catalogue.subject_severity", code, **facts),
             ]
         prefix = "- " if markdown else "    "
         if entry.citation is not None:
-            lines.append(f"{prefix}{words['source']}: {entry.citation.display(lang)}")
+            source = i18n.message("catalogue.source", code)
+            lines.append(f"{prefix}{source}: {entry.citation.display(lang)}")
         for parameter in entry.parameters:
             for line in parameter_lines(parameter, lang):
                 indent = "  " if line.startswith("  ") else ""
                 lines.append(f"{indent}{prefix}{line.strip()}" if markdown else f"{prefix}{line}")
         for exc in rule.exceptions:
-            lines.append(f"{prefix}{words['derogation']} {exc.id}: {exc.title[lang]}")
+            derogation = i18n.message("catalogue.derogation", code)
+            lines.append(f"{prefix}{derogation} {exc.id}: {exc.title[lang]}")
             cited = entry.exception_citations.get(exc.id)
             if cited is not None:
                 lines.append(f"{'  - ' if markdown else '      '}{cited.display(lang)}")

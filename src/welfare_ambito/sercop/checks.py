@@ -21,6 +21,8 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito import i18n
+from welfare_ambito._lang import LANGS, Lang
 from welfare_ambito.money import Money
 from welfare_ambito.sercop.published import (
     Cell,
@@ -41,6 +43,58 @@ __all__ = [
     "check_shares",
     "check_variations",
 ]
+
+i18n.define(
+    "sercop.check.mismatch",
+    it="{where}: {what}: pubblicato {published}, ricalcolato {recomputed} "
+    "(differenza {difference}, tolleranza {tolerance})",
+    en="{where}: {what}: published {published}, recomputed {recomputed} "
+    "(difference {difference}, tolerance {tolerance})",
+)
+i18n.define("sercop.check.note", it="{where}: {what}", en="{where}: {what}")
+i18n.define(
+    "sercop.check.column_total",
+    it="il totale non è la somma delle righe",
+    en="total is not the sum of its rows",
+)
+i18n.define(
+    "sercop.check.parts",
+    it="le parti ('di cui') superano il totale",
+    en="the parts ('di cui') exceed the total",
+)
+i18n.define(
+    "sercop.check.ratio_undefined",
+    it="{numerator}/{denominator} non è definito ({top}/{bottom}); pubblicato {cell!r}",
+    en="{numerator}/{denominator} is undefined ({top}/{bottom}); published {cell!r}",
+)
+i18n.define(
+    "sercop.check.ratio",
+    it="{published} non è {numerator}/{denominator}×{scale}",
+    en="{published} is not {numerator}/{denominator}×{scale}",
+)
+i18n.define(
+    "sercop.check.zero_denominator",
+    it="{source}: {denominator} è zero; il rapporto non è definito",
+    en="{source}: {denominator} is zero; the ratio is undefined",
+)
+i18n.define(
+    "sercop.check.ratio_across",
+    it="non corrisponde a {source} {numerator}/{denominator}",
+    en="not {source} {numerator}/{denominator}",
+)
+i18n.define(
+    "sercop.check.variation",
+    it="non è la variazione da {before} a {after}",
+    en="not the change from {before} to {after}",
+)
+i18n.define(
+    "sercop.check.variation_matches",
+    it="non è la variazione da {before} a {after}; corrisponde alla variazione da {other} a {after}",
+    en="not the change from {before} to {after}; it matches the change from {other} to {after}",
+)
+i18n.define(
+    "sercop.check.shares", it="le quote non sommano al 100%", en="the shares do not add up to 100%"
+)
 
 Number = int | Decimal
 
@@ -86,8 +140,8 @@ class Discrepancy:
     message_it: str
 
     def text(self, lang: str = "it") -> str:
-        """The message in ``lang`` (``"it"`` or ``"en"``)."""
-        return self.message_it if lang == "it" else self.message
+        """The message in ``lang`` (``"it"`` or ``"en"``; English for any other)."""
+        return {"it": self.message_it}.get(lang, self.message)
 
     def to_record(self) -> dict[str, Any]:
         """Plain data (numbers as :class:`Decimal` / ``int``)."""
@@ -116,9 +170,27 @@ def _plain(value: Decimal, kind: CellKind) -> Number:
     return int(value) if kind is CellKind.COUNT and value == value.to_integral_value() else value
 
 
-def _italian(number: Number | None) -> str:
-    """A figure as Italian text: decimal comma (``-14,67``)."""
-    return str(number).replace(".", ",")
+def _figure(number: Number | None, lang: Lang) -> str:
+    """A figure as ``lang`` writes it (``-14,67``, ``1.234`` in Italian); ``—`` for none."""
+    return "—" if number is None else i18n.number(number, lang)
+
+
+def _what(key: str, /, **params: Any) -> tuple[str, str]:
+    """What a check found, English then Italian; numbers written as each language writes them."""
+    english, italian = (
+        i18n.message(
+            key,
+            lang,
+            **{
+                name: _figure(value, lang)
+                if isinstance(value, int | Decimal) and not isinstance(value, bool)
+                else value
+                for name, value in params.items()
+            },
+        )
+        for lang in ("en", "it")
+    )
+    return english, italian
 
 
 def _finding(
@@ -135,19 +207,22 @@ def _finding(
 ) -> Discrepancy:
     difference = None if published is None or recomputed is None else published - recomputed
     where = f"{table.id} [{row}, {column}]"
-    if severity is Severity.MISMATCH:
-        message = (
-            f"{where}: {what[0]}: published {published}, recomputed {recomputed} "
-            f"(difference {difference}, tolerance {tolerance})"
-        )
-        it = [_italian(n) for n in (published, recomputed, difference, tolerance)]
-        message_it = (
-            f"{where}: {what[1]}: pubblicato {it[0]}, ricalcolato {it[1]} "
-            f"(differenza {it[2]}, tolleranza {it[3]})"
-        )
-    else:
-        message = f"{where}: {what[0]}"
-        message_it = f"{where}: {what[1]}"
+    texts: dict[Lang, str] = {}
+    for lang, said in zip(LANGS, (what[1], what[0]), strict=True):
+        if severity is Severity.MISMATCH:
+            texts[lang] = i18n.message(
+                "sercop.check.mismatch",
+                lang,
+                where=where,
+                what=said,
+                published=_figure(published, lang),
+                recomputed=_figure(recomputed, lang),
+                difference=_figure(difference, lang),
+                tolerance=_figure(tolerance, lang),
+            )
+        else:
+            texts[lang] = i18n.message("sercop.check.note", lang, where=where, what=said)
+    message, message_it = texts["en"], texts["it"]
     return Discrepancy(
         table=table.id,
         row=row,
@@ -217,7 +292,7 @@ def check_column_totals(table: PublishedTable) -> tuple[Discrepancy, ...]:
                 "column_total",
                 cell,
                 exact,
-                ("total is not the sum of its rows", "il totale non è la somma delle righe"),
+                _what("sercop.check.column_total"),
             )
     return tuple(found)
 
@@ -247,10 +322,7 @@ def check_parts(table: PublishedTable) -> tuple[Discrepancy, ...]:
                         published=_plain(_number(cell), cell.kind),
                         recomputed=_plain(within, cell.kind),
                         tolerance=Decimal(0),
-                        what=(
-                            "the parts ('di cui') exceed the total",
-                            "le parti ('di cui') superano il totale",
-                        ),
+                        what=_what("sercop.check.parts"),
                     )
                 )
     return tuple(found)
@@ -294,11 +366,13 @@ def check_ratios(
                     recomputed=None,
                     tolerance=Decimal(0),
                     severity=Severity.NOTE,
-                    what=(
-                        f"{numerator}/{denominator} is undefined ({top}/{bottom}); "
-                        f"published {cell.text!r}",
-                        f"{numerator}/{denominator} non è definito ({top}/{bottom}); "
-                        f"pubblicato {cell.text!r}",
+                    what=_what(
+                        "sercop.check.ratio_undefined",
+                        numerator=numerator,
+                        denominator=denominator,
+                        top=top,
+                        bottom=bottom,
+                        cell=cell.text,
                     ),
                 )
             )
@@ -310,9 +384,12 @@ def check_ratios(
             "ratio",
             cell,
             top / bottom * scale,
-            (
-                f"{published} is not {numerator}/{denominator}×{scale}",
-                f"{published} non è {numerator}/{denominator}×{scale}",
+            _what(
+                "sercop.check.ratio",
+                published=published,
+                numerator=numerator,
+                denominator=denominator,
+                scale=scale,
             ),
         )
     return tuple(found)
@@ -354,9 +431,8 @@ def check_ratio_across(
                     recomputed=None,
                     tolerance=Decimal(0),
                     severity=Severity.NOTE,
-                    what=(
-                        f"{source.id}: {denominator} is zero; the ratio is undefined",
-                        f"{source.id}: {denominator} è zero; il rapporto non è definito",
+                    what=_what(
+                        "sercop.check.zero_denominator", source=source.id, denominator=denominator
                     ),
                 )
             )
@@ -369,9 +445,11 @@ def check_ratio_across(
             "ratio_across",
             cell,
             exact,
-            (
-                f"not {source.id} {numerator}/{denominator}",
-                f"non corrisponde a {source.id} {numerator}/{denominator}",
+            _what(
+                "sercop.check.ratio_across",
+                source=source.id,
+                numerator=numerator,
+                denominator=denominator,
             ),
         )
     return tuple(found)
@@ -402,13 +480,14 @@ def check_variations(
         if cell is None or previous == 0:
             continue
         exact = (_number(base.cells[j]) / previous - 1) * 100
-        hint_en = hint_it = ""
+        what = _what("sercop.check.variation", before=before, after=after)
         for other in columns[: columns.index(before)]:
             start = _number(base.cells[table.column_index(other)])
             change = (_number(base.cells[j]) / start - 1) * 100 if start else None
             if change is not None and abs(_number(cell) - change) <= _half_unit(cell.decimals):
-                hint_en = f"; it matches the change from {other} to {after}"
-                hint_it = f"; corrisponde alla variazione da {other} a {after}"
+                what = _what(
+                    "sercop.check.variation_matches", before=before, after=after, other=other
+                )
                 break
         found += _compare(
             table,
@@ -417,10 +496,7 @@ def check_variations(
             "variation",
             cell,
             exact,
-            (
-                f"not the change from {before} to {after}{hint_en}",
-                f"non è la variazione da {before} a {after}{hint_it}",
-            ),
+            what,
         )
     return tuple(found)
 
@@ -452,7 +528,7 @@ def check_shares(
             published=total,
             recomputed=expected,
             tolerance=tolerance,
-            what=("the shares do not add up to 100%", "le quote non sommano al 100%"),
+            what=_what("sercop.check.shares"),
         ),
     )
 

@@ -23,8 +23,9 @@ from typing import Any, TypeVar
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito.citations import Citation
-from welfare_ambito.errors import InvalidValue, NotFound
+from welfare_ambito.errors import InvalidValue, NotFound, Phrase, WelfareAmbitoError
 from welfare_ambito.model import _validate as v
 from welfare_ambito.money import Money
 from welfare_ambito.parsing import read_count, read_decimal
@@ -41,6 +42,36 @@ __all__ = [
     "published_table",
     "published_tables",
 ]
+
+i18n.define(
+    "error.sercop.not_found",
+    it="{what} {key!r} non trovata nella tabella pubblicata {table!r}",
+    en="{what} {key!r} not found in published table {table!r}",
+)
+i18n.define("sercop.noun.column", it="colonna", en="column")
+i18n.define("sercop.noun.row", it="riga", en="row")
+i18n.define("sercop.noun.table", it="tabella", en="table")
+i18n.define(
+    "error.sercop.cells",
+    it={
+        "one": "la riga {index} della tabella {table!r} deve avere 1 cella",
+        "other": "la riga {index} della tabella {table!r} deve avere {count} celle",
+    },
+    en={
+        "one": "row {index} of table {table!r} must have 1 cell",
+        "other": "row {index} of table {table!r} must have {count} cells",
+    },
+)
+i18n.define(
+    "error.sercop.cell_kind",
+    it="la cella {where} non ha un tipo: indicalo sulla riga o sulla colonna",
+    en="cell {where} has no kind: give the row or the column a kind",
+)
+i18n.define(
+    "error.sercop.unknown_table",
+    it="nessuna tabella Sercop pubblicata {table!r}; note: {known}",
+    en="no published Sercop table {table!r}; known: {known}",
+)
 
 _DATA = ("data", "sercop")
 T = TypeVar("T")
@@ -238,13 +269,10 @@ class PublishedTable:
         ]
 
 
-def _missing(what: str, key: str, table: str) -> NotFound:
-    what_it = {"column": "colonna", "row": "riga", "table": "tabella"}[what]
-    return NotFound(
-        f"{what} {key!r} not found in published table {table!r}",
-        code="sercop.not_found",
-        message_it=f"{what_it} {key!r} non trovata nella tabella pubblicata {table!r}",
-        path=key,
+def _missing(what: str, key: str, table: str) -> WelfareAmbitoError:
+    """``what`` is ``column``, ``row`` or ``table``."""
+    return NotFound.of(
+        "sercop.not_found", path=key, what=Phrase(f"sercop.noun.{what}"), key=key, table=table
     )
 
 
@@ -331,11 +359,8 @@ def _row(index: int, data: Any, columns: tuple[Column, ...], table: str) -> Row:
     fields = _fields(data, "", ("key", "label", "label_en", "cells"), ("role", "kind"))
     cells = fields.pop("cells")
     if not isinstance(cells, list) or len(cells) != len(columns):
-        raise InvalidValue(
-            f"row {index} of table {table!r} must have {len(columns)} cells",
-            code="sercop.cells",
-            message_it=f"la riga {index} della tabella {table!r} deve avere {len(columns)} celle",
-            path=f"{path}.cells",
+        raise InvalidValue.of(
+            "sercop.cells", path=f"{path}.cells", index=index, table=table, count=len(columns)
         )
     row_kind = _as_kind(fields.get("kind"))
     read: list[Cell | None] = []
@@ -343,12 +368,7 @@ def _row(index: int, data: Any, columns: tuple[Column, ...], table: str) -> Row:
         where = f"{path}.cells[{position}]"
         kind = row_kind if isinstance(row_kind, CellKind) else column.kind
         if kind is None:
-            raise InvalidValue(
-                f"cell {where} has no kind: give the row or the column a kind",
-                code="sercop.cell_kind",
-                message_it=f"la cella {where} non ha un tipo: indicalo sulla riga o sulla colonna",
-                path=where,
-            )
+            raise InvalidValue.of("sercop.cell_kind", path=where, where=where)
         blank = isinstance(text, str) and not text.strip()
         read.append(None if blank else Cell.read(text, kind, path=where))
     return _at(path, Row, cells=tuple(read), **fields)
@@ -374,11 +394,8 @@ def published_table(table_id: str) -> PublishedTable:
     """
     names = _resource_names()
     if table_id not in names:
-        raise NotFound(
-            f"no published Sercop table {table_id!r}; known: {', '.join(names)}",
-            code="sercop.unknown_table",
-            message_it=f"nessuna tabella Sercop pubblicata {table_id!r}; note: {', '.join(names)}",
-            path=str(table_id),
+        raise NotFound.of(
+            "sercop.unknown_table", path=str(table_id), table=table_id, known=", ".join(names)
         )
     resource = resources.files("welfare_ambito").joinpath(*_DATA, f"{table_id}.toml")
     return load_table(tomllib.loads(resource.read_text(encoding="utf-8")))

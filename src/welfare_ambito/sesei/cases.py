@@ -28,7 +28,8 @@ from typing import Any, TypeVar
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from welfare_ambito.errors import InvalidValue
+from welfare_ambito import i18n
+from welfare_ambito.errors import InvalidValue, Phrase
 from welfare_ambito.model import _validate as v
 from welfare_ambito.model.services import InterventionKind
 from welfare_ambito.periods import parse_date
@@ -44,6 +45,42 @@ __all__ = [
     "SchoolLevel",
     "SeseiIntervention",
 ]
+
+for _field, _italian in (
+    ("school_level", "il grado scolastico"),
+    ("group", "il gruppo"),
+    ("referrer", "chi segnala"),
+    ("project", "il progetto educativo"),
+):
+    i18n.define(f"sesei.field.{_field}", it=_italian, en=_field)
+i18n.define(
+    "error.sesei.missing_for_kind",
+    it="per un intervento {kind!r} occorre indicare {what}",
+    en="{what} is required for a {kind!r} intervention",
+)
+i18n.define(
+    "error.sesei.missing_payload",
+    it="l'evento «{event}» richiede {what}",
+    en="a '{event}' event needs {what}",
+)
+i18n.define(
+    "error.sesei.unexpected_payload",
+    it="{what} riguarda solo l'evento «{event}», non «{other}»",
+    en="{what} belongs only to a '{event}' event, not to '{other}'",
+)
+i18n.define(
+    "error.sesei.event_order",
+    it="caso {case_id!r}: l'evento {index} («{event}») ha data {on}, "
+    "precedente all'evento prima ({previous})",
+    en="case {case_id!r}: event {index} ({event}) is dated {on}, "
+    "before the previous event ({previous})",
+)
+
+
+def _event(kind: EventKind) -> Phrase:
+    """The event's name in the message's language (the workflow's catalogue names)."""
+    return Phrase(f"sesei.EventKind.{kind.value}")
+
 
 T = TypeVar("T")
 
@@ -145,14 +182,14 @@ def _sesei_kind(inst: object, attribute: attrs.Attribute[Any], value: object) ->
         )
 
 
-def _required_for(kind: InterventionKind, what_it: str) -> v.Validator:
+def _required_for(kind: InterventionKind) -> v.Validator:
     def check(inst: Any, attribute: attrs.Attribute[Any], value: object) -> None:
         if inst.kind is kind and value is None:
-            raise InvalidValue(
-                f"{attribute.name} is required for a {kind.value!r} intervention",
-                code="sesei.missing_for_kind",
-                message_it=f"per un intervento {kind.value!r} occorre indicare {what_it}",
+            raise InvalidValue.of(
+                "sesei.missing_for_kind",
                 path=attribute.name,
+                what=Phrase(f"sesei.field.{attribute.name}"),
+                kind=kind.value,
             )
 
     return check
@@ -180,7 +217,7 @@ class SeseiIntervention:
         converter=_as_level,
         validator=[
             v.optional(v.member_of(SchoolLevel)),
-            _required_for(InterventionKind.SCHOOL, "il grado scolastico"),
+            _required_for(InterventionKind.SCHOOL),
         ],
     )
     school: str | None = attrs.field(default=None, validator=v.optional(v.identifier))
@@ -188,7 +225,7 @@ class SeseiIntervention:
         default=None,
         validator=[
             v.optional(v.identifier),
-            _required_for(InterventionKind.GROUP, "il gruppo"),
+            _required_for(InterventionKind.GROUP),
         ],
     )
 
@@ -232,24 +269,20 @@ class EducationalProject:
         return start + relativedelta(months=self.duration_months, days=-1)
 
 
-def _payload(field: str, kind: EventKind, what_it: str) -> v.Validator:
+def _payload(field: str, kind: EventKind) -> v.Validator:
+    what = Phrase(f"sesei.field.{field}")
+    event = _event(kind)
+
     def check(inst: Any, attribute: attrs.Attribute[Any], value: object) -> None:
         if inst.kind is kind and value is None:
-            raise InvalidValue(
-                f"a {kind.value!r} event needs {field}",
-                code="sesei.missing_payload",
-                message_it=f"l'evento «{kind.label_it}» richiede {what_it}",
-                path=field,
-            )
+            raise InvalidValue.of("sesei.missing_payload", path=field, event=event, what=what)
         if isinstance(inst.kind, EventKind) and inst.kind is not kind and value is not None:
-            raise InvalidValue(
-                f"{field} belongs only to a {kind.value!r} event, not to {inst.kind.value!r}",
-                code="sesei.unexpected_payload",
-                message_it=(
-                    f"{what_it} riguarda solo l'evento «{kind.label_it}», "
-                    f"non «{inst.kind.label_it}»"
-                ),
+            raise InvalidValue.of(
+                "sesei.unexpected_payload",
                 path=field,
+                what=what,
+                event=event,
+                other=_event(inst.kind),
             )
 
     return check
@@ -272,14 +305,14 @@ class CaseEvent:
         converter=_as_referrer,
         validator=[
             v.optional(v.member_of(Referrer)),
-            _payload("referrer", EventKind.REFERRAL, "chi segnala"),
+            _payload("referrer", EventKind.REFERRAL),
         ],
     )
     project: EducationalProject | None = attrs.field(
         default=None,
         validator=[
             v.optional(v.instance(EducationalProject, "an educational project")),
-            _payload("project", EventKind.PROJECT, "il progetto educativo"),
+            _payload("project", EventKind.PROJECT),
         ],
     )
 
@@ -289,15 +322,14 @@ def _fold(case_id: str, events: tuple[CaseEvent, ...]) -> CaseState | None:
     previous: dt.date | None = None
     for index, event in enumerate(events):
         if previous is not None and event.on < previous:
-            raise InvalidValue(
-                f"case {case_id!r}: event {index} ({event.kind.value}) is dated "
-                f"{event.on.isoformat()}, before the previous event ({previous.isoformat()})",
-                code="sesei.event_order",
-                message_it=(
-                    f"caso {case_id!r}: l'evento {index} («{event.kind.label_it}») ha data "
-                    f"{event.on.isoformat()}, precedente all'evento prima ({previous.isoformat()})"
-                ),
+            raise InvalidValue.of(
+                "sesei.event_order",
                 path=f"events[{index}].on",
+                case_id=case_id,
+                index=index,
+                event=_event(event.kind),
+                on=event.on,
+                previous=previous,
             )
         state = next_state(state, event.kind, case_id=case_id, on=event.on, path=f"events[{index}]")
         previous = event.on

@@ -17,7 +17,9 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito._frozendict import FrozenDict
+from welfare_ambito._lang import Lang, is_lang
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.model.services import InterventionKind
 from welfare_ambito.periods import Period
@@ -51,6 +53,15 @@ _FIGURES: dict[str, tuple[str, str]] = {
     ),
     "requests_evaluated": ("requests evaluated in the period", "richieste valutate nel periodo"),
 }
+for _figure, (_english, _italian) in _FIGURES.items():
+    i18n.define(f"sesei.figure.{_figure}", it=_italian, en=_english)
+for _kind, _kind_it in _KIND_IT.items():
+    i18n.define(f"sesei.figure.interventions_by_kind.{_kind.value}", it=_kind_it, en=_kind.value)
+for _level in SchoolLevel:
+    for _by_level in ("schools_by_level", "school_interventions_by_level"):
+        i18n.define(f"sesei.figure.{_by_level}.{_level.value}", it=_level.label_it, en=_level.value)
+i18n.define("sesei.stats.head", it="SESEI al {day}", en="SESEI on {day}")
+i18n.define("sesei.stats.evaluated", it=" (valutazioni {period})", en=" (assessments {period})")
 
 
 def _zeros(keys: Iterable[Any], counts: Counter[Any]) -> FrozenDict[Any, int]:
@@ -121,27 +132,22 @@ class SeseiStatistics:
         return records
 
     def _rows(self, lang: str) -> list[tuple[str, str, int]]:
+        code: Lang = lang if is_lang(lang) else "en"
         rows = []
         for record in self.to_records():
-            english, italian = _FIGURES[record["figure"]]
-            key = record["key"]
-            label = ""
-            if key is not None and lang == "it":
-                label = _label_it(record["figure"], key)
-            elif key is not None:
-                label = key
-            rows.append((italian if lang == "it" else english, label, record["value"]))
+            figure, key = record["figure"], record["key"]
+            label = "" if key is None else _label(figure, key, code)
+            rows.append((i18n.message(f"sesei.figure.{figure}", code), label, record["value"]))
         return rows
 
     def to_text(self, lang: str = "it") -> str:
         """A plain-text table of the figures, in Italian (``"it"``) or English (``"en"``)."""
-        head = f"SESEI al {self.on:%d/%m/%Y}" if lang == "it" else f"SESEI on {self.on.isoformat()}"
+        code: Lang = lang if is_lang(lang) else "en"
+        head = i18n.message("sesei.stats.head", code, day=i18n.date(self.on, code))
         if self.evaluated_in is not None:
-            head += (
-                f" (valutazioni {self.evaluated_in})"
-                if lang == "it"
-                else f" (assessments {self.evaluated_in})"
-            )
+            period = self.evaluated_in
+            shown = f"{i18n.date(period.start, code)}–{i18n.date(period.end, code)}"
+            head += i18n.message("sesei.stats.evaluated", code, period=shown)
         lines = [head]
         for figure, label, value in self._rows(lang):
             name = f"{figure}: {label}" if label else figure
@@ -161,12 +167,11 @@ class SeseiStatistics:
         return self.to_text("it")
 
 
-def _label_it(figure: str, key: str) -> str:
+def _label(figure: str, key: str, lang: Lang) -> str:
+    """The name of ``key`` (a state, kind or school level) of ``figure`` in ``lang``."""
     if figure == "cases_by_state":
-        return CaseState(key).label_it
-    if figure == "interventions_by_kind":
-        return _KIND_IT[InterventionKind(key)]
-    return SchoolLevel(key).label_it
+        return i18n.message(f"sesei.CaseState.{CaseState(key).value}", lang)
+    return i18n.message(f"sesei.figure.{figure}.{key}", lang)
 
 
 def statistics(

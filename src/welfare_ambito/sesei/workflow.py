@@ -35,6 +35,8 @@ import enum
 from collections.abc import Mapping
 from typing import Final
 
+from welfare_ambito import i18n
+from welfare_ambito._lang import LANGS, Lang
 from welfare_ambito.errors import InvalidValue
 
 __all__ = [
@@ -135,6 +137,20 @@ _EVENT_IT: Final[Mapping[EventKind, str]] = {
     EventKind.INTERRUPTION: "interruzione",
 }
 
+# State and event names: the Italian label, the value in English (as the English messages quote it).
+for _item, _label in (*_STATE_IT.items(), *_EVENT_IT.items()):
+    i18n.define(f"sesei.{type(_item).__name__}.{_item.value}", it=_label, en=_item.value)
+i18n.define(
+    "error.sesei.illegal_transition",
+    it="caso {case_id!r}: l'evento «{event}»{when} non è ammesso nello stato «{state}»; "
+    "ammessi: {allowed}",
+    en="case {case_id!r}: event {event!r}{when} is not allowed in state {state!r}; "
+    "allowed: {allowed}",
+)
+i18n.define("sesei.on_day", it=" del {day}", en=" on {day}")
+i18n.define("sesei.not_opened", it="non ancora aperto", en="not yet opened")
+i18n.define("sesei.none_allowed", it="nessuno (il caso è concluso)", en="none (the case is closed)")
+
 TRANSITIONS: Final[Mapping[tuple[CaseState | None, EventKind], CaseState]] = {
     (None, EventKind.REFERRAL): CaseState.REFERRED,
     (CaseState.REFERRED, EventKind.ASSESSMENT_FEASIBLE): CaseState.PLANNING,
@@ -204,20 +220,29 @@ class IllegalTransition(InvalidValue):
         self.event = event
         self.on = on
         allowed = legal_events(state)
-        state_en = state.value if state is not None else "not yet opened"
-        state_it = state.label_it if state is not None else "non ancora aperto"
-        when_en = f" on {on.isoformat()}" if on is not None else ""
-        when_it = f" del {on.isoformat()}" if on is not None else ""
-        allowed_en = ", ".join(e.value for e in allowed) or "none (the case is closed)"
-        allowed_it = ", ".join(e.label_it for e in allowed) or "nessuno (il caso è concluso)"
+
+        def said(lang: Lang) -> str:
+            def name(item: CaseState | EventKind) -> str:
+                return i18n.message(f"sesei.{type(item).__name__}.{item.value}", lang)
+
+            return i18n.message(
+                "error.sesei.illegal_transition",
+                lang,
+                case_id=case_id,
+                event=name(event),
+                when=""
+                if on is None
+                else i18n.message("sesei.on_day", lang, day=i18n.date(on, lang)),
+                state=i18n.message("sesei.not_opened", lang) if state is None else name(state),
+                allowed=", ".join(name(e) for e in allowed)
+                or i18n.message("sesei.none_allowed", lang),
+            )
+
+        italian, english = (said(lang) for lang in LANGS)
         super().__init__(
-            f"case {case_id!r}: event {event.value!r}{when_en} is not allowed in state "
-            f"{state_en!r}; allowed: {allowed_en}",
+            english,
             code="sesei.illegal_transition",
-            message_it=(
-                f"caso {case_id!r}: l'evento «{event.label_it}»{when_it} non è ammesso nello "
-                f"stato «{state_it}»; ammessi: {allowed_it}"
-            ),
+            message_it=italian,
             path=path,
             params={
                 "case_id": case_id,

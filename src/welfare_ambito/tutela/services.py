@@ -22,8 +22,9 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito.citations import Citation
-from welfare_ambito.errors import InvalidValue, NotFound
+from welfare_ambito.errors import InvalidValue, NotFound, Phrase, WelfareAmbitoError
 from welfare_ambito.model import Profession, ServiceScope
 from welfare_ambito.model.territory import normalise_name
 
@@ -36,6 +37,30 @@ __all__ = [
     "catalogue",
     "catalogue_ids",
 ]
+
+i18n.define(
+    "error.tutela.catalogue.scope",
+    it="il catalogo {id!r} non indica i Comuni dell'ambito {scope!r}",
+    en="the catalogue {id!r} states no Comuni for the scope {scope!r}",
+)
+i18n.define(
+    "error.tutela.catalogue.unknown", it="{what} {name!r}{hint}", en="{what} {name!r}{hint}"
+)
+for _what, _italian in (
+    ("service", "servizio sconosciuto"),
+    ("territorial_team", "équipe territoriale sconosciuta"),
+    ("legal_reference", "riferimento normativo sconosciuto"),
+    ("catalogue", "catalogo sconosciuto"),
+):
+    i18n.define(
+        f"tutela.catalogue.unknown.{_what}", it=_italian, en=f"unknown {_what.replace('_', ' ')}"
+    )
+i18n.define(
+    "tutela.catalogue.did_you_mean",
+    it="; forse intendevi {suggestion!r}?",
+    en="; did you mean {suggestion!r}?",
+)
+i18n.define("tutela.catalogue.known", it="; noti: {known}", en="; known: {known}")
 
 
 @attrs.frozen(kw_only=True)
@@ -177,12 +202,7 @@ class ServiceCatalogue:
         for kind, comuni, citation in self.scopes:
             if kind is wanted:
                 return comuni, citation
-        raise NotFound(
-            f"the catalogue {self.id!r} states no Comuni for the scope {wanted.value!r}",
-            code="tutela.catalogue.scope",
-            message_it=f"il catalogo {self.id!r} non indica i Comuni dell'ambito {wanted.value!r}",
-            path="scope",
-        )
+        raise NotFound.of("tutela.catalogue.scope", path="scope", id=self.id, scope=wanted.value)
 
     def scope_comuni(self, scope: ServiceScope | str) -> tuple[str, ...]:
         """The Comuni a scope covers."""
@@ -215,18 +235,22 @@ class ServiceCatalogue:
         return tuple(r for r in self.legal_references if r.principal)
 
 
-def _unknown(what: str, name: str, known: list[str]) -> NotFound:
+def _unknown(what: str, name: str, known: list[str]) -> WelfareAmbitoError:
+    """``what``: ``service``, ``territorial team``, ``legal reference`` or ``catalogue``."""
     import difflib
 
     close = difflib.get_close_matches(name, known, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
-    hint_it = f"; forse intendevi {close[0]!r}?" if close else f"; noti: {', '.join(known)}"
-    return NotFound(
-        f"unknown {what} {name!r}{hint}",
-        code="tutela.catalogue.unknown",
-        message_it=f"{what} sconosciuto {name!r}{hint_it}",
+    hint = (
+        Phrase("tutela.catalogue.did_you_mean", {"suggestion": close[0]})
+        if close
+        else Phrase("tutela.catalogue.known", {"known": ", ".join(known)})
+    )
+    return NotFound.of(
+        "tutela.catalogue.unknown",
         path=name,
-        params={"name": name},
+        what=Phrase(f"tutela.catalogue.unknown.{what.replace(' ', '_')}"),
+        name=name,
+        hint=hint,
     )
 
 

@@ -11,7 +11,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from welfare_ambito import costs
+from welfare_ambito import costs, i18n
+from welfare_ambito._lang import LANGS
 from welfare_ambito.model import CoDesignPlan, Profession
 from welfare_ambito.money import Money
 from welfare_ambito.periods import Period
@@ -24,7 +25,7 @@ from welfare_ambito.rules import (
     not_applicable,
     rule,
 )
-from welfare_ambito.rules._values import display
+from welfare_ambito.rules._texts import said, said_in
 from welfare_ambito.rules.pippi._common import Text
 from welfare_ambito.rules.pippi.hours import FLOORS
 
@@ -36,15 +37,73 @@ __all__ = [
     "within_funding",
 ]
 
+i18n.define("pippi.budget.margin", it="Margine {margin}.", en="Margin {margin}.")
+i18n.define(
+    "pippi.budget.excess",
+    it="Eccedenza {excess}: il piano supera il finanziamento.",
+    en="Excess {excess}: the plan exceeds the funding.",
+)
+i18n.define("pippi.budget.cost_unknown", it="Costo non calcolabile.", en="Cost not computable.")
+i18n.define("pippi.budget.unknown", it="Non calcolabile.", en="Not computable.")
+i18n.define(
+    "pippi.budget.no_hour_plan_line",
+    it="nessuna voce finanzia il monte ore (funds_hour_plan)",
+    en="no budget item marked funds_hour_plan",
+)
+i18n.define(
+    "pippi.budget.left_over",
+    it="Restano {amount} non assegnati a ore.",
+    en="{amount} left not assigned to hours.",
+)
+i18n.define("pippi.budget.match", it="Coincidono.", en="They match.")
+i18n.define(
+    "pippi.budget.hours_over_line",
+    it="Il monte ore costa {amount} più della sua voce.",
+    en="The hour plan costs {amount} more than its line.",
+)
+i18n.define("pippi.budget.no_hour_plan", it="Monte ore non indicato.", en="No hour plan stated.")
+i18n.define(
+    "pippi.budget.no_hourly_cost",
+    it="nessun costo orario nel piano",
+    en="no hourly cost in the plan",
+)
+i18n.define(
+    "pippi.budget.no_labour_cost",
+    it="Nessun costo del lavoro ministeriale disponibile per {window} (dati dal {since}): "
+    "verificare i costi orari con il CCNL.",
+    en="No Ministry labour cost is available for {window} (figures from {since}): "
+    "check the hourly costs against the CCNL.",
+)
+i18n.define(
+    "pippi.budget.no_figure_for",
+    it=" Nessun dato ministeriale per {periods}.",
+    en=" No Ministry figure for {periods}.",
+)
+i18n.define(
+    "pippi.budget.above_floor",
+    it="Tutti i costi orari sono almeno {lowest} (livello {level}, il più basso del CCNL).{gaps}",
+    en="Every hourly cost is at least {lowest} (level {level}, the CCNL's lowest).{gaps}",
+)
+i18n.define(
+    "pippi.budget.below_item",
+    it="{profession} {cost}/h, sotto dal {first_below} (fino a {lowest}/h dal {since})",
+    en="{profession} {cost}/h, below from {first_below} (up to {lowest}/h from {since})",
+)
+i18n.define(
+    "pippi.budget.below_floor",
+    it="Costi orari sotto il costo del lavoro del livello più basso del CCNL "
+    "({level}): {listed}.{gaps}",
+    en="Hourly costs below the labour cost of the CCNL's lowest level ({level}): {listed}.{gaps}",
+)
+
+# The first day of the Ministry's labour-cost figures (DD n. 30 of 14/06/2024).
+_FIGURES_SINCE = dt.date(2024, 2, 1)
+
 
 def _margin_text(margin: Money) -> Text:
     if margin >= Money(0):
-        return Text(f"Margine {display(margin, 'it')}.", f"Margin {display(margin, 'en')}.")
-    excess = -margin
-    return Text(
-        f"Eccedenza {display(excess, 'it')}: il piano supera il finanziamento.",
-        f"Excess {display(excess, 'en')}: the plan exceeds the funding.",
-    )
+        return said("pippi.budget.margin", margin=margin)
+    return said("pippi.budget.excess", excess=-margin)
 
 
 def _hour_plan_cost(plan: CoDesignPlan) -> Money | tuple[str, ...]:
@@ -91,7 +150,7 @@ def within_funding(plan: CoDesignPlan, p: Parameters) -> Verdict:
             hours_cost=None,
             other_costs=None,
             total=None,
-            verdict=Text("Costo non calcolabile.", "Cost not computable."),
+            verdict=Text.message("pippi.budget.cost_unknown"),
         )
     other = Money(0)
     if plan.budget is not None:
@@ -158,34 +217,23 @@ def lines_within_funding(budget: Any, p: Parameters) -> Verdict:
 )
 def hour_plan_line(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """The line(s) marked ``funds_hour_plan`` are at least hours × hourly costs."""
-    unknown = Text("Non calcolabile.", "Not computable.")
+    unknown = Text.message("pippi.budget.unknown")
     if plan.budget is None:
         return needs_review("budget", line=None, hours_cost=None, verdict=unknown)
     lines = [line for line in plan.budget.lines if line.funds_hour_plan]
     if not lines:
-        return not_applicable(
-            Text(
-                "nessuna voce finanzia il monte ore (funds_hour_plan)",
-                "no budget item marked funds_hour_plan",
-            )
-        )
+        return not_applicable(Text.message("pippi.budget.no_hour_plan_line"))
     cost = _hour_plan_cost(plan)
     if isinstance(cost, tuple):
         return needs_review(*cost, line=None, hours_cost=None, verdict=unknown)
     line = sum((item.amount for item in lines), Money(0))
     difference = line - cost
     verdict = (
-        Text(
-            f"Restano {display(difference, 'it')} non assegnati a ore.",
-            f"{display(difference, 'en')} left not assigned to hours.",
-        )
+        said("pippi.budget.left_over", amount=difference)
         if difference > Money(0)
-        else Text("Coincidono.", "They match.")
+        else Text.message("pippi.budget.match")
         if not difference
-        else Text(
-            f"Il monte ore costa {display(-difference, 'it')} più della sua voce.",
-            f"The hour plan costs {display(-difference, 'en')} more than its line.",
-        )
+        else said("pippi.budget.hours_over_line", amount=-difference)
     )
     return check(difference >= Money(0), line=line, hours_cost=cost, verdict=verdict)
 
@@ -209,30 +257,20 @@ def labour_floor(plan: CoDesignPlan, p: Parameters) -> Verdict:
     the finding says so; it never assumes one.
     """
     if plan.hour_plan is None:
-        return needs_review(
-            "hour_plan", verdict=Text("Monte ore non indicato.", "No hour plan stated.")
-        )
+        return needs_review("hour_plan", verdict=Text.message("pippi.budget.no_hour_plan"))
     hourly = dict(plan.hour_plan.hourly_cost)
     if not hourly:
-        return not_applicable(Text("nessun costo orario nel piano", "no hourly cost in the plan"))
+        return not_applicable(Text.message("pippi.budget.no_hourly_cost"))
     window = plan.period if plan.period is not None else Period(p.on, p.on)
     ranges = costs.labour_costs_during(window)
     gaps = costs.unsourced_days(window)
     if not ranges:
         return needs_review(
-            verdict=Text(
-                f"Nessun costo del lavoro ministeriale disponibile per {display(window, 'it')} "
-                "(dati dal 01/02/2024): verificare i costi orari con il CCNL.",
-                f"No Ministry labour cost is available for {display(window, 'en')} (figures "
-                "from 2024-02-01): check the hourly costs against the CCNL.",
-            ),
+            verdict=said("pippi.budget.no_labour_cost", window=window, since=_FIGURES_SINCE),
             unsourced=gaps,
         )
     warnings = costs.below_contract(hourly, window)
-    gap_it = gap_en = ""
-    if gaps:
-        gap_it = f" Nessun dato ministeriale per {', '.join(display(g, 'it') for g in gaps)}."
-        gap_en = f" No Ministry figure for {', '.join(display(g, 'en') for g in gaps)}."
+    gap_text = said("pippi.budget.no_figure_for", periods=gaps) if gaps else Text(it="", en="")
     source = ranges[0].citation.where()
     if not warnings:
         lowest = max(r.lowest for r in ranges)
@@ -241,24 +279,27 @@ def labour_floor(plan: CoDesignPlan, p: Parameters) -> Verdict:
             lowest=lowest,
             source=source,
             unsourced=gaps,
-            verdict=Text(
-                f"Tutti i costi orari sono almeno {display(lowest, 'it')} (livello "
-                f"{ranges[0].lowest_level}, il più basso del CCNL).{gap_it}",
-                f"Every hourly cost is at least {display(lowest, 'en')} (level "
-                f"{ranges[0].lowest_level}, the CCNL's lowest).{gap_en}",
+            verdict=said(
+                "pippi.budget.above_floor",
+                lowest=lowest,
+                level=ranges[0].lowest_level,
+                gaps=gap_text,
             ),
         )
-    listed_it = "; ".join(
-        f"{display(w.profession, 'it')} {display(w.cost, 'it')}/h, sotto dal "
-        f"{display(w.first_below_since, 'it')} (fino a {display(w.lowest, 'it')}/h "
-        f"dal {display(w.since, 'it')})"
-        for w in warnings
-    )
-    listed_en = "; ".join(
-        f"{display(w.profession, 'en')} {display(w.cost, 'en')}/h, below from "
-        f"{display(w.first_below_since, 'en')} (up to {display(w.lowest, 'en')}/h "
-        f"from {display(w.since, 'en')})"
-        for w in warnings
+    listed_it, listed_en = (
+        "; ".join(
+            said_in(
+                "pippi.budget.below_item",
+                lang,
+                profession=w.profession,
+                cost=w.cost,
+                first_below=w.first_below_since,
+                lowest=w.lowest,
+                since=w.since,
+            )
+            for w in warnings
+        )
+        for lang in LANGS
     )
     return check(
         False,
@@ -266,11 +307,11 @@ def labour_floor(plan: CoDesignPlan, p: Parameters) -> Verdict:
         lowest={w.profession.value: w.lowest for w in warnings},
         source=source,
         unsourced=gaps,
-        verdict=Text(
-            f"Costi orari sotto il costo del lavoro del livello più basso del CCNL "
-            f"({ranges[0].lowest_level}): {listed_it}.{gap_it}",
-            f"Hourly costs below the labour cost of the CCNL's lowest level "
-            f"({ranges[0].lowest_level}): {listed_en}.{gap_en}",
+        verdict=said(
+            "pippi.budget.below_floor",
+            level=ranges[0].lowest_level,
+            listed=Text(it=listed_it, en=listed_en),
+            gaps=gap_text,
         ),
     )
 

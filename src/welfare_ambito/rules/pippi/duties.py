@@ -7,6 +7,7 @@ kind must cover every step (see :func:`welfare_ambito.duties.check_calendar`).
 
 from __future__ import annotations
 
+from welfare_ambito import i18n
 from welfare_ambito.model import CoDesignPlan, ReportKind
 from welfare_ambito.rules import Parameters, Verdict, check, rule
 from welfare_ambito.rules.duties import calendar_rule
@@ -19,6 +20,28 @@ __all__ = [
     "satisfaction_surveys",
     "semiannual_accounting",
 ]
+
+i18n.define(
+    "pippi.duties.no_vis",
+    it="Nessuna metodologia VIS indicata nel piano.",
+    en="The plan states no VIS method.",
+)
+i18n.define(
+    "pippi.duties.vis_stated",
+    it={
+        "one": "Metodologia VIS indicata; 1 indicatore.",
+        "other": "Metodologia VIS indicata; {count} indicatori.",
+    },
+    en={
+        "one": "VIS method stated; 1 indicator.",
+        "other": "VIS method stated; {count} indicators.",
+    },
+)
+i18n.define(
+    "pippi.duties.vis_without_indicators",
+    it="Metodologia VIS indicata senza indicatori.",
+    en="VIS method stated with no indicators.",
+)
 
 
 semiannual_accounting = calendar_rule(
@@ -87,24 +110,14 @@ def impact_evaluation(plan: CoDesignPlan, p: Parameters) -> Verdict:
         return check(
             False,
             indicators=0,
-            verdict=Text(
-                "Nessuna metodologia VIS indicata nel piano.",
-                "The plan states no VIS method.",
-            ),
+            verdict=Text.message("pippi.duties.no_vis"),
         )
     count = len(vis.indicators)
     # The method is free text that may hold anything: it is never echoed into findings.
-    indicators = Text.message("unit.indicators", count=count)
     return check(
         count > 0,
         indicators=count,
-        verdict=Text(
-            f"Metodologia VIS indicata; {indicators.it}.",
-            f"VIS method stated; {indicators.en}.",
-        )
+        verdict=Text.message("pippi.duties.vis_stated", count=count)
         if count
-        else Text(
-            "Metodologia VIS indicata senza indicatori.",
-            "VIS method stated with no indicators.",
-        ),
+        else Text.message("pippi.duties.vis_without_indicators"),
     )

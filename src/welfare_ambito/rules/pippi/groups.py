@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from welfare_ambito import i18n
 from welfare_ambito.model import Cadence, GroupModule
 from welfare_ambito.rules import Parameters, Verdict, needs_review, rule
 from welfare_ambito.rules.pippi._common import Text
 from welfare_ambito.rules.readings import decide
 
 __all__ = ["cadence", "meetings"]
+
+i18n.define(
+    "pippi.groups.irregular",
+    it="Cadenza irregolare: verificare che sia mediamente settimanale o quindicinale.",
+    en="Irregular cadence: check that it is weekly or fortnightly on average.",
+)
+i18n.define(
+    "pippi.groups.cadence_not_foreseen",
+    it="Cadenza non prevista dall'avviso.",
+    en="A cadence the notice does not foresee.",
+)
 
 
 @rule(
@@ -71,10 +83,7 @@ def cadence(group: GroupModule, p: Parameters) -> Verdict:
         return needs_review(
             "cadence",
             allowed=allowed,
-            verdict=Text(
-                "Cadenza irregolare: verificare che sia mediamente settimanale o quindicinale.",
-                "Irregular cadence: check that it is weekly or fortnightly on average.",
-            ),
+            verdict=Text.message("pippi.groups.irregular"),
         )
     ok = group.cadence in allowed
     return decide(
@@ -82,7 +91,5 @@ def cadence(group: GroupModule, p: Parameters) -> Verdict:
         "pippi.groups.cadence_reading",
         {"required": ok, "descriptive": True},
         allowed=allowed,
-        verdict=Text("", "")
-        if ok
-        else Text("Cadenza non prevista dall'avviso.", "A cadence the notice does not foresee."),
+        verdict=Text("", "") if ok else Text.message("pippi.groups.cadence_not_foreseen"),
     )

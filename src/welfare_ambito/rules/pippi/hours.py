@@ -12,11 +12,18 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from welfare_ambito import i18n
 from welfare_ambito.model import HourPlan, Profession
 from welfare_ambito.rules import Parameters, Rule, Verdict, check, rule
 from welfare_ambito.rules.pippi._common import Text
 
 __all__ = ["FLOORS", "cultural_mediator", "educator", "pedagogist", "psychologist"]
+
+i18n.define(
+    "pippi.hours.shortfall",
+    it="Ore mancanti: {count}.",
+    en={"one": "Shortfall: 1 hour.", "other": "Shortfall: {count} hours."},
+)
 
 
 FLOORS: dict[Profession, str] = {
@@ -41,10 +48,7 @@ def _floor_rule(profession: Profession, names: tuple[str, str]) -> Rule[Any]:
             shortfall=shortfall,
             verdict=Text("", "")
             if not shortfall
-            else Text(
-                f"{Text.message('rules.shortfall_hours', count=shortfall).it}.",
-                f"{Text.message('rules.shortfall_hours', count=shortfall).en}.",
-            ),
+            else Text.message("pippi.hours.shortfall", count=shortfall),
         )
 
     floor.__name__ = floor.__qualname__ = profession.value

@@ -8,11 +8,24 @@ match one of them, and the finding says which.
 
 from __future__ import annotations
 
+from welfare_ambito import i18n
 from welfare_ambito.model import CoDesignPlan
 from welfare_ambito.rules import Parameters, Verdict, failed, needs_review, passed, rule
 from welfare_ambito.rules.pippi._common import Text
 
 __all__ = ["matches_notice"]
+
+i18n.define("pippi.period.not_stated", it="Periodo non indicato.", en="No period stated.")
+i18n.define(
+    "pippi.period.matches",
+    it="Coincide con la lettura «{reading}».",
+    en="It matches the reading «{reading}».",
+)
+i18n.define(
+    "pippi.period.matches_none",
+    it="Non coincide con nessuna delle due letture dell'avviso.",
+    en="It matches neither of the notice's two readings.",
+)
 
 
 @rule(
@@ -36,21 +49,16 @@ __all__ = ["matches_notice"]
 def matches_notice(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """The plan's period equals one reading of the notice's period; say which, or that none does."""
     if plan.period is None:
-        return needs_review("period", verdict=Text("Periodo non indicato.", "No period stated."))
+        return needs_review("period", verdict=Text.message("pippi.period.not_stated"))
     readings = p.readings("pippi.project.period")
     matched = readings.matching(lambda period: period == plan.period)
     if matched:
         label = matched[0].label
         return passed(
             reading=label,
-            verdict=Text(
-                f"Coincide con la lettura «{label}».", f"It matches the reading «{label}»."
-            ),
+            verdict=Text.message("pippi.period.matches", reading=label),
         )
     return failed(
         reading=None,
-        verdict=Text(
-            "Non coincide con nessuna delle due letture dell'avviso.",
-            "It matches neither of the notice's two readings.",
-        ),
+        verdict=Text.message("pippi.period.matches_none"),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from welfare_ambito import i18n
 from welfare_ambito.model import CoDesignPlan, GroupKind, InterventionKind, Profession
 from welfare_ambito.rules import Parameters, Verdict, check, needs_review, rule
 from welfare_ambito.rules.pippi._common import Text
@@ -22,6 +23,32 @@ __all__ = [
     "services_required",
     "support_families",
 ]
+
+i18n.define(
+    "pippi.structure.all_services",
+    it="Tutti i servizi richiesti sono nel piano.",
+    en="Every required service is in the plan.",
+)
+i18n.define(
+    "pippi.structure.services_missing",
+    it="Servizi mancanti: {services}.",
+    en="Services missing: {services}.",
+)
+i18n.define(
+    "pippi.structure.where_possible",
+    it="«laddove possibile»: l'Ufficio di Piano valuta se i gruppi di bambini erano possibili",
+    en="«where possible»: the Ufficio di Piano judges whether the children's groups were possible",
+)
+i18n.define(
+    "pippi.structure.all_paired",
+    it="Ogni famiglia ha una famiglia d'appoggio.",
+    en="Every family is paired.",
+)
+i18n.define(
+    "pippi.structure.unpaired",
+    it="Famiglie senza famiglia d'appoggio: {families}.",
+    en="Families unpaired: {families}.",
+)
 
 
 def _group(kind: GroupKind) -> Callable[[CoDesignPlan], bool]:
@@ -75,14 +102,13 @@ def services_required(plan: CoDesignPlan, p: Parameters) -> Verdict:
     hard = tuple(s for s in missing if s not in optional)
     listed = ", ".join(missing)
     verdict = (
-        Text("Tutti i servizi richiesti sono nel piano.", "Every required service is in the plan.")
+        Text.message("pippi.structure.all_services")
         if not missing
-        else Text(f"Servizi mancanti: {listed}.", f"Services missing: {listed}.")
+        else Text.message("pippi.structure.services_missing", services=listed)
     )
     if missing and not hard:
         return needs_review(
-            note="«laddove possibile»: l'Ufficio di Piano valuta se i gruppi di bambini erano "
-            "possibili / 'where possible': the Ufficio di Piano judges",
+            note=Text.message("pippi.structure.where_possible"),
             missing_services=missing,
             verdict=verdict,
         )
@@ -111,11 +137,9 @@ def support_families(plan: CoDesignPlan, p: Parameters) -> Verdict:
     return check(
         not without,
         without=without or None,
-        verdict=Text("Ogni famiglia ha una famiglia d'appoggio.", "Every family is paired.")
+        verdict=Text.message("pippi.structure.all_paired")
         if not without
-        else Text(
-            f"Famiglie senza famiglia d'appoggio: {listed}.", f"Families unpaired: {listed}."
-        ),
+        else Text.message("pippi.structure.unpaired", families=listed),
     )
 
 

@@ -14,15 +14,32 @@ from __future__ import annotations
 
 from typing import Any
 
+from welfare_ambito import i18n
+from welfare_ambito._lang import LANGS
 from welfare_ambito.data import ambito as embedded_ambito
 from welfare_ambito.model import Budget, ServiceScope
 from welfare_ambito.model.territory import normalise_name
 from welfare_ambito.money import Money
+from welfare_ambito.rules._texts import said_in
+from welfare_ambito.rules._values import Text
 from welfare_ambito.rules.definition import Verdict, failed, needs_review, passed, rule
 from welfare_ambito.rules.parameters import Parameters
 from welfare_ambito.tutela import catalogue
 
 __all__ = ["TERRITORIAL_PREFIX", "notice_split"]
+
+i18n.define(
+    "tutela.budget.difference",
+    it="{figure}: piano {plan}, avviso {notice}, differenza {difference}",
+    en="{figure}: plan {plan}, notice {notice}, difference {difference}",
+)
+i18n.define("tutela.budget.not_stated", it="non indicati: {figures}", en="not stated: {figures}")
+i18n.define("tutela.budget.all_match", it="tutte le voci corrispondono", en="every figure matches")
+i18n.define(
+    "tutela.budget.some_not_stated",
+    it="il piano non indica alcune voci dell'avviso",
+    en="the plan does not state some figures",
+)
 
 TERRITORIAL_PREFIX = "tutela.budget.territorial."
 """Per-Comune parameters are ``tutela.budget.territorial.<comune>`` (folded name, ``_`` for spaces)."""
@@ -80,8 +97,8 @@ def _plan_figures(budget: Budget, ambito_id: str) -> dict[str, Money | int | Non
         "en": "The plan's budget matches the notice's split",
     },
     message={
-        "it": "Confronto con l'avviso: {details_it}",
-        "en": "Against the notice: {details_en}",
+        "it": "Confronto con l'avviso: {details}",
+        "en": "Against the notice: {details}",
     },
     condition={
         "it": (
@@ -116,36 +133,41 @@ def notice_split(budget: Budget, p: Parameters) -> Verdict:
             record: dict[str, Any] = {"figure": name, "plan": stated, "notice": expected}
             record["difference"] = stated - expected
             differences.append(record)
-    details_it = "; ".join(
-        f"{d['figure']}: piano {_show(d['plan'], 'it')}, avviso {_show(d['notice'], 'it')}, "
-        f"differenza {_show(d['difference'], 'it')}"
-        for d in differences
-    )
-    details_en = "; ".join(
-        f"{d['figure']}: plan {_show(d['plan'], 'en')}, notice {_show(d['notice'], 'en')}, "
-        f"difference {_show(d['difference'], 'en')}"
-        for d in differences
-    )
-    if not_stated:
-        details_it += ("; " if details_it else "") + "non indicati: " + ", ".join(not_stated)
-        details_en += ("; " if details_en else "") + "not stated: " + ", ".join(not_stated)
     values = {
         "differences": tuple(differences),
         "not_stated": tuple(not_stated) or None,
-        "details_it": details_it or "tutte le voci corrispondono",
-        "details_en": details_en or "every figure matches",
+        "details": _details(differences, not_stated),
     }
     if differences:
         return failed(**values)
     if not_stated:
         return needs_review(
-            note="il piano non indica alcune voci dell'avviso / the plan does not state some figures",
+            note=Text.message("tutela.budget.some_not_stated"),
             **values,
         )
     return passed(**values)
 
 
-def _show(value: object, lang: str) -> str:
-    from welfare_ambito.rules._values import display
-
-    return display(value, lang)
+def _details(differences: list[dict[str, Any]], not_stated: list[str]) -> Text:
+    """Each differing figure, then the figures the plan does not state, in both languages."""
+    if not differences and not not_stated:
+        return Text.message("tutela.budget.all_match")
+    texts: list[str] = []
+    for lang in LANGS:
+        parts = [
+            said_in(
+                "tutela.budget.difference",
+                lang,
+                figure=d["figure"],
+                plan=d["plan"],
+                notice=d["notice"],
+                difference=d["difference"],
+            )
+            for d in differences
+        ]
+        if not_stated:
+            parts.append(
+                i18n.message("tutela.budget.not_stated", lang, figures=", ".join(not_stated))
+            )
+        texts.append("; ".join(parts))
+    return Text(it=texts[0], en=texts[1])

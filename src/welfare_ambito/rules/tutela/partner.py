@@ -220,5 +220,5 @@ def multi_year_experience(staff: StaffMember, p: Parameters) -> Verdict:
 def labour_floor(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """Each hourly cost is at least the CCNL's lowest labour cost; a plan with none: not applicable."""
     if plan.hour_plan is None or not plan.hour_plan.hourly_cost:
-        return not_applicable(Text("nessun costo orario nel piano", "no hourly cost in the plan"))
+        return not_applicable(Text.message("pippi.budget.no_hourly_cost"))
     return _labour_floor.function(plan, p)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from welfare_ambito import i18n
 from welfare_ambito.model import CoDesignPlan, ServiceOffer
 from welfare_ambito.rules._values import Text
 from welfare_ambito.rules.definition import (
@@ -35,6 +36,12 @@ __all__ = [
     "supervision_yearly_hours",
     "team_professions",
 ]
+
+i18n.define(
+    "tutela.services.outside_catalogue",
+    it="servizio fuori catalogo",
+    en="service outside the catalogue",
+)
 
 SUPERVISION_SERVICE = "supervisione_formazione"
 """Catalogue id of the supervision and training service."""
@@ -114,7 +121,7 @@ def service_scope(offer: ServiceOffer, p: Parameters) -> Verdict:
     cat = _catalogue(p)
     entry = cat.find(offer.service)
     if entry is None:
-        return not_applicable(Text("servizio fuori catalogo", "service outside the catalogue"))
+        return not_applicable(Text.message("tutela.services.outside_catalogue"))
     if not offer.comuni:
         return needs_review("comuni", expected_scope=entry.scope, expected=entry.comuni)
     comuni = _official(cat, offer.comuni)
