@@ -38,35 +38,19 @@ SRC = Path(welfare_ambito.__file__).parent
 
 PENDING_MIGRATION: frozenset[str] = frozenset(
     {
-        # Files (and packages, ending in "/") another branch is migrating; the lead
-        # empties this set when the branches merge.
-        "rules/pippi/cohort.py",
-        "rules/readings.py",
-        "rules/profile_tools.py",
-        "rules/profiles.py",
-        "rules/parameters.py",
-        "convert.py",
-        "citations.py",
+        # Still holding in-place message pairs (16 sites, listed in the issue-13 note):
+        # errors re-wrapped with their path (convert.py), parameter lists too long for
+        # Error.of's shortening (rules/engine.py), a code shared by two texts
+        # (eligibility/pippi.py). Remove each entry when its file is migrated.
         "_ambiti.py",
+        "citations.py",
+        "convert.py",
         "data/__init__.py",
-        "model/",
-        "budget/",
-        "costs.py",
-        "money.py",
-        "parsing.py",
-        "periods.py",
+        "eligibility/pippi.py",
+        "model/plan.py",
         "rules/engine.py",
-        "rules/definition.py",
-        "rules/_values.py",
-        "rules/subjects.py",
-        "rules/outcomes.py",
-        "rules/pippi/target.py",
-        "rules/pippi/sedt.py",
-        "rules/pippi/_common.py",
-        "eligibility/",
-        "dask.py",
-        "tables/",
-        "testing/",
+        "rules/parameters.py",
+        "rules/profiles.py",
     }
 )
 """Modules not yet migrated to the catalogue (relative to ``src/welfare_ambito``)."""

@@ -334,7 +334,7 @@ class LintIssue:
         """The message in Italian."""
         return self.text.it
 
-    def describe(self, lang: str = "it") -> str:
+    def describe(self, lang: Lang = "it") -> str:
         """``level path: message`` in ``lang``."""
         return f"{self.level} {self.path}: {self.text.display(lang)}"
 
