@@ -10,6 +10,7 @@ The profile binds each rule's sentence (``[citations]`` of
 
 from __future__ import annotations
 
+from welfare_ambito import i18n
 from welfare_ambito.model import CoDesignPlan, Declaration, Profession, StaffMember
 from welfare_ambito.rules import (
     Outcome,
@@ -24,6 +25,12 @@ from welfare_ambito.rules import (
 from welfare_ambito.rules._values import Text
 from welfare_ambito.rules.partner import declaration_rule, technical_lead_rule
 from welfare_ambito.rules.pippi.budget import labour_floor as _labour_floor
+
+i18n.define(
+    "tutela.partner.service_not_offered",
+    it="servizio non offerto",
+    en="service not offered",
+)
 
 __all__ = [
     "DUTIES",
@@ -169,7 +176,7 @@ _REGULATION = "regolamentazione_rapporti"
 def art_330_exclusion(plan: CoDesignPlan, p: Parameters) -> Verdict:
     """A plan offering the relationship-regulation service declares the art. 330 exclusion."""
     if not any(offer.service == _REGULATION for offer in plan.services):
-        return not_applicable("servizio non offerto / service not offered")
+        return not_applicable(Text.message("tutela.partner.service_not_offered"))
     declared = plan.declarations is not None and Declaration.ART_330_EXCLUSION in plan.declarations
     return check(declared, declared=declared)
 
