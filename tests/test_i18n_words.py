@@ -102,6 +102,7 @@ _NAMES = re.compile(
     r"Piano di Zona|Ambito di \w+|P\.I\.P\.P\.I\.|Comune di \w+"
 )
 # «quotes» of the notice, 'names', "names" and “labels” of a profile's readings: not prose.
+_ENGLISH_NON = re.compile(r"\bnon-(?=[a-z])")
 _QUOTED = re.compile(r"«[^»]*»|'[^']*'|\"[^\"]*\"|“[^”]*”")
 _IDENTIFIERS = re.compile(r"\b\w+(?:\.\w+)+\b")  # rule and parameter ids: not prose
 _PLURAL_SLIPS = re.compile(
@@ -114,6 +115,8 @@ _PLURAL_SLIPS = re.compile(
 def leaks(text: str, lang: str) -> list[str]:
     """The words of the other language in ``text`` (quotes and proper names set aside)."""
     text = _IDENTIFIERS.sub(" ", _QUOTED.sub(" ", _NAMES.sub(" ", text)))
+    if lang == "en":
+        text = _ENGLISH_NON.sub("", text)  # "non-negative" is English, not the Italian «non»
     words = {w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ_]+", text)}
     other = _ENGLISH if lang == "it" else _ITALIAN
     found = sorted(words & other)

@@ -387,9 +387,6 @@ _PENDING_KEYS: dict[str, str] = {
         "a count in one language's template only: make both plural or neither",
     ),
     "rules.reading.none": "an empty text in one language",
-    "cases.plan_value": "the key name 'plan' unquoted in the Italian text",
-    "error.budget.negative_weight": "'non-negative' read as the Italian 'non'",
-    "error.budget.recipient_type": "'non-empty' read as the Italian 'non'",
 }
 
 

@@ -84,8 +84,8 @@ for _key, _it, _en in (
     ("overrides_table", "overrides è una tabella", "overrides is a table"),
     (
         "plan_value",
-        "plan è il nome di un esempio, di un file o una tabella",
-        "plan is an example's name, a file name or a table",
+        "'plan' è il nome di un esempio, di un file o una tabella",
+        "'plan' is the name of an example, a file name or a table",
     ),
     (
         "outcome_value",
