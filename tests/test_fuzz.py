@@ -91,13 +91,6 @@ def test_generated_trees_give_only_typed_errors(document: dict[str, object]) -> 
 # -- the command line ----------------------------------------------------------------------------
 
 KNOWN_ELSEWHERE: dict[tuple[str, str], str] = {
-    ("profile lint", "exit 70"): "rules/profile_tools.py: a profile file with a TOML syntax "
-    "error raises TOMLDecodeError (internal error) instead of a typed error",
-    ("profile new", "exit 70"): "rules/profile_tools.py: --ambito FILE with a TOML syntax "
-    "error raises TOMLDecodeError (internal error)",
-    ("profile verify", "exit 2 without a location"): "cli.py: a --source file that is not "
-    "UTF-8 gives «impossibile leggere l'input (UnicodeDecodeError)» without the file's name",
-    ("profile lint", "exit 2 without a location"): "as profile verify (--source not UTF-8)",
     ("profile new", "exit 2 without a location"): "cli.py: --ambito FILE not UTF-8, "
     "reported without the file's name",
     ("check", "exit 2 without a location"): "rules/cli.py: check - with standard input that "

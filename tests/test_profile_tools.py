@@ -313,3 +313,18 @@ def test_a_source_without_text_needs_the_notice_to_verify(
     assert "no text for the source" in capsys.readouterr().out
     notice = str(LARIO / "avviso-lario-2024.txt")
     assert main(["profile", "verify", str(path), "--source", notice]) == 0
+
+
+def test_profile_commands_report_unreadable_files_as_typed_errors(tmp_path, capsys) -> None:
+    """A profile with a TOML syntax error, or a notice that is not UTF-8: exit 2, file named."""
+    from welfare_ambito.cli import main
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text("x = [\n", encoding="utf-8")
+    notice = tmp_path / "notice.txt"
+    notice.write_bytes(b"\xff\xfe not utf-8")
+    assert main(["profile", "lint", str(broken)]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    for command in (["profile", "verify"], ["profile", "lint"]):
+        assert main([*command, "seregno-pippi-2023", "--source", str(notice)]) == 2
+        assert "notice.txt" in capsys.readouterr().err

@@ -465,14 +465,13 @@ def lint_profile(path: str | Path, *, source_text: str | None = None) -> tuple[L
     >>> [i.describe("en") for i in lint_profile("seregno-pippi-2023") if i.level == "error"]
     []
     """
-    import tomllib
-
+    from welfare_ambito._documents import parse_document
     from welfare_ambito.errors import InvalidInput
     from welfare_ambito.rules.definition import REGISTRY
     from welfare_ambito.rules.profiles import _locate
 
     text, _, _ = _locate(str(path), None)
-    raw = tomllib.loads(text)
+    raw = parse_document(text, "toml", parse_float=float)
     known_rules = set(REGISTRY.ids())
     known_params = {n for r in REGISTRY for n in r.all_parameters}
     units: dict[str, str] = {}
@@ -833,9 +832,16 @@ def _placeholder(hint: Any) -> str:
 # -- command line ---------------------------------------------------------------------------
 
 
+def _read_source(source: str | None) -> str | None:
+    """The notice text of ``--source``: a typed error naming the file when it cannot be read."""
+    from welfare_ambito._documents import read_text
+
+    return read_text(source) if source else None
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     """``profile verify PROFILE [--source NOTICE.txt]``: every quote, verbatim, or the closest passage."""
-    text = Path(args.source).read_text(encoding="utf-8") if args.source else None
+    text = _read_source(args.source)
     checks = verify_profile(args.profile, source_text=text)
     bad = [c for c in checks if not c.ok]
     for check in checks if args.verbose else bad:
@@ -848,7 +854,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_lint(args: argparse.Namespace) -> int:
     """``profile lint PROFILE``: unknown keys, uncited values, units, periods, coverage, quotes."""
-    text = Path(args.source).read_text(encoding="utf-8") if args.source else None
+    text = _read_source(args.source)
     issues = lint_profile(args.profile, source_text=text)
     for issue in issues:
         sys.stdout.write(issue.describe(args.lang) + "\n")
