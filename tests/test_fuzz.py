@@ -95,8 +95,6 @@ KNOWN_ELSEWHERE: dict[tuple[str, str], str] = {
     "reported without the file's name",
     ("check", "exit 2 without a location"): "rules/cli.py: check - with standard input that "
     "is not UTF-8: «impossibile leggere l'input (UnicodeDecodeError)», stdin not named",
-    ("schema", "exit 2 without a location"): "_schema_cli.py: `schema` without KIND exits 2 "
-    "with nothing on stderr (the kinds on stdout)",
     ("budget split", "exit 2 without a location"): "budget/cli.py: --weights-file - (or a "
     "file) not UTF-8: «il file non è testo UTF-8» without naming it",
     ("budget reconcile", "exit 2 without a location"): "budget/cli.py: as budget split",

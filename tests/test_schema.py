@@ -286,3 +286,14 @@ def test_cli_refuses_an_unknown_kind() -> None:
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
     assert "budget-split" in result.stderr
+
+
+def test_schema_without_a_kind_says_which_kinds_on_stderr(capsys) -> None:
+    """``schema`` with no KIND is a usage error (exit 2) that names the kinds, in the language."""
+    from welfare_ambito.cli import main
+
+    assert main(["--lang", "en", "schema"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "name the document (KIND)" in captured.err
+    assert "plan" in captured.err

@@ -17,6 +17,15 @@ import argparse
 import sys
 from typing import Any
 
+from welfare_ambito import i18n
+from welfare_ambito._lang import Lang
+
+i18n.define(
+    "cli.schema.kind_missing",
+    it="schema: indica il documento (KIND), uno tra: {kinds}",
+    en="schema: name the document (KIND), one of: {kinds}",
+)
+
 __all__ = ["register"]
 
 
@@ -46,9 +55,14 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace) -> int:
     from welfare_ambito.schema import KINDS, schema_text
 
-    if args.list or args.kind is None:
+    if args.list:
         print("\n".join(KINDS))
-        return 0 if args.list else 2
+        return 0
+    if args.kind is None:
+        lang: Lang = "en" if getattr(args, "lang", "it") == "en" else "it"
+        kinds = ", ".join(KINDS)
+        sys.stderr.write(i18n.message("cli.schema.kind_missing", lang, kinds=kinds) + "\n")
+        return 2
     text = schema_text(args.kind)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:
