@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Literal
 
@@ -29,6 +29,7 @@ from welfare_ambito._lang import Lang
 __all__ = [
     "date",
     "define",
+    "define_group",
     "known",
     "location",
     "message",
@@ -236,6 +237,17 @@ def define(key: str, *, it: Template, en: Template) -> None:
     if known_entry is not None and dict(known_entry) != dict(entry):
         raise ValueError(f"message {key!r} is already defined with other texts")
     _CATALOGUE[key] = entry
+
+
+def define_group(prefix: str, entries: Iterable[tuple[str, Template, Template]]) -> None:
+    """Define ``prefix.<key>`` for each ``(key, italian, english)`` entry of a module.
+
+    >>> define_group("example.colour", [("red", "rosso", "red"), ("blue", "blu", "blue")])
+    >>> message("example.colour.blue", "it")
+    'blu'
+    """
+    for key, italian, english in entries:
+        define(f"{prefix}.{key}", it=italian, en=english)
 
 
 def known(key: str) -> bool:

@@ -90,88 +90,90 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?\Z", 
 _ITALIAN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\Z", re.ASCII)
 
 
-for _msg, _it, _en in (
+i18n.define_group(
+    "error.parsing",
     (
-        "not_amount",
-        "{shown} non è un importo in euro (scrivi 1.500,25 oppure 1500.25)",
-        "{shown} is not an amount in euros (write 1500.25 or 1.500,25)",
+        (
+            "not_amount",
+            "{shown} non è un importo in euro (scrivi 1.500,25 oppure 1500.25)",
+            "{shown} is not an amount in euros (write 1500.25 or 1.500,25)",
+        ),
+        (
+            "not_whole",
+            "{shown} non è un numero intero (scrivi 1500 oppure 1.500)",
+            "{shown} is not a whole number (write 1500 or 1.500)",
+        ),
+        (
+            "not_number",
+            "{shown} non è un numero (scrivi 1.500,25 oppure 1500.25)",
+            "{shown} is not a number (write 1500.25 or 1.500,25)",
+        ),
+        (
+            "too_long",
+            "un numero di {length} caratteri è troppo lungo (al massimo {most})",
+            "a number of {length} characters is too long (at most {most})",
+        ),
+        (
+            "dash",
+            "{shown} qui non è un numero (scrivi 0 per zero)",
+            "{shown} is not a number here (write 0 for zero)",
+        ),
+        (
+            "exponent",
+            "{shown} usa la notazione scientifica: scrivi il numero per esteso (es. 1500)",
+            "{shown} uses scientific notation: write the number in full (e.g. 1500)",
+        ),
+        (
+            "english",
+            "{shown} è scritto all'inglese: scrivi 1.000,00 oppure 1000.00",
+            "{shown} is written the English way: write 1000.00 or 1.000,00",
+        ),
+        (
+            "ambiguous",
+            "{shown} può valere {thousands} o {small}: scrivi {thousands} (o {grouped}) "
+            "per {thousands}, {small_it} per {small}",
+            "{shown} could be {thousands} or {small}: write {thousands} (or {grouped}) "
+            "for {thousands}, {small_en} for {small}",
+        ),
+        ("not_finite", "{shown} non è un numero finito", "{shown} is not a finite number"),
+        (
+            "too_large_point",
+            "il numero è troppo grande (più di {most} cifre prima della virgola)",
+            "the number is too large (more than {most} digits before the decimal mark)",
+        ),
+        (
+            "too_precise",
+            "il numero ha più di {most} decimali",
+            "the number has more than {most} decimals",
+        ),
+        (
+            "too_large",
+            "il numero è troppo grande (più di {most} cifre)",
+            "the number is too large (more than {most} digits)",
+        ),
+        (
+            "not_decimal",
+            "{fraction} non ha una forma decimale esatta",
+            "{fraction} has no exact decimal form",
+        ),
+        ("fraction_too_large", "la frazione ha troppe cifre", "the fraction has too many digits"),
+        (
+            "date_time",
+            "un'ora del giorno qui non ha senso: indica solo la data",
+            "a time of day has no meaning here: give the date only",
+        ),
+        (
+            "not_date",
+            "non è una data (scrivi AAAA-MM-GG oppure GG/MM/AAAA)",
+            "not a date (write YYYY-MM-DD or DD/MM/YYYY)",
+        ),
+        (
+            "not_day",
+            "non è un giorno del calendario (controlla giorno e mese)",
+            "not a day of the calendar (check day and month)",
+        ),
     ),
-    (
-        "not_whole",
-        "{shown} non è un numero intero (scrivi 1500 oppure 1.500)",
-        "{shown} is not a whole number (write 1500 or 1.500)",
-    ),
-    (
-        "not_number",
-        "{shown} non è un numero (scrivi 1.500,25 oppure 1500.25)",
-        "{shown} is not a number (write 1500.25 or 1.500,25)",
-    ),
-    (
-        "too_long",
-        "un numero di {length} caratteri è troppo lungo (al massimo {most})",
-        "a number of {length} characters is too long (at most {most})",
-    ),
-    (
-        "dash",
-        "{shown} qui non è un numero (scrivi 0 per zero)",
-        "{shown} is not a number here (write 0 for zero)",
-    ),
-    (
-        "exponent",
-        "{shown} usa la notazione scientifica: scrivi il numero per esteso (es. 1500)",
-        "{shown} uses scientific notation: write the number in full (e.g. 1500)",
-    ),
-    (
-        "english",
-        "{shown} è scritto all'inglese: scrivi 1.000,00 oppure 1000.00",
-        "{shown} is written the English way: write 1000.00 or 1.000,00",
-    ),
-    (
-        "ambiguous",
-        "{shown} può valere {thousands} o {small}: scrivi {thousands} (o {grouped}) "
-        "per {thousands}, {small_it} per {small}",
-        "{shown} could be {thousands} or {small}: write {thousands} (or {grouped}) "
-        "for {thousands}, {small_en} for {small}",
-    ),
-    ("not_finite", "{shown} non è un numero finito", "{shown} is not a finite number"),
-    (
-        "too_large_point",
-        "il numero è troppo grande (più di {most} cifre prima della virgola)",
-        "the number is too large (more than {most} digits before the decimal mark)",
-    ),
-    (
-        "too_precise",
-        "il numero ha più di {most} decimali",
-        "the number has more than {most} decimals",
-    ),
-    (
-        "too_large",
-        "il numero è troppo grande (più di {most} cifre)",
-        "the number is too large (more than {most} digits)",
-    ),
-    (
-        "not_decimal",
-        "{fraction} non ha una forma decimale esatta",
-        "{fraction} has no exact decimal form",
-    ),
-    ("fraction_too_large", "la frazione ha troppe cifre", "the fraction has too many digits"),
-    (
-        "date_time",
-        "un'ora del giorno qui non ha senso: indica solo la data",
-        "a time of day has no meaning here: give the date only",
-    ),
-    (
-        "not_date",
-        "non è una data (scrivi AAAA-MM-GG oppure GG/MM/AAAA)",
-        "not a date (write YYYY-MM-DD or DD/MM/YYYY)",
-    ),
-    (
-        "not_day",
-        "non è un giorno del calendario (controlla giorno e mese)",
-        "not a day of the calendar (check day and month)",
-    ),
-):
-    i18n.define(f"error.parsing.{_msg}", it=_it, en=_en)
+)
 
 
 def _error(

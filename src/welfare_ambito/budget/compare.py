@@ -41,26 +41,28 @@ from welfare_ambito.money import Money
 
 __all__ = ["Comparison", "compare_split"]
 
-for _msg, _it, _en in (
-    ("unknown_key", "nessuna ripartizione per {key!r}", "no split by {key!r}"),
+i18n.define_group(
+    "error.budget",
     (
-        "key_weights_type",
-        "i pesi della chiave {key!r} devono associare un numero a ogni destinatario",
-        "the weights of key {key!r} must map each recipient to a number",
+        ("unknown_key", "nessuna ripartizione per {key!r}", "no split by {key!r}"),
+        (
+            "key_weights_type",
+            "i pesi della chiave {key!r} devono associare un numero a ogni destinatario",
+            "the weights of key {key!r} must map each recipient to a number",
+        ),
+        (
+            "key_unknown_recipient",
+            "{name!r} ha un peso in {key!r} ma nessun importo dichiarato",
+            "{name!r} has a weight in {key!r} but no stated amount",
+        ),
+        (
+            "key_missing_recipient",
+            "la chiave {key!r} non ha un peso per {names}",
+            "key {key!r} has no weight for {names}",
+        ),
+        ("unknown_per", "per={per!r} non è tra le chiavi", "per={per!r} is not one of the keys"),
     ),
-    (
-        "key_unknown_recipient",
-        "{name!r} ha un peso in {key!r} ma nessun importo dichiarato",
-        "{name!r} has a weight in {key!r} but no stated amount",
-    ),
-    (
-        "key_missing_recipient",
-        "la chiave {key!r} non ha un peso per {names}",
-        "key {key!r} has no weight for {names}",
-    ),
-    ("unknown_per", "per={per!r} non è tra le chiavi", "per={per!r} is not one of the keys"),
-):
-    i18n.define(f"error.budget.{_msg}", it=_it, en=_en)
+)
 
 
 def _coded(error: WelfareAmbitoError, code: str) -> WelfareAmbitoError:

@@ -25,56 +25,58 @@ __all__ = ["SplitKind", "check_budget", "check_comuni", "check_sums", "split_kin
 
 _FIGURES_IT = ": dichiarato {stated}, calcolato {computed}, differenza {difference}"
 _FIGURES_EN = ": stated {stated}, computed {computed}, difference {difference}"
-for _msg, _it, _en in (
+i18n.define_group(
+    "budget.structure",
     (
-        "negative_line",
-        "la voce {line!r} ha un importo negativo {amount}",
-        "line {line!r} has a negative amount {amount}",
+        (
+            "negative_line",
+            "la voce {line!r} ha un importo negativo {amount}",
+            "line {line!r} has a negative amount {amount}",
+        ),
+        (
+            "total",
+            "il totale differisce dalla somma delle voci principali" + _FIGURES_IT,
+            "the total differs from the sum of the top-level lines" + _FIGURES_EN,
+        ),
+        (
+            "overall_total",
+            "il totale complessivo differisce da {years} × il totale annuo" + _FIGURES_IT,
+            "the overall total differs from {years} × the yearly total" + _FIGURES_EN,
+        ),
+        (
+            "split_sum",
+            "la voce {line!r} differisce dalla somma della sua suddivisione" + _FIGURES_IT,
+            "line {line!r} differs from the sum of its split" + _FIGURES_EN,
+        ),
+        (
+            "parts_exceed",
+            "le quote ('di cui') della voce {line!r} la superano" + _FIGURES_IT,
+            "the parts ('of which') of line {line!r} exceed it" + _FIGURES_EN,
+        ),
+        (
+            "comune_out_of_scope",
+            "{comune!r} è un Comune di {ambito} ma è fuori dall'ambito di applicazione della "
+            "voce {owner!r} ({scope})",
+            "{comune!r} is a Comune of {ambito} but outside the scope of line {owner!r} ({scope})",
+        ),
+        (
+            "duplicate_comune",
+            "{comune!r} ha già la voce {other!r} in questa suddivisione",
+            "{comune!r} already has line {other!r} in this split",
+        ),
+        (
+            "comune_without_share",
+            "{comune!r} è nell'ambito della voce {line!r} ma non ha una quota",
+            "{comune!r} is in the scope of line {line!r} but has no share",
+        ),
+        ("unknown_comune", "non è un Comune di {ambito}", "not a Comune of {ambito}"),
+        (
+            "unknown_comune_suggest",
+            "non è un Comune di {ambito}; forse intendevi {suggestion!r}?",
+            "not a Comune of {ambito}; did you mean {suggestion!r}?",
+        ),
     ),
-    (
-        "total",
-        "il totale differisce dalla somma delle voci principali" + _FIGURES_IT,
-        "the total differs from the sum of the top-level lines" + _FIGURES_EN,
-    ),
-    (
-        "overall_total",
-        "il totale complessivo differisce da {years} × il totale annuo" + _FIGURES_IT,
-        "the overall total differs from {years} × the yearly total" + _FIGURES_EN,
-    ),
-    (
-        "split_sum",
-        "la voce {line!r} differisce dalla somma della sua suddivisione" + _FIGURES_IT,
-        "line {line!r} differs from the sum of its split" + _FIGURES_EN,
-    ),
-    (
-        "parts_exceed",
-        "le quote ('di cui') della voce {line!r} la superano" + _FIGURES_IT,
-        "the parts ('of which') of line {line!r} exceed it" + _FIGURES_EN,
-    ),
-    (
-        "comune_out_of_scope",
-        "{comune!r} è un Comune di {ambito} ma è fuori dall'ambito di applicazione della "
-        "voce {owner!r} ({scope})",
-        "{comune!r} is a Comune of {ambito} but outside the scope of line {owner!r} ({scope})",
-    ),
-    (
-        "duplicate_comune",
-        "{comune!r} ha già la voce {other!r} in questa suddivisione",
-        "{comune!r} already has line {other!r} in this split",
-    ),
-    (
-        "comune_without_share",
-        "{comune!r} è nell'ambito della voce {line!r} ma non ha una quota",
-        "{comune!r} is in the scope of line {line!r} but has no share",
-    ),
-    ("unknown_comune", "non è un Comune di {ambito}", "not a Comune of {ambito}"),
-    (
-        "unknown_comune_suggest",
-        "non è un Comune di {ambito}; forse intendevi {suggestion!r}?",
-        "not a Comune of {ambito}; did you mean {suggestion!r}?",
-    ),
-):
-    i18n.define(f"budget.structure.{_msg}", it=_it, en=_en)
+)
 
 
 def _path(budget: Budget, line: BudgetLine, field: str = "") -> str:

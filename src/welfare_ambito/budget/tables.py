@@ -55,66 +55,72 @@ __all__ = [
     "sniff_separator",
 ]
 
-for _key, _it_text, _en_text in (
-    ("table_duplicate", "due {what_it} hanno lo stesso nome", "two {what} have the same name"),
+i18n.define_group(
+    "error.budget",
     (
-        "table_row_count",
-        "{labels} etichette di riga ma {count} righe di valori",
-        "{labels} row labels but {count} rows of values",
+        ("table_duplicate", "due {what_it} hanno lo stesso nome", "two {what} have the same name"),
+        (
+            "table_row_count",
+            "{labels} etichette di riga ma {count} righe di valori",
+            "{labels} row labels but {count} rows of values",
+        ),
+        (
+            "table_row_width",
+            "la riga {label!r} ha {count} valori, la tabella ha {width} colonne",
+            "row {label!r} has {count} values, the table has {width} columns",
+        ),
+        (
+            "table_line_width",
+            "la riga {line} ({label!r}) ha {count} celle, l'intestazione {width}",
+            "line {line} ({label!r}) has {count} cells, the header has {width}",
+        ),
+        ("table_no_row", "nessuna riga {label!r} nella tabella", "no row {label!r} in the table"),
+        (
+            "table_no_column",
+            "nessuna colonna {label!r} nella tabella",
+            "no column {label!r} in the table",
+        ),
+        ("table_empty", "{source} non contiene una tabella", "{source} holds no table"),
+        (
+            "table_empty_text",
+            "il testo CSV non contiene una tabella",
+            "the CSV text holds no table",
+        ),
+        (
+            "table_header",
+            "la prima riga deve contenere l'intestazione e almeno un nome di colonna",
+            "the first row must hold the row heading and at least one column name",
+        ),
+        ("table_label", "la riga {line} non ha etichetta", "line {line} has no label"),
+        (
+            "table_uncomputed",
+            "una formula alla riga {line} non ha un valore calcolato: apri e salva il file con "
+            "Excel o LibreOffice, oppure scrivi il valore",
+            "a formula on line {line} has no computed value: open and save the file in Excel "
+            "or LibreOffice, or write the value",
+        ),
+        (
+            "table_empty_cell",
+            "cella vuota alla riga {line} (scrivi '-' per zero)",
+            "empty cell on line {line} (write '-' for zero)",
+        ),
+        (
+            "table_number",
+            "{value!r} alla riga {line} non è un importo in euro",
+            "{value!r} on line {line} is not an amount in euros",
+        ),
+        (
+            "table_not_cents",
+            "{value!r} alla riga {line} non è un importo al centesimo",
+            "{value!r} on line {line} is not an amount to the cent",
+        ),
+        (
+            "unknown_table",
+            "nessuna tabella {name!r} inclusa; disponibili: {known}",
+            "no embedded table {name!r}; known: {known}",
+        ),
     ),
-    (
-        "table_row_width",
-        "la riga {label!r} ha {count} valori, la tabella ha {width} colonne",
-        "row {label!r} has {count} values, the table has {width} columns",
-    ),
-    (
-        "table_line_width",
-        "la riga {line} ({label!r}) ha {count} celle, l'intestazione {width}",
-        "line {line} ({label!r}) has {count} cells, the header has {width}",
-    ),
-    ("table_no_row", "nessuna riga {label!r} nella tabella", "no row {label!r} in the table"),
-    (
-        "table_no_column",
-        "nessuna colonna {label!r} nella tabella",
-        "no column {label!r} in the table",
-    ),
-    ("table_empty", "{source} non contiene una tabella", "{source} holds no table"),
-    ("table_empty_text", "il testo CSV non contiene una tabella", "the CSV text holds no table"),
-    (
-        "table_header",
-        "la prima riga deve contenere l'intestazione e almeno un nome di colonna",
-        "the first row must hold the row heading and at least one column name",
-    ),
-    ("table_label", "la riga {line} non ha etichetta", "line {line} has no label"),
-    (
-        "table_uncomputed",
-        "una formula alla riga {line} non ha un valore calcolato: apri e salva il file con "
-        "Excel o LibreOffice, oppure scrivi il valore",
-        "a formula on line {line} has no computed value: open and save the file in Excel "
-        "or LibreOffice, or write the value",
-    ),
-    (
-        "table_empty_cell",
-        "cella vuota alla riga {line} (scrivi '-' per zero)",
-        "empty cell on line {line} (write '-' for zero)",
-    ),
-    (
-        "table_number",
-        "{value!r} alla riga {line} non è un importo in euro",
-        "{value!r} on line {line} is not an amount in euros",
-    ),
-    (
-        "table_not_cents",
-        "{value!r} alla riga {line} non è un importo al centesimo",
-        "{value!r} on line {line} is not an amount to the cent",
-    ),
-    (
-        "unknown_table",
-        "nessuna tabella {name!r} inclusa; disponibili: {known}",
-        "no embedded table {name!r}; known: {known}",
-    ),
-):
-    i18n.define(f"error.budget.{_key}", it=_it_text, en=_en_text)
+)
 
 # Messages that share the stable code of a wider class of error (tools match on codes).
 _CODES: Final = {

@@ -57,61 +57,63 @@ from welfare_ambito import i18n
 from welfare_ambito._lang import Lang, is_lang
 from welfare_ambito.errors import ErrorDetail, InvalidInput, WelfareAmbitoError
 
-for _key, _it, _en in (
-    ("unknown_key", "chiave sconosciuta {key!r}", "unknown key {key!r}"),
+i18n.define_group(
+    "cases",
     (
-        "no_cases",
-        "nessun [[cases]]: un file di casi ne elenca almeno uno",
-        "no [[cases]]: a case file lists at least one case",
+        ("unknown_key", "chiave sconosciuta {key!r}", "unknown key {key!r}"),
+        (
+            "no_cases",
+            "nessun [[cases]]: un file di casi ne elenca almeno uno",
+            "no [[cases]]: a case file lists at least one case",
+        ),
+        ("case_table", "un caso è una tabella", "a case is a table"),
+        ("duplicate_name", "nome ripetuto {name!r}", "duplicate name {name!r}"),
+        ("needs_name", "ogni caso ha un nome", "each case needs a name"),
+        (
+            "one_input",
+            "un caso ha esattamente un input tra {inputs} (trovati {found})",
+            "a case has exactly one input among {inputs} (found {found})",
+        ),
+        ("needs_expect", "ogni caso ha una tabella [expect]", "each case needs an [expect] table"),
+        (
+            "unknown_expectation",
+            "attesa sconosciuta {key!r} per un caso {kind} (usa {allowed})",
+            "unknown expectation {key!r} for a {kind} case (use {allowed})",
+        ),
+        ("on_date", "'on' è una data (2024-01-15)", "'on' is a date (2024-01-15)"),
+        ("no_profile", "nessun profilo per questo caso", "no profile for this case"),
+        ("family_needs_on", "un caso famiglia richiede 'on'", "a family case needs 'on'"),
+        ("overrides_table", "overrides è una tabella", "overrides is a table"),
+        (
+            "plan_value",
+            "'plan' è il nome di un esempio, di un file o una tabella",
+            "'plan' is the name of an example, a file name or a table",
+        ),
+        (
+            "outcome_value",
+            "outcome è eligible, not_eligible o needs_review",
+            "outcome is eligible, not_eligible or needs_review",
+        ),
+        (
+            "group_value",
+            "group è core, preadolescent, adolescent o outside",
+            "group is core, preadolescent, adolescent or outside",
+        ),
+        ("boolean", "{key} è true o false", "{key} is true or false"),
+        ("whole_number", "{key} è un numero intero", "{key} is a whole number"),
+        ("texts", "{key} è un elenco di testi", "{key} is a list of texts"),
+        ("findings_list", "findings è un elenco di tabelle", "findings is a list of tables"),
+        ("finding_keys", "una verifica ha rule e outcome", "a finding has rule and outcome"),
+        ("finding_outcome", "outcome è uno tra {outcomes}", "outcome is one of {outcomes}"),
+        (
+            "shares_table",
+            "shares è una tabella destinatario = importo",
+            "shares is a table recipient = amount",
+        ),
+        ("allocation_table", "allocation è una tabella", "allocation is a table"),
+        ("missing_key", "manca {key}", "missing {key}"),
     ),
-    ("case_table", "un caso è una tabella", "a case is a table"),
-    ("duplicate_name", "nome ripetuto {name!r}", "duplicate name {name!r}"),
-    ("needs_name", "ogni caso ha un nome", "each case needs a name"),
-    (
-        "one_input",
-        "un caso ha esattamente un input tra {inputs} (trovati {found})",
-        "a case has exactly one input among {inputs} (found {found})",
-    ),
-    ("needs_expect", "ogni caso ha una tabella [expect]", "each case needs an [expect] table"),
-    (
-        "unknown_expectation",
-        "attesa sconosciuta {key!r} per un caso {kind} (usa {allowed})",
-        "unknown expectation {key!r} for a {kind} case (use {allowed})",
-    ),
-    ("on_date", "'on' è una data (2024-01-15)", "'on' is a date (2024-01-15)"),
-    ("no_profile", "nessun profilo per questo caso", "no profile for this case"),
-    ("family_needs_on", "un caso famiglia richiede 'on'", "a family case needs 'on'"),
-    ("overrides_table", "overrides è una tabella", "overrides is a table"),
-    (
-        "plan_value",
-        "'plan' è il nome di un esempio, di un file o una tabella",
-        "'plan' is the name of an example, a file name or a table",
-    ),
-    (
-        "outcome_value",
-        "outcome è eligible, not_eligible o needs_review",
-        "outcome is eligible, not_eligible or needs_review",
-    ),
-    (
-        "group_value",
-        "group è core, preadolescent, adolescent o outside",
-        "group is core, preadolescent, adolescent or outside",
-    ),
-    ("boolean", "{key} è true o false", "{key} is true or false"),
-    ("whole_number", "{key} è un numero intero", "{key} is a whole number"),
-    ("texts", "{key} è un elenco di testi", "{key} is a list of texts"),
-    ("findings_list", "findings è un elenco di tabelle", "findings is a list of tables"),
-    ("finding_keys", "una verifica ha rule e outcome", "a finding has rule and outcome"),
-    ("finding_outcome", "outcome è uno tra {outcomes}", "outcome is one of {outcomes}"),
-    (
-        "shares_table",
-        "shares è una tabella destinatario = importo",
-        "shares is a table recipient = amount",
-    ),
-    ("allocation_table", "allocation è una tabella", "allocation is a table"),
-    ("missing_key", "manca {key}", "missing {key}"),
-):
-    i18n.define(f"cases.{_key}", it=_it, en=_en)
+)
 i18n.define(
     "cases.does_not_run", it="il caso non si esegue: {reason}", en="the case does not run: {reason}"
 )
