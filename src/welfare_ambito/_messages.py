@@ -18,81 +18,119 @@ Language = Lang
 
 LANGUAGES: tuple[Language, ...] = LANGS
 
-_TEMPLATES: Mapping[str, tuple[str, str]] = {
-    # code: (english, italian)
-    "missing": ("required field is missing", "campo obbligatorio mancante"),
-    "unknown_key": ("unknown field {key!r}", "campo sconosciuto {key!r}"),
-    "unknown_key_suggest": (
-        "unknown field {key!r}; did you mean {suggestion!r}?",
-        "campo sconosciuto {key!r}; forse intendevi {suggestion!r}?",
+i18n.define_group(
+    "error",
+    (
+        # (code, italian, english)
+        ("missing", "campo obbligatorio mancante", "required field is missing"),
+        ("unknown_key", "campo sconosciuto {key!r}", "unknown field {key!r}"),
+        (
+            "unknown_key_suggest",
+            "campo sconosciuto {key!r}; forse intendevi {suggestion!r}?",
+            "unknown field {key!r}; did you mean {suggestion!r}?",
+        ),
+        ("type", "atteso {expected}, trovato {actual}", "expected {expected}, got {actual}"),
+        (
+            "choice",
+            "{value!r} non è tra i valori ammessi: {choices}",
+            "{value!r} is not one of {choices}",
+        ),
+        ("empty", "non può essere vuoto", "must not be empty"),
+        (
+            "negative",
+            "non può essere negativo, trovato {value}",
+            "must not be negative, got {value}",
+        ),
+        (
+            "not_positive",
+            "deve essere maggiore di zero, trovato {value}",
+            "must be greater than zero, got {value}",
+        ),
+        (
+            "range",
+            "deve essere compreso tra {low} e {high}, trovato {value}",
+            "must be between {low} and {high}, got {value}",
+        ),
+        ("pattern", "{value!r} non è un {what} valido", "{value!r} is not a valid {what}"),
+        ("duplicate", "{what} duplicato {value!r}", "duplicate {what} {value!r}"),
+        (
+            "date",
+            "{value!r} non è una data (usa AAAA-MM-GG)",
+            "{value!r} is not a date (use YYYY-MM-DD)",
+        ),
+        (
+            "date_order",
+            "la fine {end} precede l'inizio {start}",
+            "end {end} is before start {start}",
+        ),
+        (
+            "birth_after_reference",
+            "nato dopo la data di riferimento {on}",
+            "born after the reference date {on}",
+        ),
+        (
+            "money_float",
+            "un float non rappresenta gli euro in modo esatto; scrivi l'importo come stringa, intero o Decimal",
+            "a float cannot hold euros exactly; write the amount as a string, an int or a Decimal",
+        ),
+        (
+            "money_not_finite",
+            "{value!r} non è un importo finito",
+            "{value!r} is not a finite amount",
+        ),
+        (
+            "money_precision",
+            "{value} ha più di due decimali; indica un arrotondamento esplicito",
+            "{value} has more than two decimals; pass an explicit rounding",
+        ),
+        (
+            "money_parse",
+            "{value!r} non è un importo in euro",
+            "{value!r} is not an amount in euros",
+        ),
+        ("number", "{value!r} non è un numero", "{value!r} is not a number"),
+        (
+            "number_float",
+            "un float Python non è accettato; usa un intero, un Decimal o una stringa",
+            "a Python float is not accepted here; use an int, a Decimal or a string",
+        ),
+        (
+            "unknown_comune",
+            "{name!r} non è un Comune di {ambito}",
+            "{name!r} is not a Comune of {ambito}",
+        ),
+        (
+            "unknown_comune_suggest",
+            "{name!r} non è un Comune di {ambito}; forse intendevi {suggestion!r}?",
+            "{name!r} is not a Comune of {ambito}; did you mean {suggestion!r}?",
+        ),
+        (
+            "reference",
+            "{what} {value!r} non esiste in questo documento",
+            "{what} {value!r} does not exist in this document",
+        ),
+        (
+            "lead_not_member",
+            "il Comune capofila {lead!r} non è tra i Comuni membri",
+            "lead Comune {lead!r} is not among the member Comuni",
+        ),
+        # {what}: a masculine noun (a Phrase: "esempio" / "example"); {hint}: one of the
+        # two hints below, a Phrase too.
+        (
+            "not_found",
+            "nessun {what} incorporato {name!r}{hint}",
+            "no embedded {what} {name!r}{hint}",
+        ),
+        (
+            "hint.did_you_mean",
+            "; forse intendevi {suggestion!r}?",
+            "; did you mean {suggestion!r}?",
+        ),
+        ("hint.known", "; noti: {known}", "; known: {known}"),
+        ("file", "impossibile leggere {file}: {reason}", "cannot read {file}: {reason}"),
+        ("syntax", "{format} non valido: {reason}", "not valid {format}: {reason}"),
     ),
-    "type": (
-        "expected {expected}, got {actual}",
-        "atteso {expected}, trovato {actual}",
-    ),
-    "choice": (
-        "{value!r} is not one of {choices}",
-        "{value!r} non è tra i valori ammessi: {choices}",
-    ),
-    "empty": ("must not be empty", "non può essere vuoto"),
-    "negative": ("must not be negative, got {value}", "non può essere negativo, trovato {value}"),
-    "not_positive": (
-        "must be greater than zero, got {value}",
-        "deve essere maggiore di zero, trovato {value}",
-    ),
-    "range": (
-        "must be between {low} and {high}, got {value}",
-        "deve essere compreso tra {low} e {high}, trovato {value}",
-    ),
-    "pattern": ("{value!r} is not a valid {what}", "{value!r} non è un {what} valido"),
-    "duplicate": ("duplicate {what} {value!r}", "{what} duplicato {value!r}"),
-    "date": (
-        "{value!r} is not a date (use YYYY-MM-DD)",
-        "{value!r} non è una data (usa AAAA-MM-GG)",
-    ),
-    "date_order": (
-        "end {end} is before start {start}",
-        "la fine {end} precede l'inizio {start}",
-    ),
-    "birth_after_reference": (
-        "born after the reference date {on}",
-        "nato dopo la data di riferimento {on}",
-    ),
-    "money_float": (
-        "a float cannot hold euros exactly; write the amount as a string, an int or a Decimal",
-        "un float non rappresenta gli euro in modo esatto; scrivi l'importo come stringa, intero o Decimal",
-    ),
-    "money_not_finite": ("{value!r} is not a finite amount", "{value!r} non è un importo finito"),
-    "money_precision": (
-        "{value} has more than two decimals; pass an explicit rounding",
-        "{value} ha più di due decimali; indica un arrotondamento esplicito",
-    ),
-    "money_parse": ("{value!r} is not an amount in euros", "{value!r} non è un importo in euro"),
-    "number": ("{value!r} is not a number", "{value!r} non è un numero"),
-    "number_float": (
-        "a Python float is not accepted here; use an int, a Decimal or a string",
-        "un float Python non è accettato; usa un intero, un Decimal o una stringa",
-    ),
-    "unknown_comune": (
-        "{name!r} is not a Comune of {ambito}",
-        "{name!r} non è un Comune di {ambito}",
-    ),
-    "unknown_comune_suggest": (
-        "{name!r} is not a Comune of {ambito}; did you mean {suggestion!r}?",
-        "{name!r} non è un Comune di {ambito}; forse intendevi {suggestion!r}?",
-    ),
-    "reference": (
-        "{what} {value!r} does not exist in this document",
-        "{what} {value!r} non esiste in questo documento",
-    ),
-    "lead_not_member": (
-        "lead Comune {lead!r} is not among the member Comuni",
-        "il Comune capofila {lead!r} non è tra i Comuni membri",
-    ),
-    "invalid": ("{reason}", "{reason_it}"),
-    "file": ("cannot read {file}: {reason}", "impossibile leggere {file}: {reason}"),
-    "syntax": ("not valid {format}: {reason}", "{format} non valido: {reason}"),
-}
+)
 
 
 # Descriptions of expected and found types, as the hooks and validators write them.
@@ -119,10 +157,6 @@ _TYPE_WORDS_IT: Mapping[str, str] = {
     "a JSON object": "un oggetto JSON",
     "a period": "un periodo",
 }
-
-
-for _code, (_english, _italian) in _TEMPLATES.items():
-    i18n.define(f"error.{_code}", it=_italian, en=_english)
 
 
 def render(code: str, lang: str = "en", /, **params: Any) -> str:

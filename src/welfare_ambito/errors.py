@@ -19,9 +19,9 @@ dates never appear.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Self
 
 import attrs
 
@@ -143,6 +143,30 @@ class WelfareAmbitoError(Exception):
             english = italian = code
         return cls(english, code=code, path=path, message_it=italian, params=params)
 
+    @classmethod
+    def from_detail(cls, detail: ErrorDetail) -> Self:
+        """The error ``detail`` describes, located at its path: the inverse of
+        :meth:`ErrorDetail.from_error`.
+
+        Code, messages and params are the detail's; nothing is written again, so an
+        error moved to another path (a prefix added, or a detail raised once more)
+        stays the error its catalogue template made.
+
+        >>> detail = ErrorDetail.from_error(InvalidValue.of("empty"), "families[0].id")
+        >>> error = InvalidValue.from_detail(detail)
+        >>> print(error)
+        families[0].id: must not be empty
+        >>> error.code, error.text("it")
+        ('empty', 'non può essere vuoto')
+        """
+        return cls(
+            detail.message,
+            code=detail.code,
+            path=detail.path,
+            message_it=detail.message_it,
+            params=dict(detail.params),
+        )
+
     def text(self, lang: str = "it") -> str:
         """The message in ``lang`` (``"it"`` or ``"en"``)."""
         return self.message_it if lang == "it" else self.message
@@ -256,6 +280,8 @@ class ErrorDetail:
     code: str
     message: str
     message_it: str
+    params: Mapping[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    """The values the message was built from (:attr:`WelfareAmbitoError.params`)."""
 
     def text(self, lang: str = "it") -> str:
         """The message in ``lang`` (``"it"`` or ``"en"``)."""
@@ -266,8 +292,14 @@ class ErrorDetail:
 
     @classmethod
     def from_error(cls, error: WelfareAmbitoError, path: str) -> ErrorDetail:
-        """Turn ``error`` into a detail located at ``path``."""
-        return cls(path=path, code=error.code, message=error.message, message_it=error.message_it)
+        """Turn ``error`` into a detail located at ``path`` (its params kept)."""
+        return cls(
+            path=path,
+            code=error.code,
+            message=error.message,
+            message_it=error.message_it,
+            params=dict(error.params),
+        )
 
 
 class InvalidInput(WelfareAmbitoError, ValueError):
