@@ -57,6 +57,17 @@ T = TypeVar("T")
 Format = Literal["toml", "json"]
 PathPart = str | int
 
+i18n.define(
+    "error.amount_float",
+    it='un importo si scrive come testo ("211500.50") o come numero intero, non 211500.50',
+    en='an amount is written as text ("211500.50") or a whole number, not 211500.50',
+)
+i18n.define(
+    "error.invalid",
+    it="i dati non si possono leggere come {into} ({error})",
+    en="the data cannot be read as {into} ({error})",
+)
+
 
 class _Problems(Exception):
     """Internal carrier of every problem found below one value.
@@ -168,15 +179,7 @@ def _structure_decimal(value: object, _: type) -> Decimal:
 
 
 def _amount_float() -> _Problems:
-    return _leaf(
-        InvalidValue(
-            'an amount is written as text ("211500.50") or a whole number, not 211500.50',
-            code="amount_float",
-            message_it=(
-                'un importo si scrive come testo ("211500.50") o come numero intero, non 211500.50'
-            ),
-        )
-    )
+    return _leaf(InvalidValue.of("amount_float"))
 
 
 def _structure_money(value: object, _: type) -> Money:
@@ -200,15 +203,7 @@ def _structure_date(value: object, _: type) -> dt.date:
     try:
         return parse_date(value)
     except InvalidValue as exc:
-        if exc.code == "date":
-            # The value may be a birth date: describe its problem, never repeat it.
-            raise _leaf(
-                InvalidValue(
-                    "not a date in the form YYYY-MM-DD",
-                    code="date",
-                    message_it="non è una data nella forma AAAA-MM-GG",
-                )
-            ) from None
+        # parse_date describes a date's problem without repeating it (it may be a birth date).
         exc.path = ""
         raise _leaf(exc) from None
 
@@ -383,7 +378,7 @@ def _attrs_hook(conv: cattrs.Converter, cl: type) -> Callable[[object, type], An
             return cl(**kwargs)
         except InvalidInput as exc:
             raise _Problems(
-                (_split_path(d.path), _error_from_detail(d)) for d in exc.errors
+                (_split_path(d.path), InvalidValue.from_detail(d)) for d in exc.errors
             ) from None
         except WelfareAmbitoError as exc:
             raise _Problems([(_split_path(exc.path), exc)]) from None
@@ -403,11 +398,7 @@ def _cross_checks(
     check = _CROSS_CHECKS.get(cl)
     if check is None:
         return []
-    return [(_split_path(d.path), _error_from_detail(d)) for d in check(partial)]
-
-
-def _error_from_detail(detail: ErrorDetail) -> WelfareAmbitoError:
-    return InvalidValue(detail.message, code=detail.code, message_it=detail.message_it)
+    return [(_split_path(d.path), InvalidValue.from_detail(d)) for d in check(partial)]
 
 
 def _period_hook(conv: cattrs.Converter) -> Callable[[object, type], Period]:
@@ -470,7 +461,9 @@ def _ambito_file(value: str, folder: Path | None = None) -> Ambito:
     try:
         document, _ = _read(path)
     except InvalidInput as exc:
-        raise _Problems((_split_path(d.path), _error_from_detail(d)) for d in exc.errors) from None
+        raise _Problems(
+            (_split_path(d.path), InvalidValue.from_detail(d)) for d in exc.errors
+        ) from None
     try:
         return _STRICT.structure(document, Ambito)
     except _Problems as exc:
@@ -660,9 +653,7 @@ class StructureError(InvalidInput, ClassValidationError):
         details = tuple(errors)
         leaves: list[Exception] = []
         for detail in details:
-            leaf = InvalidValue(
-                detail.message, code=detail.code, path=detail.path, message_it=detail.message_it
-            )
+            leaf = InvalidValue.from_detail(detail)
             # cattrs appends ".{name}" to the path; our path already spells the whole way down.
             if detail.path:
                 leaf.__notes__ = [AttributeValidationNote(str(detail), detail.path, object)]
@@ -720,10 +711,9 @@ def structure(data: object, into: type[T]) -> T:
         ArithmeticError,
         RecursionError,
     ) as exc:
-        reason = f"{type(exc).__name__}: {exc}"[:300]
-        raise StructureError(
-            [ErrorDetail(path="", code="invalid", message=reason, message_it=reason)], into
-        ) from None
+        # Not a problem of one field: name the failure, never echo the values it quotes.
+        problem = InvalidValue.of("invalid", into=into.__name__, error=type(exc).__name__)
+        raise StructureError([ErrorDetail.from_error(problem, "")], into) from None
 
 
 def unstructure(obj: object) -> Any:
