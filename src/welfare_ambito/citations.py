@@ -22,7 +22,9 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito._frozendict import FrozenDict
+from welfare_ambito._lang import is_lang
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.model import _validate as v
 
@@ -225,10 +227,7 @@ def _default_paraphrase(citation: Citation) -> bool:
     )
 
 
-_WORDS = {
-    "it": {"paraphrase": "parafrasi", "section": "§"},
-    "en": {"paraphrase": "paraphrase", "section": "§"},
-}
+i18n.define("citations.paraphrase", it="parafrasi", en="paraphrase")
 
 
 @attrs.frozen(kw_only=True)
@@ -273,12 +272,12 @@ class Citation:
     def where(self, lang: str = "it") -> str:
         """The document by title and the section: ``Avviso … — Ambito di Seregno, 2023, § …``."""
         label = self.source.label() if self.source is not None else self.document
-        return f"{label}, {_WORDS['it' if lang == 'it' else 'en']['section']} {self.section}"
+        return f"{label}, § {self.section}"
 
     def display(self, lang: str = "it") -> str:
         """Where, then the sentence in «» (or the paraphrase, marked)."""
         if self.paraphrase:
-            word = _WORDS["it" if lang == "it" else "en"]["paraphrase"]
+            word = i18n.message("citations.paraphrase", lang if is_lang(lang) else "en")
             return f"{self.where(lang)} ({word}): {self.quote}"
         return f"{self.where(lang)}: «{self.quote}»"
 

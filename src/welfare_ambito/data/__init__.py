@@ -26,10 +26,11 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito import i18n
 from welfare_ambito._ambiti import embedded_ambiti, embedded_ambito
 from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito.citations import Citation
-from welfare_ambito.errors import NotFound
+from welfare_ambito.errors import NotFound, Phrase
 from welfare_ambito.model import (
     Ambito,
     Budget,
@@ -83,16 +84,35 @@ def _read_toml(node: Traversable) -> dict[str, Any]:
     return tomllib.loads(node.read_text(encoding="utf-8"), parse_float=Decimal)
 
 
+# What an unknown name was looked up as: a masculine noun in Italian (error.not_found).
+i18n.define_group(
+    "data.noun",
+    (
+        ("figure", "dato", "figure"),
+        ("figure_set", "insieme di dati", "figure set"),
+        ("example", "esempio", "example"),
+    ),
+)
+
+
 def _not_found(kind: str, name: str, known: list[str]) -> NotFound:
+    """``kind`` (``figure``, ``figure_set``, ``example``) ``name`` is not embedded.
+
+    >>> error = _not_found("example", "pippi_seregn", ["pippi_seregno"])
+    >>> error.text("it")
+    "nessun esempio incorporato 'pippi_seregn'; forse intendevi 'pippi_seregno'?"
+    >>> _not_found("figure_set", "x", ["a", "b"]).text("en")
+    "no embedded figure set 'x'; known: a, b"
+    """
     close = difflib.get_close_matches(name, known, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
-    hint_it = f"; forse intendevi {close[0]!r}?" if close else f"; noti: {', '.join(known)}"
-    return NotFound(
-        f"no embedded {kind} {name!r}{hint}",
-        code="not_found",
-        message_it=f"nessun {kind} incorporato {name!r}{hint_it}",
-        params={"name": name},
+    hint = (
+        Phrase("error.hint.did_you_mean", {"suggestion": close[0]})
+        if close
+        else Phrase("error.hint.known", {"known": ", ".join(known)})
     )
+    error = NotFound.of("not_found", what=Phrase(f"data.noun.{kind}"), name=name, hint=hint)
+    assert isinstance(error, NotFound)
+    return error
 
 
 # -- Ambiti ------------------------------------------------------------------------
@@ -215,7 +235,7 @@ def figures(set_id: str) -> FigureSet:
     'seregno-tutela-minori-2022-avviso'
     """
     if set_id not in _FIGURE_FILES:
-        raise _not_found("figure set", set_id, list(_FIGURE_FILES))
+        raise _not_found("figure_set", set_id, list(_FIGURE_FILES))
     raw = _read_toml(resource("figures", _FIGURE_FILES[set_id]))
     document = raw["document"]
     items = {
