@@ -48,6 +48,7 @@ i18n.define(
     it={"one": "1 problema nei dati:", "other": "{count} problemi nei dati:"},
     en={"one": "1 problem in the input:", "other": "{count} problems in the input:"},
 )
+i18n.define("errors.number", it="{value}", en="{value}")
 i18n.define(
     "unit.characters",
     it={"one": "1 carattere", "other": "{count} caratteri"},
@@ -86,6 +87,16 @@ class Phrase:
 
     def __str__(self) -> str:
         return self.display("en")
+
+    @classmethod
+    def number(cls, value: int | Decimal) -> Phrase:
+        """``value`` written as each language writes it: one parameter, grouped per language.
+
+        >>> limit = Phrase.number(131_072)
+        >>> limit.display("it"), limit.display("en")
+        ('131.072', '131,072')
+        """
+        return cls("errors.number", {"value": value})
 
 
 class WelfareAmbitoError(Exception):
