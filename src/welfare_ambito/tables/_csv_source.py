@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from welfare_ambito import i18n
-from welfare_ambito.errors import InvalidValue
+from welfare_ambito.errors import InvalidValue, Phrase
 from welfare_ambito.tables._errors import table_error, unreadable
 
 i18n.define(
@@ -46,8 +46,8 @@ i18n.define(
 )
 i18n.define(
     "error.tables.cell_too_long",
-    it="una cella alla riga {line} di {name} supera {limit_it} caratteri",
-    en="a cell on line {line} of {name} is longer than {limit_en} characters",
+    it="una cella alla riga {line} di {name} supera {limit} caratteri",
+    en="a cell on line {line} of {name} is longer than {limit} characters",
 )
 
 __all__ = ["MAX_CELL_CHARS", "csv_rows", "detect_encoding", "sniff_separator", "valid_separator"]
@@ -241,8 +241,7 @@ def _too_long(shown: str, line: int) -> InvalidValue:
         f"{shown}:{line}",
         name=shown,
         line=line,
-        limit_it=i18n.number(MAX_CELL_CHARS, "it"),
-        limit_en=i18n.number(MAX_CELL_CHARS, "en"),
+        limit=Phrase.number(MAX_CELL_CHARS),
     )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from welfare_ambito import i18n
-from welfare_ambito.errors import InvalidValue, NotFound, WelfareAmbitoError
+from welfare_ambito.errors import InvalidValue, NotFound, Phrase, WelfareAmbitoError
 from welfare_ambito.tables._errors import table_error, unreadable
 
 __all__ = ["MAX_COLUMNS", "MAX_ROWS", "MAX_XLSX_BYTES", "UNCOMPUTED", "open_sheet", "xlsx_rows"]
@@ -67,16 +67,16 @@ i18n.define(
 )
 i18n.define(
     "error.tables.too_many_columns",
-    it="{name} non è una cartella di lavoro XLSX leggibile (una cella oltre la colonna {limit_it}); "
+    it="{name} non è una cartella di lavoro XLSX leggibile (una cella oltre la colonna {limit}); "
     "salvala di nuovo come .xlsx",
-    en="{name} is not a readable XLSX workbook (a cell beyond column {limit_en}); "
+    en="{name} is not a readable XLSX workbook (a cell beyond column {limit}); "
     "save it again as .xlsx",
 )
 i18n.define(
     "error.tables.xlsx_too_large",
-    it="{name} decompresso occupa {total_it} byte, oltre il limite di {limit_it}: "
+    it="{name} decompresso occupa {total} byte, oltre il limite di {limit}: "
     "dividi la cartella o esporta in CSV",
-    en="{name} unpacks to {total_en} bytes, over the limit of {limit_en}: "
+    en="{name} unpacks to {total} bytes, over the limit of {limit}: "
     "split the workbook or export CSV",
 )
 i18n.define(
@@ -91,13 +91,9 @@ i18n.define(
 )
 i18n.define(
     "error.tables.too_many_rows",
-    it="{name} ha più di {limit_it} righe nel foglio {sheet!r}",
-    en="{name} has more than {limit_en} rows in sheet {sheet!r}",
+    it="{name} ha più di {limit} righe nel foglio {sheet!r}",
+    en="{name} has more than {limit} rows in sheet {sheet!r}",
 )
-
-
-def _numbers(name: str, value: int) -> dict[str, str]:
-    return {f"{name}_it": i18n.number(value, "it"), f"{name}_en": i18n.number(value, "en")}
 
 
 _ROOT = re.compile(rb"<[A-Za-z_]")
@@ -125,8 +121,8 @@ def _check_archive(path: str, name: str, max_bytes: int) -> None:
                     "xlsx_too_large",
                     name,
                     name=name,
-                    **_numbers("total", total),
-                    **_numbers("limit", max_bytes),
+                    total=Phrase.number(total),
+                    limit=Phrase.number(max_bytes),
                 )
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")):
@@ -274,7 +270,7 @@ def _sheet_rows(
                         f"{worksheet.title}!A{number}",
                         name=name,
                         sheet=str(worksheet.title),
-                        **_numbers("limit", max_rows),
+                        limit=Phrase.number(max_rows),
                     )
                 yield number, values
     except WelfareAmbitoError:
@@ -294,7 +290,7 @@ def _values(cells: list[dict[str, Any]], name: str, number: int) -> list[Any]:
             name,
             template="too_many_columns",
             name=name,
-            **_numbers("limit", MAX_COLUMNS),
+            limit=Phrase.number(MAX_COLUMNS),
         )
     row: list[Any] = [None] * width
     for cell in filled:
