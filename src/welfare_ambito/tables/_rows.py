@@ -17,7 +17,7 @@ from typing import IO, Any, TypeGuard
 import attrs
 
 from welfare_ambito import i18n
-from welfare_ambito.errors import ErrorDetail, InvalidInput
+from welfare_ambito.errors import ErrorDetail, InvalidInput, Phrase
 from welfare_ambito.tables import _cells
 from welfare_ambito.tables._cells import CellProblem, normalise
 from welfare_ambito.tables._csv_source import csv_rows
@@ -144,8 +144,7 @@ def bind(
                     cell_address(source, position, row),
                     "duplicate_column",
                     header=text,
-                    label_en=column.label_en,
-                    label_it=column.label_it,
+                    column=_column_name(kind, column),
                 )
             )
             continue
@@ -157,8 +156,7 @@ def bind(
                 _detail(
                     f"{source}!{row}",
                     "missing_column",
-                    label_en=column.label_en,
-                    label_it=column.label_it,
+                    column=_column_name(kind, column),
                     headers=", ".join(column.headers),
                 )
             )
@@ -202,16 +200,52 @@ i18n.define(
 )
 i18n.define(
     "error.tables.duplicate_column",
-    it="«{header}» è una seconda colonna per {label_it}: tienine una",
-    en="«{header}» is a second column for {label_en}: keep one",
+    it="«{header}» è una seconda colonna per {column}: tienine una",
+    en="«{header}» is a second column for {column}: keep one",
 )
 i18n.define(
     "error.tables.missing_column",
-    it="manca la colonna «{label_it}»; intestazioni accettate: {headers} — "
+    it="manca la colonna {column}; intestazioni accettate: {headers} — "
     "oppure indicala in una mappatura",
-    en="no column «{label_it}» ({label_en}); headers accepted: {headers} — "
-    "or name it in a column mapping",
+    en="no column {column}; headers accepted: {headers} — or name it in a column mapping",
 )
+
+
+def _literal(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+# Each column of each kind by name, as a message names it: the Italian header a template
+# writes (in English followed by the English name, when it differs).
+for _kind, _columns in KINDS.items():
+    i18n.define_group(
+        f"tables.column.{_kind}",
+        (
+            (
+                column.field,
+                _literal(f"«{column.label_it}»"),
+                _literal(
+                    f"«{column.label_it}»"
+                    if column.label_en == column.label_it
+                    else f"«{column.label_it}» ({column.label_en})"
+                ),
+            )
+            for column in _columns
+        ),
+    )
+
+
+def _column_name(kind: str, column: Column) -> Phrase:
+    """The column named in a message in its reader's language: «data di nascita» (birth date).
+
+    >>> from welfare_ambito.tables._schema import schema
+    >>> name = _column_name("families", schema("families")["birth_date"])
+    >>> name.display("it"), name.display("en")
+    ('«data di nascita»', '«data di nascita» (birth date)')
+    """
+    return Phrase(f"tables.column.{kind}.{column.field}")
+
+
 i18n.define(
     "error.tables.empty",
     it="{name} non contiene una tabella: la prima riga deve contenere le intestazioni",
