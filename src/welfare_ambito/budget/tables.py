@@ -38,7 +38,7 @@ from welfare_ambito.budget._common import (
     word,
 )
 from welfare_ambito.budget._html import html_table, text_table
-from welfare_ambito.errors import InvalidValue, NotFound
+from welfare_ambito.errors import InvalidValue, NotFound, Phrase
 from welfare_ambito.money import Money, format_euro
 from welfare_ambito.parsing import fast_amount_cents, read_decimal
 from welfare_ambito.tables import UNCOMPUTED, csv_rows, sniff_separator, xlsx_rows
@@ -58,21 +58,33 @@ __all__ = [
 i18n.define_group(
     "error.budget",
     (
-        ("table_duplicate", "due {what_it} hanno lo stesso nome", "two {what} have the same name"),
+        ("table_duplicate", "due {what} hanno lo stesso nome", "two {what} have the same name"),
         (
             "table_row_count",
-            "{labels} etichette di riga ma {count} righe di valori",
-            "{labels} row labels but {count} rows of values",
+            {"one": "{labels} ma 1 riga di valori", "other": "{labels} ma {count} righe di valori"},
+            {"one": "{labels} but 1 row of values", "other": "{labels} but {count} rows of values"},
         ),
         (
             "table_row_width",
-            "la riga {label!r} ha {count} valori, la tabella ha {width} colonne",
-            "row {label!r} has {count} values, the table has {width} columns",
+            {
+                "one": "la riga {label!r} ha 1 valore, la tabella ha {width}",
+                "other": "la riga {label!r} ha {count} valori, la tabella ha {width}",
+            },
+            {
+                "one": "row {label!r} has 1 value, the table has {width}",
+                "other": "row {label!r} has {count} values, the table has {width}",
+            },
         ),
         (
             "table_line_width",
-            "la riga {line} ({label!r}) ha {count} celle, l'intestazione {width}",
-            "line {line} ({label!r}) has {count} cells, the header has {width}",
+            {
+                "one": "la riga {line} ({label!r}) ha 1 cella, l'intestazione {width}",
+                "other": "la riga {line} ({label!r}) ha {count} celle, l'intestazione {width}",
+            },
+            {
+                "one": "line {line} ({label!r}) has 1 cell, the header has {width}",
+                "other": "line {line} ({label!r}) has {count} cells, the header has {width}",
+            },
         ),
         ("table_no_row", "nessuna riga {label!r} nella tabella", "no row {label!r} in the table"),
         (
@@ -123,6 +135,35 @@ i18n.define_group(
 )
 
 # Messages that share the stable code of a wider class of error (tools match on codes).
+# Words quoted inside the error messages above, in the message's language.
+i18n.define_group(
+    "budget.table",
+    (
+        ("noun.columns", "colonne", "columns"),
+        ("noun.rows", "righe", "rows"),
+        (
+            "unit.row_labels",
+            {"one": "1 etichetta di riga", "other": "{count} etichette di riga"},
+            {"one": "1 row label", "other": "{count} row labels"},
+        ),
+        (
+            "unit.columns",
+            {"one": "1 colonna", "other": "{count} colonne"},
+            {"one": "1 column", "other": "{count} columns"},
+        ),
+    ),
+)
+
+
+def _phrase(key: str, **params: Any) -> Phrase:
+    """Message ``budget.table.<key>`` as a parameter of an error message.
+
+    >>> _phrase("unit.columns", count=1).display("it"), _phrase("noun.rows").display("en")
+    ('1 colonna', 'rows')
+    """
+    return Phrase(f"budget.table.{key}", params)
+
+
 _CODES: Final = {
     "budget.table_row_count": "budget.table_shape",
     "budget.table_row_width": "budget.table_shape",
@@ -278,14 +319,14 @@ def _check_shape(
 ) -> None:
     width = len(columns)
     if len(set(columns)) != width:
-        raise _invalid("budget.table_duplicate", path="columns", what="columns", what_it="colonne")
+        raise _invalid("budget.table_duplicate", path="columns", what=_phrase("noun.columns"))
     if labels.duplicate() is not None:
-        raise _invalid("budget.table_duplicate", path="rows", what="rows", what_it="righe")
+        raise _invalid("budget.table_duplicate", path="rows", what=_phrase("noun.rows"))
     if len(data) != width or any(len(column) != len(labels) for column in data):
         raise _invalid(
             "budget.table_row_count",
             path="rows",
-            labels=len(labels),
+            labels=_phrase("unit.row_labels", count=len(labels)),
             count=len(data[0]) if data else 0,
         )
 
@@ -304,13 +345,18 @@ def _matrix_columns(
                 path=f"rows[{labels[index]}]",
                 label=labels[index],
                 count=len(values),
-                width=width,
+                width=_phrase("unit.columns", count=width),
             )
         for builder, value in zip(builders, values, strict=False):
             builder.append(value)
         count += 1
     if count != len(labels):
-        raise _invalid("budget.table_row_count", path="rows", labels=len(labels), count=count)
+        raise _invalid(
+            "budget.table_row_count",
+            path="rows",
+            labels=_phrase("unit.row_labels", count=len(labels)),
+            count=count,
+        )
     return tuple(builder.done() for builder in builders)
 
 
