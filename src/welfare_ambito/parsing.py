@@ -45,7 +45,7 @@ from fractions import Fraction
 from typing import Final, Literal, cast
 
 from welfare_ambito import i18n
-from welfare_ambito.errors import InvalidValue
+from welfare_ambito.errors import InvalidValue, Phrase
 
 __all__ = [
     "MAX_DECIMALS",
@@ -131,9 +131,9 @@ i18n.define_group(
         (
             "ambiguous",
             "{shown} può valere {thousands} o {small}: scrivi {thousands} (o {grouped}) "
-            "per {thousands}, {small_it} per {small}",
+            "per {thousands}, {written} per {small}",
             "{shown} could be {thousands} or {small}: write {thousands} (or {grouped}) "
-            "for {thousands}, {small_en} for {small}",
+            "for {thousands}, {written} for {small}",
         ),
         ("not_finite", "{shown} non è un numero finito", "{shown} is not a finite number"),
         (
@@ -174,6 +174,8 @@ i18n.define_group(
         ),
     ),
 )
+
+i18n.define("parsing.either_mark", it="{comma} (o {dot})", en="{dot} (or {comma})")
 
 
 def _error(
@@ -270,8 +272,12 @@ def _parse_text(text: str, *, kind: Kind, path: str, dash_zero: bool) -> Decimal
 def _ambiguous(text: str, path: str, integer: str, decimals: str, *, comma: bool) -> InvalidValue:
     thousands = f"{integer}{decimals}"
     small = f"{integer}.{decimals}".rstrip("0").rstrip(".")
-    small_en = f"{small} (or {small.replace('.', ',')})" if "." in small else small
-    small_it = f"{small.replace('.', ',')} (o {small})" if "." in small else small
+    # Each language shows its own decimal mark first: 1,5 (o 1.5) / 1.5 (or 1,5).
+    written: Phrase | str = (
+        Phrase("parsing.either_mark", {"comma": small.replace(".", ","), "dot": small})
+        if "." in small
+        else small
+    )
     grouped = f"{integer}.{decimals},0"
     return _error(
         "ambiguous",
@@ -282,8 +288,7 @@ def _ambiguous(text: str, path: str, integer: str, decimals: str, *, comma: bool
         shown=_shown(text),
         thousands=thousands,
         small=small,
-        small_en=small_en,
-        small_it=small_it,
+        written=written,
         grouped=grouped,
     )
 
