@@ -291,7 +291,7 @@ class ErrorDetail:
     code: str
     message: str
     message_it: str
-    params: Mapping[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    params: Mapping[str, object] = attrs.field(factory=dict, eq=False, repr=False)
     """The values the message was built from (:attr:`WelfareAmbitoError.params`)."""
 
     def text(self, lang: str = "it") -> str:
