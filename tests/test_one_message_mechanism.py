@@ -48,7 +48,6 @@ PENDING_MIGRATION: frozenset[str] = frozenset(
         "data/__init__.py",
         "eligibility/pippi.py",
         "model/plan.py",
-        "rules/engine.py",
         "rules/parameters.py",
         "rules/profiles.py",
     }
