@@ -48,7 +48,6 @@ PENDING_MIGRATION: frozenset[str] = frozenset(
         "data/__init__.py",
         "eligibility/pippi.py",
         "model/plan.py",
-        "rules/parameters.py",
         "rules/profiles.py",
     }
 )
@@ -365,7 +364,6 @@ _PENDING_KEYS: dict[str, str] = {
         (
             "error.budget.table_duplicate",
             "error.parsing.ambiguous",
-            "error.rules.unknown_rule",
             "error.tables.cell_too_long",
             "error.tables.duplicate_column",
             "error.tables.missing_column",
