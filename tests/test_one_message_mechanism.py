@@ -46,7 +46,6 @@ PENDING_MIGRATION: frozenset[str] = frozenset(
         "citations.py",
         "convert.py",
         "data/__init__.py",
-        "eligibility/pippi.py",
         "model/plan.py",
     }
 )
