@@ -42,7 +42,6 @@ PENDING_MIGRATION: frozenset[str] = frozenset(
         # errors re-wrapped with their path (convert.py), parameter lists too long for
         # Error.of's shortening (rules/engine.py), a code shared by two texts
         # (eligibility/pippi.py). Remove each entry when its file is migrated.
-        "_ambiti.py",
         "citations.py",
         "convert.py",
         "data/__init__.py",
