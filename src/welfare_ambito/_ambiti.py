@@ -19,10 +19,24 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from welfare_ambito.errors import NotFound
+from welfare_ambito import i18n
+from welfare_ambito.errors import NotFound, Phrase
 from welfare_ambito.model import Ambito, Comune
 
 __all__ = ["embedded_ambiti", "embedded_ambito"]
+
+i18n.define_group(
+    "ambiti",
+    (
+        (
+            "not_found",
+            "nessun Ambito incorporato {name!r}{hint}",
+            "no embedded Ambito {name!r}{hint}",
+        ),
+        ("did_you_mean", "; forse intendevi {suggestion!r}?", "; did you mean {suggestion!r}?"),
+        ("known", "; noti: {known}", "; known: {known}"),
+    ),
+)
 
 
 def _folder() -> Traversable:
@@ -40,13 +54,26 @@ def embedded_ambiti() -> tuple[str, ...]:
 
 
 def _not_found(name: str, known: list[str]) -> NotFound:
+    """``name`` is no embedded Ambito: the closest id, or every id when none is close.
+
+    The code ``not_found`` is shared with the other embedded data (figures, examples).
+
+    >>> print(_not_found("seregn", ["seregno"]).text("it"))
+    nessun Ambito incorporato 'seregn'; forse intendevi 'seregno'?
+    >>> print(_not_found("x", ["a", "b"]))
+    no embedded Ambito 'x'; known: a, b
+    """
     close = difflib.get_close_matches(name, known, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
-    hint_it = f"; forse intendevi {close[0]!r}?" if close else f"; noti: {', '.join(known)}"
+    hint = (
+        Phrase("ambiti.did_you_mean", {"suggestion": close[0]})
+        if close
+        else Phrase("ambiti.known", {"known": ", ".join(known)})
+    )
+    message = Phrase("ambiti.not_found", {"name": name, "hint": hint})
     return NotFound(
-        f"no embedded Ambito {name!r}{hint}",
+        message.display("en"),
         code="not_found",
-        message_it=f"nessun Ambito incorporato {name!r}{hint_it}",
+        message_it=message.display("it"),
         params={"name": name},
     )
 

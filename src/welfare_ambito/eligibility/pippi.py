@@ -48,7 +48,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from welfare_ambito import i18n
-from welfare_ambito._lang import Lang
+from welfare_ambito._lang import LANGS, Lang
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.model import Adversity, EMOrientation, Family
 
@@ -88,6 +88,15 @@ i18n.define(
     "pippi.assessment.orientative",
     it=" (esclusione orientativa: l'EM può decidere diversamente)",
     en=" (the exclusion is only indicative: the EM may decide otherwise)",
+)
+# The code birth_after_reference (error.birth_after_reference: "born after the reference
+# date") also names the child here, as a family's check reads better with it.
+i18n.define(
+    "pippi.birth_after_reference",
+    it="il minore {child} risulta nato dopo il giorno di riferimento {on}: "
+    "verificare la data di nascita o il giorno",
+    en="child {child} is born after the reference day {on}: "
+    "check the birth date or the reference day",
 )
 
 
@@ -353,14 +362,16 @@ def check_birth_dates(family: Family, on: dt.date) -> None:
     """
     for index, child in enumerate(family.children):
         if child.birth_date > on:
+            text = {
+                lang: i18n.message(
+                    "pippi.birth_after_reference", lang, child=child.id, on=i18n.date(on, lang)
+                )
+                for lang in LANGS
+            }
             raise InvalidValue(
-                f"child {child.id} is born after the reference day {on.isoformat()}: "
-                "check the birth date or the reference day",
+                text["en"],
                 code="birth_after_reference",
-                message_it=(
-                    f"il minore {child.id} risulta nato dopo il giorno di riferimento "
-                    f"{on.strftime('%d/%m/%Y')}: verificare la data di nascita o il giorno"
-                ),
+                message_it=text["it"],
                 path=f"children[{index}].birth_date",
                 params={"child": child.id, "on": on.isoformat()},
             )

@@ -9,6 +9,8 @@ from typing import Any
 
 import attrs
 
+from welfare_ambito import i18n
+from welfare_ambito._lang import LANGS
 from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue
 from welfare_ambito.model import _validate as v
 from welfare_ambito.model.budget import Budget
@@ -30,6 +32,20 @@ __all__ = [
 ]
 
 _CUP = re.compile(r"^[A-Z0-9]{15}$")
+
+# Code unknown_comune, without the text found: a field meant for a Comune may hold anything
+# (error.unknown_comune repeats it); the closest official name is public.
+i18n.define_group(
+    "plan",
+    (
+        ("unknown_comune", "non è un Comune di {ambito}", "not a Comune of {ambito}"),
+        (
+            "unknown_comune_suggest",
+            "non è un Comune di {ambito}; forse intendevi {suggestion!r}?",
+            "not a Comune of {ambito}; did you mean {suggestion!r}?",
+        ),
+    ),
+)
 
 
 class Programme(enum.StrEnum):
@@ -261,14 +277,14 @@ def dangling_references(plan: Any) -> list[ErrorDetail]:
             # The text is not repeated (a field meant for a Comune may hold anything); the
             # closest official name is public and helps the user mend a misspelling.
             close = members.closest(name)
-            hint_en = f"; did you mean {close!r}?" if close else ""
-            hint_it = f"; forse intendevi {close!r}?" if close else ""
+            key = "plan.unknown_comune_suggest" if close else "plan.unknown_comune"
+            text = {
+                lang: i18n.message(key, lang, ambito=members.name, suggestion=close)
+                for lang in LANGS
+            }
             problems.append(
                 ErrorDetail(
-                    path=path,
-                    code="unknown_comune",
-                    message=f"not a Comune of {members.name}{hint_en}",
-                    message_it=f"non è un Comune di {members.name}{hint_it}",
+                    path=path, code="unknown_comune", message=text["en"], message_it=text["it"]
                 )
             )
 

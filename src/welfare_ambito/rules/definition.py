@@ -56,7 +56,7 @@ from welfare_ambito.errors import InvalidValue, NotFound
 from welfare_ambito.model import _validate as v
 from welfare_ambito.rules._values import Text
 from welfare_ambito.rules.outcomes import Outcome, Severity
-from welfare_ambito.rules.parameters import Parameters
+from welfare_ambito.rules.parameters import Parameters, did_you_mean
 
 __all__ = [
     "REGISTRY",
@@ -86,7 +86,7 @@ i18n.define(
 )
 i18n.define(
     "error.rules.unknown_rule",
-    it="regola sconosciuta {rule!r}{hint_it}",
+    it="regola sconosciuta {rule!r}{hint}",
     en="unknown rule {rule!r}{hint}",
 )
 
@@ -593,13 +593,11 @@ class Registry:
             if self.parent is not None and rule_id in self.parent:
                 return self.parent.get(rule_id)
             close = difflib.get_close_matches(rule_id, list(self._rules), n=1)
-            raise NotFound.of(
-                "rules.unknown_rule",
-                path=rule_id,
-                rule=rule_id,
-                hint=f"; did you mean {close[0]!r}?" if close else "",
-                hint_it=f"; forse intendevi {close[0]!r}?" if close else "",
-            ) from None
+            error = NotFound.of(
+                "rules.unknown_rule", path=rule_id, rule=rule_id, hint=did_you_mean(close)
+            )
+            error.params = {"rule": rule_id}  # the hint is wording, not a value to match on
+            raise error from None
 
     def __contains__(self, rule_id: object) -> bool:
         self._load_builtins()

@@ -12,11 +12,13 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+import attrs
+
 from welfare_ambito import i18n
 from welfare_ambito._frozendict import FrozenDict
-from welfare_ambito._lang import Lang, is_lang
+from welfare_ambito._lang import LANGS, Lang, is_lang
 from welfare_ambito.citations import Citation
-from welfare_ambito.errors import IncompatibleTypes, InvalidValue, NotFound
+from welfare_ambito.errors import IncompatibleTypes, InvalidValue, NotFound, Phrase
 from welfare_ambito.model import CoDesignPlan
 from welfare_ambito.rules._values import JsonValue, display, jsonable
 from welfare_ambito.rules.definition import Result, Rule, RuleException, Verdict
@@ -46,6 +48,39 @@ i18n.define(
     it="evaluate() controlla un CoDesignPlan, non un {kind}",
     en="evaluate() checks a CoDesignPlan, not a {kind}",
 )
+i18n.define(
+    "error.rules.missing_parameters",
+    it="il profilo {profile!r} non imposta parametri letti dalle sue regole: {listed}",
+    en="profile {profile!r} does not set parameters its rules read: {listed}",
+)
+i18n.define("rules.parameter_of_rule", it="{name} (regola {rule})", en="{name} (rule {rule})")
+# The code rules.parameter_not_in_force names one parameter where a value is asked for
+# (rules/parameters.py); binding a profile to a day names every parameter it lacks then.
+i18n.define(
+    "rules.parameters_not_in_force",
+    it="nessun valore in vigore il {on} per: {parameters}",
+    en="no value in force on {on} for: {parameters}",
+)
+
+
+@attrs.frozen
+class _Each(Phrase):
+    """The phrase ``key`` once for each set of parameters in ``each``, joined by commas.
+
+    A list quoted whole in an error message, each item in the message's language
+    (a :class:`Phrase` is never shortened, however long the list).
+
+    >>> listed = _Each("rules.parameter_of_rule", each=({"name": "a", "rule": "r.one"},
+    ...                                                  {"name": "b", "rule": "r.two"}))
+    >>> listed.display("it")
+    'a (regola r.one), b (regola r.two)'
+    """
+
+    each: tuple[dict[str, Any], ...] = ()
+
+    def display(self, lang: str = "it") -> str:
+        """Each item in ``lang``, joined by commas."""
+        return ", ".join(Phrase(self.key, params).display(lang) for params in self.each)
 
 
 def _get_or_none(getter: Any, subject: Any) -> Any:
@@ -248,16 +283,17 @@ class Checker:
             if n not in self.profile.parameters
         ]
         if unset:
-            listed = ", ".join(f"{name} (rule {rule_id})" for rule_id, name in unset)
-            raise NotFound(
-                f"profile {self.profile.id!r} does not set parameters its rules read: {listed}",
-                code="rules.missing_parameters",
-                message_it=(
-                    f"il profilo {self.profile.id!r} non imposta parametri letti dalle sue regole: {listed}"
-                ),
+            error = NotFound.of(
+                "rules.missing_parameters",
                 path=unset[0][1],
-                params={"parameters": [n for _, n in unset]},
+                profile=self.profile.id,
+                listed=_Each(
+                    "rules.parameter_of_rule",
+                    each=tuple({"name": name, "rule": rule_id} for rule_id, name in unset),
+                ),
             )
+            error.params = {"parameters": [n for _, n in unset]}
+            raise error
         gaps: list[str] = []
         for name in dict.fromkeys(n for r in chosen for n in r.rule.all_parameters):
             try:
@@ -265,10 +301,19 @@ class Checker:
             except NotFound:
                 gaps.append(name)
         if gaps:
+            text = {
+                lang: i18n.message(
+                    "rules.parameters_not_in_force",
+                    lang,
+                    on=i18n.date(self.on, lang),
+                    parameters=", ".join(gaps),
+                )
+                for lang in LANGS
+            }
             raise NotFound(
-                f"no value in force on {self.on.isoformat()} for: {', '.join(gaps)}",
+                text["en"],
                 code="rules.parameter_not_in_force",
-                message_it=f"nessun valore in vigore il {self.on.isoformat()} per: {', '.join(gaps)}",
+                message_it=text["it"],
                 path=gaps[0],
                 params={"parameters": gaps, "on": self.on.isoformat()},
             )

@@ -35,8 +35,9 @@ import attrs
 
 from welfare_ambito import i18n
 from welfare_ambito._frozendict import FrozenDict
+from welfare_ambito._lang import LANGS, is_lang
 from welfare_ambito.citations import Citation
-from welfare_ambito.errors import InvalidValue, NotFound
+from welfare_ambito.errors import InvalidValue, NotFound, Phrase
 from welfare_ambito.model import _validate as v
 from welfare_ambito.money import Money
 from welfare_ambito.periods import Period
@@ -72,6 +73,27 @@ i18n.define(
     "error.rules.parameter_has_readings",
     it="il parametro {name!r} ha letture alternative; usa .readings({name!r})",
     en="parameter {name!r} has alternative readings; use .readings({name!r})",
+)
+i18n.define(
+    "error.rules.unknown_parameter",
+    it="parametro sconosciuto {name!r}{hint}",
+    en="unknown parameter {name!r}{hint}",
+)
+i18n.define(
+    "rules.hint.did_you_mean",
+    it="; forse intendevi {suggestion!r}?",
+    en="; did you mean {suggestion!r}?",
+)
+i18n.define_group(
+    "rules.provenance",
+    (
+        (
+            "overridden",
+            "valore modificato dall'utente, non dall'avviso",
+            "overridden, not from the notice",
+        ),
+        ("uncited", "nessuna citazione nel profilo", "not cited by the profile"),
+    ),
 )
 
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.-")
@@ -468,17 +490,14 @@ class Provenance(NamedTuple):
 
     def label(self, lang: str = "it") -> str:
         """Why the value has no citation: overridden by the user, or not cited by the profile."""
-        words = _PROVENANCE_WORDS["it" if lang == "it" else "en"]
-        return words["overridden"] if self.overridden else words["uncited"]
+        why = "overridden" if self.overridden else "uncited"
+        return i18n.message(f"rules.provenance.{why}", lang if is_lang(lang) else "en")
 
     def describe(self, lang: str = "it") -> str:
         """``name = value``, then the citation, or why there is none."""
-        words = _PROVENANCE_WORDS["it" if lang == "it" else "en"]
         head = self.head(lang)
-        if self.overridden:
-            return f"{head}: {words['overridden']}"
-        if self.citation is None:
-            return f"{head}: {words['uncited']}"
+        if self.overridden or self.citation is None:
+            return f"{head}: {self.label(lang)}"
         return f"{head} — {self.citation.display(lang)}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -511,20 +530,12 @@ class Provenance(NamedTuple):
         )
 
 
-OVERRIDDEN_TEXT: Final = {
-    "it": "valore modificato dall'utente, non dall'avviso",
-    "en": "overridden, not from the notice",
-}
+OVERRIDDEN_TEXT: Final = {lang: i18n.message("rules.provenance.overridden", lang) for lang in LANGS}
 """How every format labels a value the user set.
 
 >>> OVERRIDDEN_TEXT["en"]
 'overridden, not from the notice'
 """
-
-_PROVENANCE_WORDS = {
-    "it": {"overridden": OVERRIDDEN_TEXT["it"], "uncited": "nessuna citazione nel profilo"},
-    "en": {"overridden": OVERRIDDEN_TEXT["en"], "uncited": "not cited by the profile"},
-}
 
 
 _CANONICAL_NUMBER = re.compile(r"^-?\d{1,15}(\.\d{1,12})?\Z")
@@ -554,15 +565,19 @@ def _rebuild_parameters(
 
 def _not_found(name: str, known: Iterable[str]) -> NotFound:
     close = difflib.get_close_matches(name, list(known), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    hint_it = f"; forse intendevi {close[0]!r}?" if close else ""
-    return NotFound(
-        f"unknown parameter {name!r}{hint}",
-        code="rules.unknown_parameter",
-        message_it=f"parametro sconosciuto {name!r}{hint_it}",
-        path=name,
-        params={"name": name},
-    )
+    error = NotFound.of("rules.unknown_parameter", path=name, name=name, hint=did_you_mean(close))
+    error.params = {"name": name}  # the hint is wording, not a value a tool matches on
+    assert isinstance(error, NotFound)
+    return error
+
+
+def did_you_mean(close: list[str]) -> Phrase | str:
+    """``; did you mean 'x'?`` in the message's language for the first close match, else ``""``.
+
+    >>> did_you_mean(["pippi.hours"]).display("it"), did_you_mean([])
+    ("; forse intendevi 'pippi.hours'?", '')
+    """
+    return Phrase("rules.hint.did_you_mean", {"suggestion": close[0]}) if close else ""
 
 
 def _to_parameters(value: Any) -> Any:

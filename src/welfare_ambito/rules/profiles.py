@@ -33,11 +33,19 @@ from welfare_ambito.errors import (
     InvalidInput,
     InvalidValue,
     NotFound,
+    Phrase,
     WelfareAmbitoError,
 )
 from welfare_ambito.rules.definition import REGISTRY, Registry, Rule
 from welfare_ambito.rules.outcomes import Severity
-from welfare_ambito.rules.parameters import DatedValue, Parameter, ParameterSet, Reading, Readings
+from welfare_ambito.rules.parameters import (
+    DatedValue,
+    Parameter,
+    ParameterSet,
+    Reading,
+    Readings,
+    did_you_mean,
+)
 from welfare_ambito.rules.subjects import subject_kind
 
 __all__ = [
@@ -82,6 +90,24 @@ i18n.define(
     "error.rules.values_and_value",
     it="indica values = [...] oppure since/value, non entrambi",
     en="give either values = [...] or since/value, not both",
+)
+i18n.define(
+    "error.rules.unknown_profile",
+    it="nessun profilo {name!r} (né incorporato né file){hint}",
+    en="no profile {name!r} (neither embedded nor a file){hint}",
+)
+i18n.define("rules.hint.embedded", it="; incorporati: {known}", en="; embedded: {known}")
+i18n.define(
+    "error.rules.citation_target",
+    it="{target!r} non è una regola né una deroga di questo profilo{hint}",
+    en="{target!r} is neither a rule nor a derogation of this profile{hint}",
+)
+i18n.define(
+    "error.rules.no_default_profile",
+    it="nessun profilo incorporato univoco per l'Ambito {ambito!r} e il programma "
+    "{programme!r} (candidati: {candidates}); indicane uno con --profile",
+    en="no single embedded profile for Ambito {ambito!r} and programme {programme!r} "
+    "(candidates: {candidates}); choose one with --profile",
 )
 
 _PROFILE_KEYS = frozenset(
@@ -321,15 +347,11 @@ def list_profiles() -> tuple[ProfileInfo, ...]:
 def _unknown_profile(name: str) -> NotFound:
     known = list(profile_ids())
     close = difflib.get_close_matches(name, known, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else f"; embedded: {', '.join(known)}"
-    hint_it = f"; forse intendevi {close[0]!r}?" if close else f"; incorporati: {', '.join(known)}"
-    return NotFound(
-        f"no profile {name!r} (neither embedded nor a file){hint}",
-        code="rules.unknown_profile",
-        message_it=f"nessun profilo {name!r} (né incorporato né file){hint_it}",
-        path=name,
-        params={"name": name},
-    )
+    hint = did_you_mean(close) or Phrase("rules.hint.embedded", {"known": ", ".join(known)})
+    error = NotFound.of("rules.unknown_profile", path=name, name=name, hint=hint)
+    error.params = {"name": name}  # the hint is wording, not a value a tool matches on
+    assert isinstance(error, NotFound)
+    return error
 
 
 def _is_file(path: Path) -> bool:
@@ -542,16 +564,11 @@ def _bind_citations(
         else:
             known = [*by_rule, *by_exception]
             close = difflib.get_close_matches(target, known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            hint_it = f"; forse intendevi {close[0]!r}?" if close else ""
-            errors.append(
-                ErrorDetail(
-                    path=path,
-                    code="rules.citation_target",
-                    message=f"{target!r} is neither a rule nor a derogation of this profile{hint}",
-                    message_it=f"{target!r} non è una regola né una deroga di questo profilo{hint_it}",
-                )
+            error = InvalidValue.of(
+                "rules.citation_target", target=target, hint=did_you_mean(close)
             )
+            error.params = {"target": target}
+            errors.append(ErrorDetail.from_error(error, path))
     return tuple(result)
 
 
@@ -901,16 +918,12 @@ def profile_for(plan: Any) -> Profile:
     ]
     if len(fitting) == 1:
         return load_profile(fitting[0])
-    listed = ", ".join(fitting) or "—"
-    raise NotFound(
-        f"no single embedded profile for Ambito {ambito!r} and programme {programme_value!r} "
-        f"(candidates: {listed}); choose one with --profile",
-        code="rules.no_default_profile",
-        message_it=(
-            f"nessun profilo incorporato univoco per l'Ambito {ambito!r} e il programma "
-            f"{programme_value!r} (candidati: {listed}); indicane uno con --profile"
-        ),
+    raise NotFound.of(
+        "rules.no_default_profile",
         path="profile",
+        ambito=ambito,
+        programme=programme_value,
+        candidates=", ".join(fitting) or "—",
     )
 
 

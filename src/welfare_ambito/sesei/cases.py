@@ -46,13 +46,19 @@ __all__ = [
     "SeseiIntervention",
 ]
 
-for _field, _italian in (
-    ("school_level", "il grado scolastico"),
-    ("group", "il gruppo"),
-    ("referrer", "chi segnala"),
-    ("project", "il progetto educativo"),
-):
-    i18n.define(f"sesei.field.{_field}", it=_italian, en=_field)
+# A field named in a message: the Italian words, the field's own name in English.
+i18n.define_group(
+    "sesei.field",
+    (
+        (field, italian, field)
+        for field, italian in (
+            ("school_level", "il grado scolastico"),
+            ("group", "il gruppo"),
+            ("referrer", "chi segnala"),
+            ("project", "il progetto educativo"),
+        )
+    ),
+)
 i18n.define(
     "error.sesei.missing_for_kind",
     it="per un intervento {kind!r} occorre indicare {what}",

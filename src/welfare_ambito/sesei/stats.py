@@ -38,28 +38,39 @@ _KIND_IT = {
     InterventionKind.COMMUNICATION_ASSISTANCE: "assistenza alla comunicazione",
 }
 
-_FIGURES: dict[str, tuple[str, str]] = {
-    # figure: (english, italian)
-    "cases": ("cases referred by the date", "casi segnalati alla data"),
-    "open_cases": ("cases in charge (open)", "casi in carico (aperti)"),
-    "cases_by_state": ("cases by state", "casi per stato"),
-    "interventions_by_kind": ("running interventions by kind", "interventi attivi per tipo"),
-    "groups": ("group projects", "progettualità di gruppo (gruppi)"),
-    "schools_by_level": ("schools involved by level", "scuole coinvolte per grado"),
-    "schools": ("schools involved", "scuole coinvolte"),
-    "school_interventions_by_level": (
-        "school interventions by level",
-        "interventi scolastici per grado",
+i18n.define_group(
+    "sesei.figure",
+    (
+        # (figure, italian, english)
+        ("cases", "casi segnalati alla data", "cases referred by the date"),
+        ("open_cases", "casi in carico (aperti)", "cases in charge (open)"),
+        ("cases_by_state", "casi per stato", "cases by state"),
+        ("interventions_by_kind", "interventi attivi per tipo", "running interventions by kind"),
+        ("groups", "progettualità di gruppo (gruppi)", "group projects"),
+        ("schools_by_level", "scuole coinvolte per grado", "schools involved by level"),
+        ("schools", "scuole coinvolte", "schools involved"),
+        (
+            "school_interventions_by_level",
+            "interventi scolastici per grado",
+            "school interventions by level",
+        ),
+        (
+            "requests_evaluated",
+            "richieste valutate nel periodo",
+            "requests evaluated in the period",
+        ),
     ),
-    "requests_evaluated": ("requests evaluated in the period", "richieste valutate nel periodo"),
-}
-for _figure, (_english, _italian) in _FIGURES.items():
-    i18n.define(f"sesei.figure.{_figure}", it=_italian, en=_english)
-for _kind, _kind_it in _KIND_IT.items():
-    i18n.define(f"sesei.figure.interventions_by_kind.{_kind.value}", it=_kind_it, en=_kind.value)
-for _level in SchoolLevel:
-    for _by_level in ("schools_by_level", "school_interventions_by_level"):
-        i18n.define(f"sesei.figure.{_by_level}.{_level.value}", it=_level.label_it, en=_level.value)
+)
+# The keys of a figure by kind or by level: the Italian label, the value in English.
+i18n.define_group(
+    "sesei.figure.interventions_by_kind",
+    ((kind.value, italian, kind.value) for kind, italian in _KIND_IT.items()),
+)
+for _by_level in ("schools_by_level", "school_interventions_by_level"):
+    i18n.define_group(
+        f"sesei.figure.{_by_level}",
+        ((level.value, level.label_it, level.value) for level in SchoolLevel),
+    )
 i18n.define("sesei.stats.head", it="SESEI al {day}", en="SESEI on {day}")
 i18n.define("sesei.stats.evaluated", it=" (valutazioni {period})", en=" (assessments {period})")
 

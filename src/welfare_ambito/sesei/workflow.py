@@ -138,8 +138,12 @@ _EVENT_IT: Final[Mapping[EventKind, str]] = {
 }
 
 # State and event names: the Italian label, the value in English (as the English messages quote it).
-for _item, _label in (*_STATE_IT.items(), *_EVENT_IT.items()):
-    i18n.define(f"sesei.{type(_item).__name__}.{_item.value}", it=_label, en=_item.value)
+i18n.define_group(
+    "sesei.CaseState", ((state.value, label, state.value) for state, label in _STATE_IT.items())
+)
+i18n.define_group(
+    "sesei.EventKind", ((event.value, label, event.value) for event, label in _EVENT_IT.items())
+)
 i18n.define(
     "error.sesei.illegal_transition",
     it="caso {case_id!r}: l'evento «{event}»{when} non è ammesso nello stato «{state}»; "
