@@ -120,10 +120,10 @@ def test_pass_under_every_reading_fail_under_none_else_review(
 
 
 def test_the_weekly_hours_readings_cite_the_notice() -> None:
-    """«ogni settimana» cites the 8-hour sentence, «in media» the decreasing intensity."""
+    """«ogni settimana» cites the regular presence, «in media» the decreasing intensity."""
     every_week, average = _readings(PIPPI, SEDT_READING).readings
     assert (every_week.value, average.value) == ("every_week", "average")
-    assert "inferiori ad otto ore settimanali" in every_week.citation.quote
+    assert "con regolarità" in every_week.citation.quote
     assert "progressivamente ridursi nelle fasi successive" in average.citation.quote
 
 
@@ -177,3 +177,51 @@ def test_the_catalogue_lists_the_readings_no_rule_reads(
                 assert reading.citation.quote in render
     listed = json.loads(json.dumps(cat.to_dict(lang)))["unread_readings"]
     assert {item["name"] for item in listed} == names
+
+
+def _read_readings() -> list[tuple[str, str]]:
+    """Every (profile, parameter) whose value is readings labelled by words, read by a rule."""
+    from welfare_ambito.rules import list_profiles
+
+    pairs = []
+    for item in list_profiles():
+        profile_id = getattr(item, "id", item)
+        profile = load_profile(profile_id)
+        read = {n for entry in catalogue(profile).entries for n in entry.rule.all_parameters}
+        for name, parameter in profile.parameters.items():
+            if name in read and any(
+                isinstance(d.value, Readings) and all(isinstance(r.value, str) for r in d.value)
+                for d in parameter.values
+            ):
+                pairs.append((profile_id, name))
+    return pairs
+
+
+_OVERLAP_XFAIL = pytest.mark.xfail(
+    strict=True,
+    reason="the overlap at 11 is quoted with its figures («0-11 anni», «da 11 a 14 anni»): a "
+    "what-if on the age bands still shows them beside the new bands (for the lead to decide)",
+)
+
+
+@pytest.mark.parametrize(
+    ("profile", "name"),
+    [
+        pytest.param(*pair, marks=_OVERLAP_XFAIL)
+        if pair[1] == "pippi.cohort.age_overlap_reading"
+        else pair
+        for pair in _read_readings()
+    ],
+)
+def test_a_reading_a_rule_reads_cites_no_figure(profile: str, name: str) -> None:
+    """A reading's sentence shows beside every finding of its rule, what-ifs included: it must
+    state no figure, or a what-if that changes the figure would stand beside the old one (the
+    figures' own sentences are cited by their parameters, and dropped when overridden)."""
+    import re
+
+    for dated in load_profile(profile).parameters[name].values:
+        assert isinstance(dated.value, Readings)
+        for reading in dated.value:
+            assert reading.citation is not None, (name, reading.label)
+            assert not re.search(r"\d", reading.citation.quote), (name, reading.citation.quote)
+            assert not re.search(r"\d", reading.label), (name, reading.label)

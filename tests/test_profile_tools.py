@@ -151,10 +151,7 @@ LARIO_VALUES: dict[str, tuple[str | None, str, str]] = {
     "pippi.hours.floor_reading": (
         None,
         "SERVIZI E RISORSE UMANE",
-        "un monte ore non inferiore a n. 8.000 ore per la figura professionale dell'educatore, "
-        "n. 1.500 ore per la figura professionale di psicologo/a, n. 950 ore per la figura "
-        "professionale di pedagogista e n. 120 ore per la figura professionale di mediatore "
-        "culturale",
+        "Il partner garantisce un monte ore non inferiore a",
     ),
     "pippi.sedt.min_weekly_hours": (
         "10",
