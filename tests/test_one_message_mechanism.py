@@ -346,11 +346,9 @@ _PENDING_KEYS: dict[str, str] = {
     **dict.fromkeys(
         (
             "error.columnar.length",
-            "pippi.cohort.other_reading",
         ),
         "a count in one language's template only: make both plural or neither",
     ),
-    "rules.reading.none": "an empty text in one language",
 }
 
 

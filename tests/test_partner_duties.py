@@ -323,10 +323,16 @@ def test_art_330_exclusion_applies_only_with_the_regulation_service() -> None:
 
 @pytest.mark.parametrize(
     ("years", "outcome"),
-    [(None, Outcome.NEEDS_REVIEW), ("1.9", Outcome.FAIL), ("2", Outcome.PASS)],
+    [
+        (None, Outcome.NEEDS_REVIEW),
+        ("1", Outcome.FAIL),
+        ("1.9", Outcome.NEEDS_REVIEW),
+        ("2", Outcome.PASS),
+    ],
 )
 def test_multi_year_experience_reads_the_parameter(years: str | None, outcome: Outcome) -> None:
-    """«esperienza pluriennale», read as at least two years: below warns, unknown needs review."""
+    """«esperienza pluriennale»: one year warns, two pass, 1.9 passes only as «more than one
+    year» and needs review (tests/test_h6_experience_reading.py); unknown needs review."""
     plan = data.example("tutela_minori_seregno")
     index = next(i for i, s in enumerate(plan.staff) if s.profession == "social_worker")
     member = attrs.evolve(

@@ -276,7 +276,11 @@ FLOORS = {
 def test_each_floor_plus_minus_one_hour(
     profession: Profession, delta: int, expected: Outcome
 ) -> None:
-    """Each profession's floor is its own finding: floor − 1 fails (shortfall 1), floor and floor + 1 pass."""
+    """Each profession's figure is its own finding: figure − 1 fails (shortfall 1), the figure
+    passes; figure + 1 passes for the educator (a floor under any reading) and needs review for
+    the other three (a floor, or the hours foreseen: tests/test_h6_hour_floor_reading.py)."""
+    if delta > 0 and profession is not Profession.EDUCATOR:
+        expected = Outcome.NEEDS_REVIEW
     hours = dict(FLOORS)
     hours[profession] += delta
     plan = attrs.evolve(valid(), hour_plan=HourPlan(hours=hours))

@@ -119,7 +119,7 @@ def test_plan_new_prints_every_field_commented() -> None:
     assert "[hour_plan]" in text or "[hour_plan.hours]" in text or "hour_plan" in text
 
 
-def _fill(template: str, values: dict[str, tuple[str, str, str]], rules: list[str]) -> str:
+def _fill(template: str, values: dict[str, tuple[str | None, str, str]], rules: list[str]) -> str:
     """What a user does with the template: keep the values they set, cite their notice."""
     head, *blocks = template.split("# --- ")
     head = re.sub(
@@ -139,14 +139,20 @@ def _fill(template: str, values: dict[str, tuple[str, str, str]], rules: list[st
             continue  # inherited as the base states it
         value, section, quote = values[name]
         block = re.sub(r"\nsince = .*", "\nsince = 2023-01-01", block, count=1)
-        block = re.sub(r"\nvalue = .*", f"\nvalue = {value}", block, count=1)
+        if value is not None:  # a reading parameter keeps the template's readings
+            block = re.sub(r"\nvalue = .*", f"\nvalue = {value}", block, count=1)
         block = block.replace("REPLACE: SECTION", section)
         block = block.replace("REPLACE: the sentence of your notice, verbatim", quote)
         kept.append("# --- " + block)
     return head + "".join(kept)
 
 
-LARIO_VALUES = {
+LARIO_VALUES: dict[str, tuple[str | None, str, str]] = {
+    "pippi.hours.floor_reading": (
+        None,
+        "SERVIZI E RISORSE UMANE",
+        "Il partner garantisce un monte ore non inferiore a",
+    ),
     "pippi.sedt.min_weekly_hours": (
         "10",
         "SERVIZI E RISORSE UMANE",

@@ -52,7 +52,7 @@ def test_one_cent_more_for_meda_is_a_difference() -> None:
         "32600.00",
         "0.01",
     )
-    assert finding.message.endswith("difference € 0.01")  # English numbers in English
+    assert finding.message.endswith("difference € 0.01.")  # English numbers in English
 
 
 def test_moving_money_between_comuni_keeps_the_sums_but_not_the_split() -> None:

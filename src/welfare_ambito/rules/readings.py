@@ -49,7 +49,6 @@ i18n.define(
     it="Letture scelte dal profilo: {labels}.",
     en="Readings chosen by the profile: {labels}.",
 )
-i18n.define("rules.reading.none", it="", en="")
 i18n.define(
     "rules.reading.two",
     it="L'avviso ammette due letture: secondo {passing} è conforme, secondo {failing} no. "
@@ -82,7 +81,7 @@ def _quoted(labels: Sequence[str]) -> str:
 
 def _chosen(labels: Sequence[str]) -> Text:
     if not labels:
-        return Text.message("rules.reading.none")
+        return Text.blank()
     key = "rules.reading.chosen" if len(labels) == 1 else "rules.reading.chosen_many"
     return Text.message(key, labels=_quoted(labels))
 

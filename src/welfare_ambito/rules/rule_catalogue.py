@@ -126,12 +126,36 @@ class Catalogue:
             "rules.rule_not_in_profile", path=rule_id, rule=rule_id, profile=self.profile.id
         )
 
+    @property
+    def unread_readings(self) -> tuple[Parameter, ...]:
+        """Parameters with contested readings that no rule of the profile reads.
+
+        The profile lists them so the choice and its sentences stay visible where the
+        plan's data cannot decide it (one weekly figure per intervention, a declared
+        meeting without dates).
+
+        >>> [p.name for p in catalogue("seregno-tutela-minori-2022").unread_readings]
+        ['tutela.partner.technical_meetings_reading']
+        """
+        from welfare_ambito.rules.parameters import Readings
+
+        read = {name for entry in self.entries for name in entry.rule.all_parameters}
+        return tuple(
+            parameter
+            for name, parameter in self.profile.parameters.items()
+            if name not in read and any(isinstance(d.value, Readings) for d in parameter.values)
+        )
+
     def to_dict(self, lang: str = "it") -> dict[str, Any]:
         """The JSON form of the catalogue."""
         return {
             "profile": self.profile.id,
             "title": self.profile.title,
             "rules": [e.to_dict(lang) for e in self.entries],
+            "unread_readings": [
+                {"name": p.name, "description": p.description, "lines": parameter_lines(p, lang)}
+                for p in self.unread_readings
+            ],
         }
 
     def to_text(self, lang: str = "it") -> str:
@@ -155,6 +179,11 @@ i18n.define("catalogue.readings", it="letture", en="readings")
 i18n.define("catalogue.derogation", it="deroga", en="derogation")
 i18n.define("catalogue.no_rules", it="(nessuna regola)", en="(no rules)")
 i18n.define("catalogue.source", it="fonte", en="source")
+i18n.define(
+    "catalogue.unread_readings",
+    it="Letture contestate che i dati del piano non decidono (nessuna regola le legge)",
+    en="Contested readings the plan's data cannot decide (no rule reads them)",
+)
 i18n.define(
     "catalogue.subject_severity",
     it="soggetto: {subject}; gravità: {severity}",
@@ -252,6 +281,15 @@ def _render(catalogue: Catalogue, lang: str, *, markdown: bool) -> str:
             if cited is not None:
                 lines.append(f"{'  - ' if markdown else '      '}{cited.display(lang)}")
         lines.append("")
+    unread = catalogue.unread_readings
+    if unread:
+        heading = i18n.message("catalogue.unread_readings", code)
+        lines += [f"## {heading}", ""] if markdown else [heading, ""]
+        for parameter in unread:
+            for line in parameter_lines(parameter, lang):
+                indent = "  " if line.startswith("  ") else ""
+                lines.append(f"{indent}- {line.strip()}" if markdown else f"    {line}")
+            lines.append("")
     return "\n".join(lines)
 
 

@@ -926,7 +926,8 @@ def _plan_context(profile: Any) -> _PlanContext:
 
 @functools.lru_cache(maxsize=64)
 def _day_values(profile: Any, on: dt.date) -> dict[str, Any]:
-    from welfare_ambito.rules.pippi.hours import FLOORS
+    from welfare_ambito.rules import Readings
+    from welfare_ambito.rules.pippi.hours import FLOOR_READING, FLOOR_READINGS, FLOORS, complies
 
     params = profile.parameters
     floors = {
@@ -934,9 +935,23 @@ def _day_values(profile: Any, on: dt.date) -> dict[str, Any]:
         for profession, name in FLOORS.items()
         if name in params
     }
+    reading = _param(profile, FLOOR_READING, on)
+    in_force = (
+        FLOOR_READINGS
+        if reading is None
+        else reading.values
+        if isinstance(reading, Readings)
+        else (reading,)
+    )
+    # A figure a plan may exceed and still comply under every reading in force (the educator's
+    # floor always; the others only where the profile keeps «non inferiore» for every figure).
+    exceedable = frozenset(
+        p for p, floor in floors.items() if all(complies(p, floor + 1, floor, r) for r in in_force)
+    )
     cadences_text = _param(profile, "pippi.groups.cadences", on, "weekly, fortnightly")
     return {
         "floors": floors,
+        "exceedable": exceedable,
         "max_total": _param(profile, "pippi.budget.max_total", on),
         "min_weekly": Decimal(_param(profile, "pippi.sedt.min_weekly_hours", on, 0)),
         "min_meetings": int(_param(profile, "pippi.groups.min_meetings", on, 1)),
@@ -1087,10 +1102,14 @@ def _compliant_plans(
                 )
             )
 
-    # hour plan: at least the floors, hourly costs at least the lowest contractual cost
+    # hour plan: at least the floors (exactly the figures the readings may hold exact), hourly
+    # costs at least the lowest contractual cost
     floors: dict[Profession, Decimal] = values["floors"]
     lowest = _lowest_labour_cost(period)
-    planned = {p: floor + d.integer(0, max(1, int(floor) // 20)) for p, floor in floors.items()}
+    planned = {
+        p: floor + (d.integer(0, max(1, int(floor) // 20)) if p in values["exceedable"] else 0)
+        for p, floor in floors.items()
+    }
     rates = {p: Money.from_cents(lowest.cents + d.integer(0, 1500)) for p in floors}
     hour_plan = HourPlan(hours=planned, hourly_cost=rates)
     max_total: Money | None = values["max_total"]

@@ -75,8 +75,8 @@ i18n.define(
 i18n.define("pippi.cohort.percent", it="{it}%", en="{en}%")
 i18n.define(
     "pippi.cohort.other_reading",
-    it="Secondo “{label}”: {count} su {families_text} ({actual}). {verdict}",
-    en="Under “{label}”: {count} of {families_text} ({actual}). {verdict}",
+    it="Secondo “{label}”: {in_group} su {families_text} ({actual}). {verdict}",
+    en="Under “{label}”: {in_group} of {families_text} ({actual}). {verdict}",
 )
 
 
@@ -270,7 +270,7 @@ def preadolescent_share(plan: CoDesignPlan, p: Parameters) -> Verdict:
         _text(
             "pippi.cohort.other_reading",
             label=r.label,
-            count=counts[r.value],
+            in_group=counts[r.value],
             families_text=values["families_text"],
             actual=_percent(Decimal(counts[r.value]) / families),
             verdict=_verdict(max(0, counts[r.value] - values["allowed"])),

@@ -153,7 +153,10 @@ _SPECS: tuple[tuple[Declaration, str, tuple[str, str]], ...] = (
     (
         Declaration.TECHNICAL_MEETINGS,
         "technical_meetings",
-        ("incontri tecnici mensili", "monthly technical meetings"),
+        (
+            "incontri tecnici a cadenza indicativamente mensile",
+            "technical meetings at a roughly monthly cadence",
+        ),
     ),
     (
         Declaration.SURVEY_BENEFICIARIES,

@@ -8,6 +8,14 @@ of the profile; the plan's lines are found by scope (``associated``,
 resolved in the Ambito of the profile's ``tutela.catalogue``).
 Whether the plan's own figures add up is the business of the generic
 ``budget.*`` rules (:mod:`welfare_ambito.rules.budget`).
+
+«Servizi Associati € 249.100,00 di cui € 40.000,00 per i servizi amministrativi»
+admits two readings (``tutela.budget.administrative_reading``, see
+:data:`ADMINISTRATIVE_READINGS`): the € 40.000,00 is the administrative services'
+exact share of a split («così suddivisi»), or the most they may take of the
+associated services. A plan whose administrative line is below the figure
+complies under the second reading only, and (all else matching) needs review
+naming both; above the figure it fails under both.
 """
 
 from __future__ import annotations
@@ -17,16 +25,24 @@ from typing import Any
 from welfare_ambito import i18n
 from welfare_ambito._lang import LANGS
 from welfare_ambito.data import ambito as embedded_ambito
+from welfare_ambito.errors import InvalidValue
 from welfare_ambito.model import Budget, ServiceScope
 from welfare_ambito.model.territory import normalise_name
 from welfare_ambito.money import Money
 from welfare_ambito.rules._texts import said_in
 from welfare_ambito.rules._values import Text
-from welfare_ambito.rules.definition import Verdict, failed, needs_review, passed, rule
+from welfare_ambito.rules.definition import Verdict, needs_review, passed, rule
+from welfare_ambito.rules.outcomes import Outcome
 from welfare_ambito.rules.parameters import Parameters
+from welfare_ambito.rules.readings import decide
 from welfare_ambito.tutela import catalogue
 
-__all__ = ["TERRITORIAL_PREFIX", "notice_split"]
+__all__ = [
+    "ADMINISTRATIVE_READING",
+    "ADMINISTRATIVE_READINGS",
+    "TERRITORIAL_PREFIX",
+    "notice_split",
+]
 
 i18n.define(
     "tutela.budget.difference",
@@ -43,6 +59,15 @@ i18n.define(
 
 TERRITORIAL_PREFIX = "tutela.budget.territorial."
 """Per-Comune parameters are ``tutela.budget.territorial.<comune>`` (folded name, ``_`` for spaces)."""
+
+ADMINISTRATIVE_READING = "tutela.budget.administrative_reading"
+"""The parameter whose readings say what «di cui € 40.000,00» binds."""
+
+ADMINISTRATIVE_READINGS = ("exact", "cap")
+"""The values of ``tutela.budget.administrative_reading``: the administrative services' figure
+is their exact share of the split, or the most they may take of the associated services."""
+
+_ADMINISTRATIVE = "tutela.budget.administrative"
 
 _COMUNI = ("barlassina", "giussano", "lentate_sul_seveso", "meda", "seregno", "seveso")
 _PARAMETERS = (
@@ -97,30 +122,45 @@ def _plan_figures(budget: Budget, ambito_id: str) -> dict[str, Money | int | Non
         "en": "The plan's budget matches the notice's split",
     },
     message={
-        "it": "Confronto con l'avviso: {details}",
-        "en": "Against the notice: {details}",
+        "it": "Confronto con l'avviso: {details}. {reading}",
+        "en": "Against the notice: {details}. {reading}",
     },
     condition={
         "it": (
             "totale annuo {tutela.budget.annual_total} per {tutela.budget.years} anni; associati "
-            "{tutela.budget.associated} (di cui amministrativi {tutela.budget.administrative}); "
-            "équipe {tutela.budget.territorial}, ripartite per Comune"
+            "{tutela.budget.associated} (di cui amministrativi {tutela.budget.administrative}: "
+            "esattamente, o al massimo, secondo la lettura); équipe {tutela.budget.territorial}, "
+            "ripartite per Comune"
         ),
         "en": (
             "yearly total {tutela.budget.annual_total} for {tutela.budget.years} years; associated "
-            "{tutela.budget.associated} (of which administrative {tutela.budget.administrative}); "
-            "teams {tutela.budget.territorial}, split per Comune"
+            "{tutela.budget.associated} (of which administrative {tutela.budget.administrative}: "
+            "exactly, or at most, by the reading); teams {tutela.budget.territorial}, split per "
+            "Comune"
         ),
     },
-    parameters=(*_PARAMETERS, "tutela.catalogue"),
+    parameters=(*_PARAMETERS, ADMINISTRATIVE_READING, "tutela.catalogue"),
 )
 def notice_split(budget: Budget, p: Parameters) -> Verdict:
     """Each figure of the notice equals the plan's (lines found by scope and Comune).
 
     ``differences`` lists each figure that differs: ``figure``, ``plan``,
     ``notice`` and ``difference`` (plan − notice); a figure the plan does not
-    state is listed in ``not_stated`` (the plan's budget needs review).
+    state is listed in ``not_stated`` (the plan's budget needs review). An
+    administrative figure below the notice's complies under the ``cap`` reading
+    of «di cui» only: with every other figure matching, the finding needs review
+    naming both readings.
     """
+    readings = p.readings(ADMINISTRATIVE_READING)
+    for value in readings.values:
+        if value not in ADMINISTRATIVE_READINGS:
+            raise InvalidValue.of(
+                "rules.unknown_reading",
+                path=ADMINISTRATIVE_READING,
+                name=ADMINISTRATIVE_READING,
+                value=value,
+                choices=", ".join(ADMINISTRATIVE_READINGS),
+            )
     ours = _plan_figures(budget, catalogue(p.text("tutela.catalogue")).ambito)
     differences: list[dict[str, Any]] = []
     not_stated: list[str] = []
@@ -133,19 +173,25 @@ def notice_split(budget: Budget, p: Parameters) -> Verdict:
             record: dict[str, Any] = {"figure": name, "plan": stated, "notice": expected}
             record["difference"] = stated - expected
             differences.append(record)
+    # «di cui» as a cap: an administrative figure below the notice's is within it.
+    within_cap = [
+        d for d in differences if d["figure"] == _ADMINISTRATIVE and d["plan"] < d["notice"]
+    ]
     values = {
         "differences": tuple(differences),
         "not_stated": tuple(not_stated) or None,
         "details": _details(differences, not_stated),
     }
-    if differences:
-        return failed(**values)
+    verdicts = {"exact": not differences, "cap": len(differences) == len(within_cap)}
+    result = decide(p, ADMINISTRATIVE_READING, verdicts, **values)
+    if result.outcome is not Outcome.PASS:
+        return result  # fails under every reading in force, or needs review naming both
     if not_stated:
         return needs_review(
             note=Text.message("tutela.budget.some_not_stated"),
-            **values,
+            **{**values, "reading": result.values["reading"]},
         )
-    return passed(**values)
+    return passed(**{**values, "reading": result.values["reading"]})
 
 
 def _details(differences: list[dict[str, Any]], not_stated: list[str]) -> Text:

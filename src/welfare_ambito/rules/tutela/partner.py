@@ -10,7 +10,10 @@ The profile binds each rule's sentence (``[citations]`` of
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from welfare_ambito import i18n
+from welfare_ambito.errors import InvalidValue
 from welfare_ambito.model import CoDesignPlan, Declaration, Profession, StaffMember
 from welfare_ambito.rules import (
     Outcome,
@@ -25,6 +28,7 @@ from welfare_ambito.rules import (
 from welfare_ambito.rules._values import Text
 from welfare_ambito.rules.partner import declaration_rule, technical_lead_rule
 from welfare_ambito.rules.pippi.budget import labour_floor as _labour_floor
+from welfare_ambito.rules.readings import decide
 
 i18n.define(
     "tutela.partner.service_not_offered",
@@ -34,7 +38,10 @@ i18n.define(
 
 __all__ = [
     "DUTIES",
+    "EXPERIENCE_READING",
+    "EXPERIENCE_READINGS",
     "art_330_exclusion",
+    "experienced",
     "labour_floor",
     "multi_year_experience",
     "technical_lead",
@@ -114,7 +121,10 @@ _SPECS: tuple[tuple[Declaration, str, tuple[str, str]], ...] = (
     (
         Declaration.TECHNICAL_MEETINGS,
         "technical_meetings",
-        ("incontri tecnici mensili", "monthly technical meetings"),
+        (
+            "incontri tecnici a cadenza indicativamente mensile",
+            "technical meetings at a roughly monthly cadence",
+        ),
     ),
     (
         Declaration.SURVEY_BENEFICIARIES,
@@ -184,6 +194,35 @@ def art_330_exclusion(plan: CoDesignPlan, p: Parameters) -> Verdict:
 _EXPERIENCED = frozenset({Profession.SOCIAL_WORKER, Profession.PSYCHOLOGIST, Profession.EDUCATOR})
 
 
+EXPERIENCE_READING = "tutela.staff.experience_reading"
+"""The parameter whose readings say what «esperienza pluriennale» asks."""
+
+EXPERIENCE_READINGS = ("at_least", "more_than_one")
+"""The values of ``tutela.staff.experience_reading``: at least the profile's
+``tutela.staff.min_years_experience`` years, or more than one year (any span past a year is
+«pluriennale»)."""
+
+
+def experienced(years: Decimal, minimum: Decimal, reading: str) -> bool:
+    """Whether ``years`` of experience are «pluriennale» under ``reading``.
+
+    >>> d = Decimal
+    >>> [experienced(d(y), d(2), r) for y in ("1", "1.5", "2") for r in EXPERIENCE_READINGS]
+    [False, False, False, True, True, True]
+    """
+    if reading == "at_least":
+        return years >= minimum
+    if reading == "more_than_one":
+        return years > 1
+    raise InvalidValue.of(
+        "rules.unknown_reading",
+        path=EXPERIENCE_READING,
+        name=EXPERIENCE_READING,
+        value=reading,
+        choices=", ".join(EXPERIENCE_READINGS),
+    )
+
+
 @rule(
     id="tutela.staff.multi_year_experience",
     subject="staff",
@@ -193,25 +232,38 @@ _EXPERIENCED = frozenset({Profession.SOCIAL_WORKER, Profession.PSYCHOLOGIST, Pro
         "en": "Staff with multi-year experience",
     },
     message={
-        "it": "{id}: {years_in_tutela_minori} anni di esperienza; «pluriennale» letto come "
-        "almeno {tutela.staff.min_years_experience}.",
-        "en": "{id}: {years_in_tutela_minori} years of experience; 'multi-year' read as at "
-        "least {tutela.staff.min_years_experience}.",
+        "it": "{id}: {years_in_tutela_minori} anni di esperienza; «pluriennale»: almeno "
+        "{tutela.staff.min_years_experience} anni, o più di un anno, secondo la lettura. {reading}",
+        "en": "{id}: {years_in_tutela_minori} years of experience; «pluriennale» (multi-year): "
+        "at least {tutela.staff.min_years_experience} years, or more than one year, by the "
+        "reading. {reading}",
     },
     condition={
-        "it": "anni di esperienza ≥ {tutela.staff.min_years_experience}",
-        "en": "years of experience ≥ {tutela.staff.min_years_experience}",
+        "it": "anni di esperienza ≥ {tutela.staff.min_years_experience} oppure > 1: secondo la "
+        "lettura",
+        "en": "years of experience ≥ {tutela.staff.min_years_experience} or > 1: by the reading",
     },
-    parameters=("tutela.staff.min_years_experience",),
+    parameters=("tutela.staff.min_years_experience", EXPERIENCE_READING),
     reads=("id", "years_in_tutela_minori"),
 )
 def multi_year_experience(staff: StaffMember, p: Parameters) -> Verdict:
-    """Social workers, psychologists and educators have multi-year experience."""
+    """Social workers, psychologists and educators have multi-year experience.
+
+    «esperienza pluriennale» states no number: at least the profile's years
+    (``at_least``, two in seed 002's profile), or more than one year
+    (``more_than_one``). Between the two (1.5 years) the finding needs review
+    naming both readings.
+    """
     if staff.profession not in _EXPERIENCED:
         return Outcome.NOT_APPLICABLE
     if staff.years_in_tutela_minori is None:
         return needs_review("years_in_tutela_minori")
-    return check(staff.years_in_tutela_minori >= p.decimal("tutela.staff.min_years_experience"))
+    years = staff.years_in_tutela_minori
+    minimum = p.decimal("tutela.staff.min_years_experience")
+    readings = p.readings(EXPERIENCE_READING)
+    return decide(
+        p, EXPERIENCE_READING, {r: experienced(years, minimum, r) for r in readings.values}
+    )
 
 
 @rule(
