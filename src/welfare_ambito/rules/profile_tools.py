@@ -758,11 +758,20 @@ def new_profile(extends: str = "pippi-national", *, ambito: str | Path | None = 
 
 
 def _declared_ambito(path: str | Path) -> Any:
-    """The Ambito of the file at ``path``, loaded (and checked) as a plan's would be."""
+    """The Ambito of the file at ``path``, loaded (and checked) as a plan's would be.
+
+    Every problem is located in the file (``ambito.toml:comuni[0].name``): the
+    command reads a profile too, and a syntax error says nothing of where it is.
+    """
+    from welfare_ambito._documents import in_file
     from welfare_ambito.convert import load
+    from welfare_ambito.errors import InvalidInput
     from welfare_ambito.model import Ambito
 
-    return load(path, into=Ambito)
+    try:
+        return load(path, into=Ambito)
+    except InvalidInput as error:
+        raise in_file(error, path) from None
 
 
 def _ambito_line(profile: Profile, ambito: str | Path | None) -> str:
