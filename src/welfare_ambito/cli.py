@@ -91,7 +91,10 @@ def print_invalid(error: WelfareAmbitoError, lang: Lang = "it", out: TextIO | No
         print(i18n.message("cli.invalid_input", lang, count=len(error.errors)), file=stream)
         for detail in error.errors:
             where = _where(detail, lang)
-            print(f"  {where}: {detail.text(lang)}" if where else f"  {detail.text(lang)}", file=stream)
+            print(
+                f"  {where}: {detail.text(lang)}" if where else f"  {detail.text(lang)}",
+                file=stream,
+            )
     else:
         where = f"{i18n.location(error.path, lang)}: " if error.path else ""
         print(f"{where}{error.text(lang)}", file=stream)
@@ -108,7 +111,6 @@ def error_document(error: WelfareAmbitoError, lang: Lang = "it") -> dict[str, An
     >>> doc["ok"], doc["errors"][0]["path"], doc["errors"][0]["location"]
     (False, 'families[0].id', '1st family › id')
     """
-    from welfare_ambito import i18n
 
     return {
         "schema": ERRORS_SCHEMA,

@@ -186,6 +186,7 @@ _PARTS: Mapping[str, tuple[str, str]] = {
     "budget": ("budget", "budget"),
     "plan": ("piano", "plan"),
     "family": ("famiglia", "family"),
+    "weights": ("pesi", "weights"),
 }
 
 _SEGMENT = re.compile(r"([^.\[\]]+)((?:\[\d+\])*)")
@@ -402,9 +403,9 @@ def location(
         if document in DOCUMENTS:
             return message(f"location.{document}", lang)
         return location(document, lang) if _FILE.fullmatch(document) else document
-    named = _FILE.fullmatch(path)
-    if named is not None:
-        return _in_file(named.group("file"), named.group("rest"), lang, ids)
+    in_file = _FILE.fullmatch(path)
+    if in_file is not None:
+        return _in_file(in_file.group("file"), in_file.group("rest"), lang, ids)
     parts: list[str] = []
     consumed = ""
     for segment in path.split("."):
