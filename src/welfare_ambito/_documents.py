@@ -245,7 +245,8 @@ def in_file(error: InvalidInput, name: str | os.PathLike[str]) -> InvalidInput:
 
     A path becomes ``NAME:path`` (the document itself: ``NAME``), so a command that
     reads several files says which one each problem is in; a file that cannot be
-    read is already named by its message.
+    read is already named by its message, and a problem located in another file
+    (an Ambito's file a profile names) stays there.
 
     >>> error = InvalidInput([ErrorDetail("", "syntax", "not TOML", "non è TOML"),
     ...                       ErrorDetail("comuni[0].name", "empty", "empty", "vuoto")])
@@ -255,7 +256,8 @@ def in_file(error: InvalidInput, name: str | os.PathLike[str]) -> InvalidInput:
     head = path_name(name)
     return InvalidInput(
         detail
-        if detail.code == "file" and not detail.path  # its message names the file already
+        if (detail.code == "file" and not detail.path)  # its message names the file already
+        or i18n.file_of(detail.path) is not None  # in another file the document names
         else attrs_evolve(detail, path=f"{head}:{detail.path}" if detail.path else head)
         for detail in error.errors
     )

@@ -30,6 +30,7 @@ __all__ = [
     "date",
     "define",
     "define_group",
+    "file_of",
     "known",
     "location",
     "message",
@@ -346,6 +347,16 @@ def ordinal(position: int, lang: Lang = "it", gender: str = "m") -> str:
     else:
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(position % 10, "th")
     return f"{position}{suffix}"
+
+
+def file_of(path: str) -> str | None:
+    """The file a path starts with (``w.csv:3``, ``<stdin>``), or ``None`` for a field path.
+
+    >>> file_of("data/w.csv:3"), file_of("<stdin>"), file_of("families[0].id")
+    ('data/w.csv', '<stdin>', None)
+    """
+    named = _FILE.fullmatch(path)
+    return None if named is None else named.group("file")
 
 
 def _in_file(file: str, rest: str | None, lang: Lang, ids: Mapping[str, str] | None) -> str:

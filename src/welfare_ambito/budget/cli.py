@@ -423,22 +423,43 @@ def cmd_phase(args: argparse.Namespace) -> int:
 @_guarded
 def cmd_reconcile(args: argparse.Namespace) -> int:
     """``budget reconcile``: list the discrepancies; exit 1 when there are any."""
-    if args.table == "-":
-        from welfare_ambito.budget.tables import _rows_to_table
-        from welfare_ambito.tables import csv_rows
-
-        stream, shown = _csv_input(args.table)
-        rows = csv_rows(stream, sep=args.sep, name=shown)
-        title = i18n.message("location.stdin", args.lang)
-        table = _rows_to_table(rows, title=title, citation=None, source=shown)
-    else:
-        table = read_table(args.table, sep=args.sep, sheet=args.sheet)
+    try:
+        table = _read_reconcile_table(args)
+    except WelfareAmbitoError as error:
+        _name_the_file(error, args.table)
+        raise
     result = reconcile(
         table,
         total_row=False if args.no_total_row else None,
         total_column=False if args.no_total_column else None,
     )
     return _write(0 if result.ok else 1, result.to_records(), args, result.to_text(args.lang))
+
+
+def _read_reconcile_table(args: argparse.Namespace) -> Any:
+    if args.table != "-":
+        return read_table(args.table, sep=args.sep, sheet=args.sheet)
+    from welfare_ambito.budget.tables import _rows_to_table
+    from welfare_ambito.tables import csv_rows
+
+    stream, shown = _csv_input(args.table)
+    rows = csv_rows(stream, sep=args.sep, name=shown)
+    title = i18n.message("location.stdin", args.lang)
+    return _rows_to_table(rows, title=title, citation=None, source=shown)
+
+
+def _name_the_file(error: WelfareAmbitoError, name: str) -> None:
+    """Locate ``error`` in the file ``name`` (``-``: standard input) unless it already is.
+
+    A table's cell (``Meda / A``) is a place in the file: the path says which file.
+    """
+    from welfare_ambito._documents import path_name
+
+    if not error.path or isinstance(error, InvalidInput):
+        return
+    head = path_name(name) if name == "-" else os.path.basename(name) or name
+    if not error.path.startswith((head, path_name(name))):
+        error.path = f"{head}:{error.path}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

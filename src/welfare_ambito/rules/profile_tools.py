@@ -14,6 +14,7 @@ typographic quotes folded) and shows the closest passage of each near miss;
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import difflib
 import sys
@@ -902,6 +903,21 @@ def _placeholder(hint: Any) -> str:
 # -- command line ---------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _in_profile_file(name: str | None) -> Iterator[None]:
+    """Locate the problems of the profile file ``name`` in it (an embedded id is no file)."""
+    from welfare_ambito._documents import in_file
+    from welfare_ambito.errors import InvalidInput
+    from welfare_ambito.rules.profiles import profile_ids
+
+    try:
+        yield
+    except InvalidInput as error:
+        if name is None or name in profile_ids():
+            raise
+        raise in_file(error, name) from None
+
+
 def _read_source(source: str | None) -> str | None:
     """The notice text of ``--source``: a typed error naming the file when it cannot be read."""
     from welfare_ambito._documents import read_text
@@ -912,7 +928,8 @@ def _read_source(source: str | None) -> str | None:
 def cmd_verify(args: argparse.Namespace) -> int:
     """``profile verify PROFILE [--source NOTICE.txt]``: every quote, verbatim, or the closest passage."""
     text = _read_source(args.source)
-    checks = verify_profile(args.profile, source_text=text)
+    with _in_profile_file(args.profile):
+        checks = verify_profile(args.profile, source_text=text)
     bad = [c for c in checks if not c.ok]
     for check in checks if args.verbose else bad:
         sys.stdout.write(check.describe(args.lang) + "\n")
@@ -925,7 +942,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_lint(args: argparse.Namespace) -> int:
     """``profile lint PROFILE``: unknown keys, uncited values, units, periods, coverage, quotes."""
     text = _read_source(args.source)
-    issues = lint_profile(args.profile, source_text=text)
+    with _in_profile_file(args.profile):
+        issues = lint_profile(args.profile, source_text=text)
     for issue in issues:
         sys.stdout.write(issue.describe(args.lang) + "\n")
     errors = sum(1 for i in issues if i.level == "error")
@@ -938,13 +956,17 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 def cmd_new_profile(args: argparse.Namespace) -> int:
     """``profile new --extends ID [--ambito FILE]``: print a commented profile."""
-    sys.stdout.write(new_profile(args.extends, ambito=args.ambito))
+    with _in_profile_file(args.extends):
+        text = new_profile(args.extends, ambito=args.ambito)
+    sys.stdout.write(text)
     return EXIT_OK
 
 
 def cmd_new_plan(args: argparse.Namespace) -> int:
     """``plan new --profile ID [--ambito FILE]``: print a commented plan template."""
-    sys.stdout.write(new_plan(args.profile, ambito=args.ambito))
+    with _in_profile_file(args.profile):
+        text = new_plan(args.profile, ambito=args.ambito)
+    sys.stdout.write(text)
     return EXIT_OK
 
 
