@@ -759,20 +759,11 @@ def new_profile(extends: str = "pippi-national", *, ambito: str | Path | None = 
 
 
 def _declared_ambito(path: str | Path) -> Any:
-    """The Ambito of the file at ``path``, loaded (and checked) as a plan's would be.
-
-    Every problem is located in the file (``ambito.toml:comuni[0].name``): the
-    command reads a profile too, and a syntax error says nothing of where it is.
-    """
-    from welfare_ambito._documents import in_file
+    """The Ambito of the file at ``path``, loaded (and checked) as a plan's would be."""
     from welfare_ambito.convert import load
-    from welfare_ambito.errors import InvalidInput
     from welfare_ambito.model import Ambito
 
-    try:
-        return load(path, into=Ambito)
-    except InvalidInput as error:
-        raise in_file(error, path) from None
+    return load(path, into=Ambito)
 
 
 def _ambito_line(profile: Profile, ambito: str | Path | None) -> str:
@@ -904,8 +895,10 @@ def _placeholder(hint: Any) -> str:
 
 
 @contextlib.contextmanager
-def _in_profile_file(name: str | None) -> Iterator[None]:
-    """Locate the problems of the profile file ``name`` in it (an embedded id is no file)."""
+def _in_file(name: str | Path | None) -> Iterator[None]:
+    """Locate the problems of the file ``name`` in it: a command reads a profile and an
+    Ambito's file, and a syntax error alone says nothing of which (an embedded id is no file).
+    """
     from welfare_ambito._documents import in_file
     from welfare_ambito.errors import InvalidInput
     from welfare_ambito.rules.profiles import profile_ids
@@ -913,7 +906,7 @@ def _in_profile_file(name: str | None) -> Iterator[None]:
     try:
         yield
     except InvalidInput as error:
-        if name is None or name in profile_ids():
+        if name is None or str(name) in profile_ids():
             raise
         raise in_file(error, name) from None
 
@@ -928,7 +921,7 @@ def _read_source(source: str | None) -> str | None:
 def cmd_verify(args: argparse.Namespace) -> int:
     """``profile verify PROFILE [--source NOTICE.txt]``: every quote, verbatim, or the closest passage."""
     text = _read_source(args.source)
-    with _in_profile_file(args.profile):
+    with _in_file(args.profile):
         checks = verify_profile(args.profile, source_text=text)
     bad = [c for c in checks if not c.ok]
     for check in checks if args.verbose else bad:
@@ -942,7 +935,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_lint(args: argparse.Namespace) -> int:
     """``profile lint PROFILE``: unknown keys, uncited values, units, periods, coverage, quotes."""
     text = _read_source(args.source)
-    with _in_profile_file(args.profile):
+    with _in_file(args.profile):
         issues = lint_profile(args.profile, source_text=text)
     for issue in issues:
         sys.stdout.write(issue.describe(args.lang) + "\n")
@@ -956,7 +949,10 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 def cmd_new_profile(args: argparse.Namespace) -> int:
     """``profile new --extends ID [--ambito FILE]``: print a commented profile."""
-    with _in_profile_file(args.extends):
+    with _in_file(args.ambito):
+        if args.ambito is not None:
+            _declared_ambito(args.ambito)
+    with _in_file(args.extends):
         text = new_profile(args.extends, ambito=args.ambito)
     sys.stdout.write(text)
     return EXIT_OK
@@ -964,7 +960,10 @@ def cmd_new_profile(args: argparse.Namespace) -> int:
 
 def cmd_new_plan(args: argparse.Namespace) -> int:
     """``plan new --profile ID [--ambito FILE]``: print a commented plan template."""
-    with _in_profile_file(args.profile):
+    with _in_file(args.ambito):
+        if args.ambito is not None:
+            _declared_ambito(args.ambito)
+    with _in_file(args.profile):
         text = new_plan(args.profile, ambito=args.ambito)
     sys.stdout.write(text)
     return EXIT_OK
