@@ -94,7 +94,7 @@ def test_cli_split_takes_an_ambito_by_id_or_file(
     )
     _, err = capsys.readouterr()
     assert code == 2
-    assert "[weights.Lentate sul Sevso]" in err
+    assert "[pesi › Lentate sul Sevso]" in err
     assert "forse intendevi 'Lentate sul Seveso'" in err
     document = {
         "id": "piccolo",

@@ -21,11 +21,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import tomllib
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
+
+from attrs import evolve as attrs_evolve
 
 from welfare_ambito import i18n
 from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue, Phrase
@@ -33,14 +36,22 @@ from welfare_ambito.errors import ErrorDetail, InvalidInput, InvalidValue, Phras
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "STDIN",
+    "STDIN_NAME",
     "DocumentFloat",
     "decode",
+    "in_file",
+    "input_name",
     "parse_document",
+    "path_name",
     "read_bytes",
     "read_document",
+    "read_input",
+    "read_input_text",
     "read_text",
 ]
 
+i18n.define("documents.stdin", it="input standard", en="standard input")
 i18n.define("documents.folder", it="è una cartella, non un file", en="it is a folder, not a file")
 i18n.define("documents.too_large", it="più grande di {size} byte", en="larger than {size} bytes")
 i18n.define("documents.the_text", it="il testo", en="the text")
@@ -133,7 +144,7 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> b
     return data
 
 
-def decode(data: bytes, source: str = "") -> str:
+def decode(data: bytes, source: str | Phrase = "") -> str:
     """``data`` as UTF-8 text, a leading byte-order mark dropped.
 
     >>> decode("\\ufeffciao".encode())
@@ -156,6 +167,100 @@ def decode(data: bytes, source: str = "") -> str:
 def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> str:
     """The UTF-8 text of the file at ``path`` (a byte-order mark is accepted)."""
     return decode(read_bytes(path, max_bytes=max_bytes), _shown(path))
+
+
+STDIN = "-"
+"""The file name that means standard input on a command line."""
+
+STDIN_NAME = "<stdin>"
+"""Standard input in a field path (``<stdin>:3``): :func:`welfare_ambito.i18n.location`
+reads it «input standard» / "standard input"."""
+
+
+def input_name(name: str | os.PathLike[str]) -> str | Phrase:
+    """How a message names the input ``name``: «input standard» for ``-``, else its path.
+
+    >>> input_name("-").display("it"), input_name("-").display("en"), input_name("w.csv")
+    ('input standard', 'standard input', 'w.csv')
+    """
+    return Phrase("documents.stdin") if os.fspath(name) == STDIN else _shown(name)
+
+
+def path_name(name: str | os.PathLike[str]) -> str:
+    """``name`` as the head of a field path: :data:`STDIN_NAME` for ``-``, else its path.
+
+    >>> path_name("-"), path_name("data/w.csv")
+    ('<stdin>', 'data/w.csv')
+    """
+    return STDIN_NAME if os.fspath(name) == STDIN else _shown(name)
+
+
+def read_input(name: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of the file ``name``, or of standard input for ``-``.
+
+    The one reader of what a command is given: bounded like a file, and every
+    refusal an :class:`InvalidInput` naming the file or «input standard».
+
+    >>> import io, sys
+    >>> sys.stdin, kept = io.TextIOWrapper(io.BytesIO(b"id = 1")), sys.stdin
+    >>> read_input("-")
+    b'id = 1'
+    >>> sys.stdin = kept
+    """
+    if os.fspath(name) != STDIN:
+        return read_bytes(name, max_bytes=max_bytes)
+    stream = getattr(sys.stdin, "buffer", None)
+    try:
+        if stream is not None:
+            data: bytes = stream.read(max_bytes + 1)
+        else:  # a text stream put in its place (a test, an embedding application)
+            data = sys.stdin.read(max_bytes + 1).encode("utf-8", "surrogateescape")
+    except (OSError, ValueError) as exc:  # a closed or unreadable standard input
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise _file_error(Phrase("documents.stdin"), reason) from None
+    if len(data) > max_bytes:
+        raise _file_error(
+            Phrase("documents.stdin"), Phrase("documents.too_large", {"size": max_bytes})
+        )
+    return data
+
+
+def read_input_text(name: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> str:
+    """The UTF-8 text of the file ``name`` or (``-``) of standard input; a BOM is accepted.
+
+    >>> import io, sys
+    >>> sys.stdin, kept = io.TextIOWrapper(io.BytesIO("città".encode("cp1252"))), sys.stdin
+    >>> try:
+    ...     read_input_text("-")
+    ... except InvalidInput as exc:
+    ...     print(exc.errors[0].text("it"))
+    impossibile leggere input standard: non è testo UTF-8 (byte 5); salva il file come UTF-8
+    >>> sys.stdin = kept
+    """
+    return decode(read_input(name, max_bytes=max_bytes), input_name(name))
+
+
+def in_file(error: InvalidInput, name: str | os.PathLike[str]) -> InvalidInput:
+    """``error``'s problems located in the file ``name`` (``-``: standard input).
+
+    A path becomes ``NAME:path`` (the document itself: ``NAME``), so a command that
+    reads several files says which one each problem is in; a file that cannot be
+    read is already named by its message, and a problem located in another file
+    (an Ambito's file a profile names) stays there.
+
+    >>> error = InvalidInput([ErrorDetail("", "syntax", "not TOML", "non è TOML"),
+    ...                       ErrorDetail("comuni[0].name", "empty", "empty", "vuoto")])
+    >>> [d.path for d in in_file(error, "ambito.toml").errors]
+    ['ambito.toml', 'ambito.toml:comuni[0].name']
+    """
+    head = path_name(name)
+    return InvalidInput(
+        detail
+        if (detail.code == "file" and not detail.path)  # its message names the file already
+        or i18n.file_of(detail.path) is not None  # in another file the document names
+        else attrs_evolve(detail, path=f"{head}:{detail.path}" if detail.path else head)
+        for detail in error.errors
+    )
 
 
 def _json_int(text: str) -> int | Decimal:

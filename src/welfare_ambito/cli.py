@@ -56,6 +56,19 @@ def _details(error: WelfareAmbitoError) -> list[ErrorDetail]:
     return [ErrorDetail.from_error(error, error.path)]
 
 
+def _where(detail: ErrorDetail, lang: Lang) -> str:
+    """The location of ``detail`` as the user reads it; ``""`` when its message names the file.
+
+    A file that cannot be read is named by its message (``impossibile leggere x.toml``):
+    the document itself is not a plan, or any other kind, until it is read.
+    """
+    from welfare_ambito import i18n
+
+    if detail.path in ("", "$") and detail.code == "file":
+        return ""
+    return i18n.location(detail.path, lang)
+
+
 def print_invalid(error: WelfareAmbitoError, lang: Lang = "it", out: TextIO | None = None) -> None:
     """Print an input error: every problem on its own line, with its path.
 
@@ -63,6 +76,13 @@ def print_invalid(error: WelfareAmbitoError, lang: Lang = "it", out: TextIO | No
     >>> from welfare_ambito.errors import InvalidValue
     >>> print_invalid(InvalidValue.of("empty", path="id"), "en", out=sys.stdout)
     id: must not be empty
+    >>> from welfare_ambito._documents import read_text
+    >>> try:
+    ...     read_text("profiles/no.such.toml")
+    ... except InvalidInput as exc:
+    ...     print_invalid(exc, "en", out=sys.stdout)
+    Invalid input: 1 problem
+      cannot read profiles/no.such.toml: No such file or directory
     """
     from welfare_ambito import i18n
 
@@ -70,7 +90,11 @@ def print_invalid(error: WelfareAmbitoError, lang: Lang = "it", out: TextIO | No
     if isinstance(error, InvalidInput):
         print(i18n.message("cli.invalid_input", lang, count=len(error.errors)), file=stream)
         for detail in error.errors:
-            print(f"  {i18n.location(detail.path, lang)}: {detail.text(lang)}", file=stream)
+            where = _where(detail, lang)
+            print(
+                f"  {where}: {detail.text(lang)}" if where else f"  {detail.text(lang)}",
+                file=stream,
+            )
     else:
         where = f"{i18n.location(error.path, lang)}: " if error.path else ""
         print(f"{where}{error.text(lang)}", file=stream)
@@ -87,7 +111,6 @@ def error_document(error: WelfareAmbitoError, lang: Lang = "it") -> dict[str, An
     >>> doc["ok"], doc["errors"][0]["path"], doc["errors"][0]["location"]
     (False, 'families[0].id', '1st family › id')
     """
-    from welfare_ambito import i18n
 
     return {
         "schema": ERRORS_SCHEMA,
@@ -97,7 +120,7 @@ def error_document(error: WelfareAmbitoError, lang: Lang = "it") -> dict[str, An
         "errors": [
             {
                 "path": d.path,
-                "location": i18n.location(d.path, lang),
+                "location": _where(d, lang),
                 "code": d.code,
                 "message": d.text(lang),
             }

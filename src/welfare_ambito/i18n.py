@@ -30,6 +30,7 @@ __all__ = [
     "date",
     "define",
     "define_group",
+    "file_of",
     "known",
     "location",
     "message",
@@ -136,7 +137,21 @@ _CATALOGUE: dict[str, Mapping[Lang, Template]] = {
     "severity.warning": {"it": "avviso", "en": "warning"},
     "severity.info": {"it": "informazione", "en": "info"},
     "location.plan": {"it": "piano", "en": "plan"},
+    "location.profile": {"it": "profilo", "en": "profile"},
+    "location.ambito": {"it": "Ambito", "en": "Ambito"},
+    "location.cases": {"it": "file dei casi", "en": "case file"},
+    "location.table": {"it": "tabella", "en": "table"},
+    "location.report": {"it": "rapporto", "en": "report"},
+    "location.document": {"it": "documento", "en": "document"},
+    "location.stdin": {"it": "input standard", "en": "standard input"},
+    "location.line": {"it": "riga {line}", "en": "line {line}"},
 }
+
+DOCUMENTS = ("plan", "profile", "ambito", "cases", "table", "report", "document")
+"""The kinds of document :func:`location` names when a problem is in the document itself."""
+
+STDIN_NAME = "<stdin>"
+"""Standard input in a path (``<stdin>:3``), read «input standard» / "standard input"."""
 
 # The collections of a document, named as a user names one item of them.
 # name: (Italian noun, grammatical gender "f"/"m", English noun)
@@ -172,9 +187,19 @@ _PARTS: Mapping[str, tuple[str, str]] = {
     "budget": ("budget", "budget"),
     "plan": ("piano", "plan"),
     "family": ("famiglia", "family"),
+    "weights": ("pesi", "weights"),
 }
 
 _SEGMENT = re.compile(r"([^.\[\]]+)((?:\[\d+\])*)")
+
+# The files a user hands us: a path that names one is shown as written, never cut at its
+# dots; after it, ``:3`` is a line of it and ``:families[0].id`` a field of it.
+_FILE_SUFFIXES = "toml|json|csv|tsv|txt|xlsx|xlsm|xls|md|html|yaml|yml"
+_FILE = re.compile(
+    rf"(?P<file>{re.escape(STDIN_NAME)}|.+?\.(?:{_FILE_SUFFIXES}))(?::(?P<rest>.*))?",
+    re.IGNORECASE | re.DOTALL,
+)
+_LINE = re.compile(r"(?P<line>\d+)(?P<tail>\D.*)?", re.DOTALL)
 
 
 def plural_category(count: int | Decimal, lang: Lang = "it") -> PluralCategory:
@@ -324,6 +349,29 @@ def ordinal(position: int, lang: Lang = "it", gender: str = "m") -> str:
     return f"{position}{suffix}"
 
 
+def file_of(path: str) -> str | None:
+    """The file a path starts with (``w.csv:3``, ``<stdin>``), or ``None`` for a field path.
+
+    >>> file_of("data/w.csv:3"), file_of("<stdin>"), file_of("families[0].id")
+    ('data/w.csv', '<stdin>', None)
+    """
+    named = _FILE.fullmatch(path)
+    return None if named is None else named.group("file")
+
+
+def _in_file(file: str, rest: str | None, lang: Lang, ids: Mapping[str, str] | None) -> str:
+    shown = message("location.stdin", lang) if file == STDIN_NAME else file
+    if not rest:
+        return shown
+    line = _LINE.fullmatch(rest)
+    if line is not None:
+        return f"{shown} › {message('location.line', lang, line=line.group('line'))}" + (
+            line.group("tail") or ""
+        )
+    inner = {key.removeprefix(f"{file}:"): value for key, value in (ids or {}).items()}
+    return f"{shown} › {location(rest, lang, inner)}"
+
+
 def _item(name: str, index: int, lang: Lang, ident: str | None) -> str:
     noun_it, gender, noun_en = _ITEMS.get(name, (name, "m", name))
     noun = noun_it if lang == "it" else noun_en
@@ -333,21 +381,42 @@ def _item(name: str, index: int, lang: Lang, ident: str | None) -> str:
     return f"{nth} {noun}"
 
 
-def location(path: str, lang: Lang = "it", ids: Mapping[str, str] | None = None) -> str:
+def location(
+    path: str,
+    lang: Lang = "it",
+    ids: Mapping[str, str] | None = None,
+    *,
+    document: str = "plan",
+) -> str:
     """A machine path (``families[3].children[0].birth_date``) as a user reads it.
 
     Positions count from 1; ``ids`` maps a path to the id of the item there, shown
-    with the position (``famiglia F04 (4ª)``). The document itself is ``piano``/``plan``.
+    with the position (``famiglia F04 (4ª)``). The document itself (path ``""`` or
+    ``$``) is named by its kind, ``document`` (one of :data:`DOCUMENTS`: ``piano``,
+    ``profilo``, …), or by its file name when ``document`` is one.
+
+    A path that starts with a file name (``profiles/x.toml``, ``<stdin>``) names that
+    file as written, never cut at its dots; after a colon comes a line of it
+    (``w.csv:3``) or a field of it (``ambito.toml:comuni[0].name``).
 
     >>> location("families[3].children[0].birth_date", "it")
     '4ª famiglia › 1º bambino › birth_date'
     >>> location("families[3]", "en", {"families[3]": "F04"})
     'family F04 (4th)'
-    >>> location("", "it"), location("$", "en")
-    ('piano', 'plan')
+    >>> location("", "it"), location("$", "en"), location("", "it", document="profile")
+    ('piano', 'plan', 'profilo')
+    >>> location("profiles/my.ambito.toml", "it"), location("<stdin>:3", "it")
+    ('profiles/my.ambito.toml', 'input standard › riga 3')
+    >>> location("ambito.toml:comuni[0].name", "en")
+    'ambito.toml › 1st Comune › name'
     """
     if path in ("", "$"):
-        return message("location.plan", lang)
+        if document in DOCUMENTS:
+            return message(f"location.{document}", lang)
+        return location(document, lang) if _FILE.fullmatch(document) else document
+    in_file = _FILE.fullmatch(path)
+    if in_file is not None:
+        return _in_file(in_file.group("file"), in_file.group("rest"), lang, ids)
     parts: list[str] = []
     consumed = ""
     for segment in path.split("."):

@@ -25,7 +25,7 @@ import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final, TextIO
+from typing import IO, Any, Final, TextIO
 
 from welfare_ambito import i18n
 from welfare_ambito._lang import Lang
@@ -33,8 +33,8 @@ from welfare_ambito.budget._common import cents_of, number_of
 from welfare_ambito.budget.allocation import METHODS, allocate, ambito_of
 from welfare_ambito.budget.phasing import BASES, UNITS, phase
 from welfare_ambito.budget.reconcile import reconcile
-from welfare_ambito.budget.tables import parse_table_csv, read_table
-from welfare_ambito.errors import InvalidValue, WelfareAmbitoError
+from welfare_ambito.budget.tables import read_table
+from welfare_ambito.errors import InvalidInput, InvalidValue, WelfareAmbitoError
 from welfare_ambito.model.territory import Ambito
 from welfare_ambito.money import Money
 from welfare_ambito.periods import Period
@@ -58,11 +58,6 @@ for _msg, _it, _en in (
         "budget.cli.csv_error",
         "errore: CSV non leggibile ({reason})",
         "error: the CSV cannot be read ({reason})",
-    ),
-    (
-        "budget.cli.not_utf8",
-        "errore: il file non è testo UTF-8",
-        "error: the file is not UTF-8 text",
     ),
     (
         "error.budget.cli_weight",
@@ -234,8 +229,13 @@ def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
         lang: Lang = getattr(args, "lang", "it")
         try:
             return command(args)
+        except InvalidInput as exc:  # a document (--ambito FILE): every problem on its line
+            from welfare_ambito.cli import print_invalid
+
+            print_invalid(exc, lang)
+            return 2
         except WelfareAmbitoError as exc:
-            where = f"[{exc.path}] " if exc.path else ""
+            where = f"[{i18n.location(exc.path, lang)}] " if exc.path else ""
             print(
                 i18n.message("budget.cli.error", lang, where=where, text=exc.text(lang)),
                 file=sys.stderr,
@@ -249,9 +249,6 @@ def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
             return 2
         except csv.Error as exc:  # e.g. --sep ';;' or a cell beyond the csv field limit
             print(i18n.message("budget.cli.csv_error", lang, reason=exc), file=sys.stderr)
-            return 2
-        except UnicodeDecodeError:
-            print(i18n.message("budget.cli.not_utf8", lang), file=sys.stderr)
             return 2
 
     run.__name__ = command.__name__
@@ -278,23 +275,36 @@ def _weights_from_args(pairs: Sequence[str], *, fixed: bool) -> dict[str, object
     return weights
 
 
-def _read_text(path: str) -> str:
-    if path == "-":
-        return sys.stdin.buffer.read().decode("utf-8-sig")
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        return handle.read()
+def _csv_input(name: str) -> tuple[str | IO[str], str]:
+    """What :func:`~welfare_ambito.tables.csv_rows` reads for ``name``, and its name in paths.
+
+    A file is opened by ``csv_rows`` itself; ``-`` is standard input, read through the
+    one reader of command inputs and decoded as a file would be (BOM, UTF-8, else
+    Windows-1252, as Excel saves a CSV), named ``<stdin>`` («input standard»).
+    """
+    from welfare_ambito._documents import STDIN, STDIN_NAME, read_input
+    from welfare_ambito.tables import detect_encoding
+
+    if name != STDIN:
+        return name, name
+    data = read_input(name)
+    encoding = detect_encoding(data[:65_536])
+    return io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline=""), STDIN_NAME
 
 
 def _weights_from_file(path: str, *, fixed: bool) -> dict[str, object]:
+    from welfare_ambito._documents import input_name
     from welfare_ambito.tables import csv_rows
 
-    shown = "stdin" if path == "-" else path
-    source = io.StringIO(_read_text(path)) if path == "-" else path
+    source, shown = _csv_input(path)
     weights: dict[str, object] = {}
     for index, (number, row) in enumerate(csv_rows(source, name=shown)):
         if len(row) != 2:
             raise InvalidValue.of(
-                "budget.cli_weights_file", path=f"{shown}:{number}", line=number, source=shown
+                "budget.cli_weights_file",
+                path=f"{shown}:{number}",
+                line=number,
+                source=input_name(path),
             )
         name, value = row[0].strip(), row[1].strip()
         if index == 0 and not any(char.isdigit() for char in value):
@@ -323,9 +333,13 @@ def _period(text: str) -> Period:
 def _ambito(value: str) -> Ambito:
     """``--ambito``: a TOML or JSON file describing an Ambito, or the id of an embedded one."""
     if value.lower().endswith((".toml", ".json")) or os.path.sep in value:
+        from welfare_ambito._documents import in_file
         from welfare_ambito.convert import load
 
-        return load(value, into=Ambito)
+        try:
+            return load(value, into=Ambito)
+        except InvalidInput as error:
+            raise in_file(error, value) from None
     return ambito_of(value)
 
 
@@ -409,16 +423,43 @@ def cmd_phase(args: argparse.Namespace) -> int:
 @_guarded
 def cmd_reconcile(args: argparse.Namespace) -> int:
     """``budget reconcile``: list the discrepancies; exit 1 when there are any."""
-    if args.table == "-":
-        table = parse_table_csv(_read_text("-"), sep=args.sep, title="stdin")
-    else:
-        table = read_table(args.table, sep=args.sep, sheet=args.sheet)
+    try:
+        table = _read_reconcile_table(args)
+    except WelfareAmbitoError as error:
+        _name_the_file(error, args.table)
+        raise
     result = reconcile(
         table,
         total_row=False if args.no_total_row else None,
         total_column=False if args.no_total_column else None,
     )
     return _write(0 if result.ok else 1, result.to_records(), args, result.to_text(args.lang))
+
+
+def _read_reconcile_table(args: argparse.Namespace) -> Any:
+    if args.table != "-":
+        return read_table(args.table, sep=args.sep, sheet=args.sheet)
+    from welfare_ambito.budget.tables import _rows_to_table
+    from welfare_ambito.tables import csv_rows
+
+    stream, shown = _csv_input(args.table)
+    rows = csv_rows(stream, sep=args.sep, name=shown)
+    title = i18n.message("location.stdin", args.lang)
+    return _rows_to_table(rows, title=title, citation=None, source=shown)
+
+
+def _name_the_file(error: WelfareAmbitoError, name: str) -> None:
+    """Locate ``error`` in the file ``name`` (``-``: standard input) unless it already is.
+
+    A table's cell (``Meda / A``) is a place in the file: the path says which file.
+    """
+    from welfare_ambito._documents import path_name
+
+    if not error.path or isinstance(error, InvalidInput):
+        return
+    head = path_name(name) if name == "-" else os.path.basename(name) or name
+    if not error.path.startswith((head, path_name(name))):
+        error.path = f"{head}:{error.path}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

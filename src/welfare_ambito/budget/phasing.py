@@ -11,6 +11,10 @@ split among the pieces by largest remainder, pro rata:
     by months, every calendar month weighing the same whatever its days; a month
     cut by the period counts as the fraction of its days inside the period.
 
+A period is cut into at most :data:`MAX_PHASES` pieces (a century by month): more is
+refused with an :class:`~welfare_ambito.errors.InvalidValue` at ``period``, before
+any work, rather than computing and printing a table nobody reads.
+
 Over whole months both bases give the same monthly amounts only when the
 months have equal days; by months, € 211.500,00 over June 2023 – May 2026 is
 exactly € 35.250,00 a half-year, by days it is not. Leftover cents go to the
@@ -25,6 +29,7 @@ larger remainders, ties to the earlier piece.
 from __future__ import annotations
 
 import calendar
+import itertools
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from typing import Any, Final, Literal, overload
@@ -43,11 +48,11 @@ from welfare_ambito.budget._common import (
 )
 from welfare_ambito.budget._html import html_table, text_table
 from welfare_ambito.budget.allocation import allocate
-from welfare_ambito.errors import InvalidValue
+from welfare_ambito.errors import InvalidValue, Phrase
 from welfare_ambito.money import Money
 from welfare_ambito.periods import Period
 
-__all__ = ["BASES", "UNITS", "Phase", "Phasing", "phase"]
+__all__ = ["BASES", "MAX_PHASES", "UNITS", "Phase", "Phasing", "phase"]
 
 UNITS: Final[tuple[str, ...]] = ("month", "semester", "year", "calendar_year")
 BASES: Final[tuple[str, ...]] = ("days", "months")
@@ -69,6 +74,21 @@ i18n.define(
     en="unknown basis {basis!r}; use 'days' or 'months'",
 )
 i18n.define("budget.period", it="{start} – {end}", en="{start} – {end}")
+i18n.define(
+    "error.budget.too_many_phases",
+    it="il periodo {start} – {end} diviso per {unit} dà più di {pieces}: "
+    "scegli un'unità più lunga o un periodo più breve",
+    en="the period {start} – {end} cut by {unit} gives more than {pieces}: "
+    "choose a longer unit or a shorter period",
+)
+i18n.define("budget.pieces", it="{limit} parti", en="{limit} pieces")
+
+MAX_PHASES: Final = 1200
+"""The most pieces a period is cut into: a hundred years by month.
+
+A plan's period spans a few years; ``0001-01-01/9999-12-31`` by month (119,988 pieces)
+is a typing slip, and computing it would take minutes.
+"""
 
 
 @attrs.frozen(kw_only=True)
@@ -225,6 +245,16 @@ def phase(
     >>> plan = data.example("pippi_seregno")
     >>> [str(p.amount) for p in phase(plan.funding.amount, plan.period, unit="semester")]
     ['€ 35.314,33', '€ 35.314,33', '€ 35.314,32', '€ 35.121,35', '€ 35.314,32', '€ 35.121,35']
+
+    More than :data:`MAX_PHASES` pieces are refused before any work:
+
+    >>> try:
+    ...     phase("100", Period.parse("0001-01-01/9999-12-31"))
+    ... except InvalidValue as exc:
+    ...     print(exc.path, exc.code)
+    ...     print(exc.text("it"))
+    period budget.too_many_phases
+    il periodo 01/01/0001 – 31/12/9999 diviso per mese dà più di 1.200 parti: scegli un'unità più lunga o un periodo più breve
     """
     if not isinstance(period, Period):
         raise InvalidValue.of("budget.period_type", path="period", actual=type(period).__name__)
@@ -234,7 +264,16 @@ def phase(
         )
     if basis not in BASES:
         raise InvalidValue.of("budget.unknown_basis", path="basis", basis=basis)
-    pieces = list(period.split(unit))
+    pieces = list(itertools.islice(period.split(unit), MAX_PHASES + 1))
+    if len(pieces) > MAX_PHASES:
+        raise InvalidValue.of(
+            "budget.too_many_phases",
+            path="period",
+            start=period.start,
+            end=period.end,
+            unit=Phrase(f"budget.unit.{unit}"),
+            pieces=Phrase("budget.pieces", {"limit": MAX_PHASES}),
+        )
     weights = {
         str(piece): Fraction(piece.days) if basis == "days" else _month_weight(piece)
         for piece in pieces

@@ -14,9 +14,11 @@ typographic quotes folded) and shows the closest passage of each near miss;
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import difflib
 import sys
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -164,32 +166,92 @@ def profile_citations(profile: Profile) -> Iterator[tuple[str, Citation]]:
                         yield f"{where}.readings[{r_index}].citation", reading.citation
 
 
+QUOTE_WORDS_COMPARED = 150
+"""The longest quote compared word for word: a longer one is compared by its first words.
+
+The quotes of real profiles are sentences (the longest embedded one has 39 words); a
+quote of thousands of words (a pasted page, a damaged file) would make the comparison
+quadratic in its length.
+"""
+
+_CANDIDATES = 40
+"""How many passages, those sharing the most words with the quote, are compared letter by letter
+(more when passages tie with the last of them, up to :data:`_MOST_CANDIDATES` for a short quote)."""
+
+_MOST_CANDIDATES = 400
+_TIED_WORDS = 2_000  # tied passages compared: at most this many words in all
+
+
 def closest_passage(quote: str, text: str) -> tuple[str, float]:
     """The passage of ``text`` most like ``quote`` (both folded), and how alike (0–1).
+
+    Passages of the quote's length in words (one fewer, one more) are ranked by the
+    words they share with the quote; the :data:`_CANDIDATES` best are compared letter by
+    letter (:class:`difflib.SequenceMatcher`), so the time grows with the text, not with
+    the square of the quote. A quote longer than :data:`QUOTE_WORDS_COMPARED` words is
+    compared by its first words.
 
     >>> passage, ratio = closest_passage("non inferiore a 6.000 ore",
     ...                                  "un monte ore non inferiore a n. 6.000 ore per")
     >>> passage, round(ratio, 2)
     ('non inferiore a n. 6.000 ore', 0.94)
     """
-    wanted = normalise_text(quote)
+    quote_words = normalise_text(quote).split(" ")[:QUOTE_WORDS_COMPARED]
+    wanted = " ".join(quote_words)
     words = normalise_text(text).split(" ")
-    size = max(1, len(wanted.split(" ")))
+    size = max(1, len(quote_words))
+    folded = [word.casefold() for word in words]
+    quote_folded = [word.casefold() for word in quote_words]
+    candidates: list[tuple[int, int, int]] = []  # (shared words, width, start)
+    for width in (size - 1, size, size + 1):
+        if width >= 1:
+            candidates += _shared_words(folded, quote_folded, width)
+    # The best by shared words (and those tied with the last of them), then compared in
+    # reading order: between passages as alike, the first wins.
+    ranked = sorted(candidates, key=lambda c: -c[0])
+    if len(ranked) > _CANDIDATES:
+        floor = ranked[_CANDIDATES - 1][0]
+        most = max(_CANDIDATES, min(_MOST_CANDIDATES, _TIED_WORDS // size))
+        ranked = [c for c in ranked[:most] if c[0] >= floor]
+    chosen = ranked
+    order = {width: rank for rank, width in enumerate((size - 1, size, size + 1))}
+    chosen.sort(key=lambda c: (order[c[1]], c[2]))
     best, best_ratio = "", 0.0
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(wanted)
-    for width in (size - 1, size, size + 1):
-        if width < 1:
+    for _, width, start in chosen:
+        passage = " ".join(words[start : start + width])
+        matcher.set_seq1(passage)
+        if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
             continue
-        for start in range(max(1, len(words) - width + 1)):
-            passage = " ".join(words[start : start + width])
-            matcher.set_seq1(passage)
-            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
-                continue
-            ratio = matcher.ratio()
-            if ratio > best_ratio:
-                best, best_ratio = passage, ratio
+        ratio = matcher.ratio()
+        if ratio > best_ratio:
+            best, best_ratio = passage, ratio
     return best, best_ratio
+
+
+def _shared_words(
+    words: list[str], quote_words: list[str], width: int
+) -> list[tuple[int, int, int]]:
+    """``(shared words, width, start)`` of every passage of ``width`` words, in one sweep."""
+    wanted = Counter(quote_words)
+    window: Counter[str] = Counter()
+    shared = 0
+    found: list[tuple[int, int, int]] = []
+    for index, word in enumerate(words):
+        window[word] += 1
+        if window[word] <= wanted[word]:
+            shared += 1
+        if index >= width:
+            leaving = words[index - width]
+            if window[leaving] <= wanted[leaving]:
+                shared -= 1
+            window[leaving] -= 1
+        if index >= width - 1:
+            found.append((shared, width, index - width + 1))
+    if not found:  # a text shorter than the passage: the whole text is the one passage
+        found.append((shared, width, 0))
+    return found
 
 
 @attrs.frozen(kw_only=True)
@@ -832,6 +894,23 @@ def _placeholder(hint: Any) -> str:
 # -- command line ---------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _in_file(name: str | Path | None) -> Iterator[None]:
+    """Locate the problems of the file ``name`` in it: a command reads a profile and an
+    Ambito's file, and a syntax error alone says nothing of which (an embedded id is no file).
+    """
+    from welfare_ambito._documents import in_file
+    from welfare_ambito.errors import InvalidInput
+    from welfare_ambito.rules.profiles import profile_ids
+
+    try:
+        yield
+    except InvalidInput as error:
+        if name is None or str(name) in profile_ids():
+            raise
+        raise in_file(error, name) from None
+
+
 def _read_source(source: str | None) -> str | None:
     """The notice text of ``--source``: a typed error naming the file when it cannot be read."""
     from welfare_ambito._documents import read_text
@@ -842,7 +921,8 @@ def _read_source(source: str | None) -> str | None:
 def cmd_verify(args: argparse.Namespace) -> int:
     """``profile verify PROFILE [--source NOTICE.txt]``: every quote, verbatim, or the closest passage."""
     text = _read_source(args.source)
-    checks = verify_profile(args.profile, source_text=text)
+    with _in_file(args.profile):
+        checks = verify_profile(args.profile, source_text=text)
     bad = [c for c in checks if not c.ok]
     for check in checks if args.verbose else bad:
         sys.stdout.write(check.describe(args.lang) + "\n")
@@ -855,7 +935,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_lint(args: argparse.Namespace) -> int:
     """``profile lint PROFILE``: unknown keys, uncited values, units, periods, coverage, quotes."""
     text = _read_source(args.source)
-    issues = lint_profile(args.profile, source_text=text)
+    with _in_file(args.profile):
+        issues = lint_profile(args.profile, source_text=text)
     for issue in issues:
         sys.stdout.write(issue.describe(args.lang) + "\n")
     errors = sum(1 for i in issues if i.level == "error")
@@ -868,13 +949,23 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 def cmd_new_profile(args: argparse.Namespace) -> int:
     """``profile new --extends ID [--ambito FILE]``: print a commented profile."""
-    sys.stdout.write(new_profile(args.extends, ambito=args.ambito))
+    with _in_file(args.ambito):
+        if args.ambito is not None:
+            _declared_ambito(args.ambito)
+    with _in_file(args.extends):
+        text = new_profile(args.extends, ambito=args.ambito)
+    sys.stdout.write(text)
     return EXIT_OK
 
 
 def cmd_new_plan(args: argparse.Namespace) -> int:
     """``plan new --profile ID [--ambito FILE]``: print a commented plan template."""
-    sys.stdout.write(new_plan(args.profile, ambito=args.ambito))
+    with _in_file(args.ambito):
+        if args.ambito is not None:
+            _declared_ambito(args.ambito)
+    with _in_file(args.profile):
+        text = new_plan(args.profile, ambito=args.ambito)
+    sys.stdout.write(text)
     return EXIT_OK
 
 
