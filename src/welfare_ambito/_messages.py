@@ -133,9 +133,14 @@ i18n.define_group(
 )
 
 
-# Descriptions of expected and found types, as the hooks and validators write them.
-_TYPE_WORDS_IT: Mapping[str, str] = {
+# What a value should be or was, as the hooks and validators describe it in English (the
+# ``expected``, ``actual`` and ``what`` of a message), and how an Italian reader reads it.
+# A description written in the code must be here (tests/test_error_descriptions.py).
+DESCRIPTIONS_IT: Mapping[str, str] = {
     "text": "testo",
+    "not text": "altro che testo",
+    "text (YYYY-MM)": "testo (AAAA-MM)",
+    "identifier": "identificativo",
     "integer": "numero intero",
     "a whole number": "un numero intero",
     "number": "numero",
@@ -144,19 +149,57 @@ _TYPE_WORDS_IT: Mapping[str, str] = {
     "true or false": "true o false",
     "table": "tabella",
     "a table": "una tabella",
+    "a table of sources": "una tabella di fonti",
+    "a table of parameters": "una tabella di parametri",
+    "a published table": "una tabella pubblicata",
     "array": "elenco",
     "an array": "un elenco",
     "a list": "un elenco",
     "a tuple": "un elenco",
+    "a list or table of rules": "un elenco o una tabella di regole",
+    "a non-empty list of readings": "un elenco non vuoto di letture",
     "nothing": "niente",
     "a date": "una data",
+    "a year": "un anno",
     "datetime": "data e ora",
+    "a period": "un periodo",
+    "a period (start/end)": "un periodo (inizio/fine)",
+    "period (start/end)": "periodo (inizio/fine)",
     "an amount": "un importo",
     "an amount in euros": "un importo in euro",
+    "hours": "ore",
     "str, int or Decimal": "testo, intero o Decimal",
     "a JSON object": "un oggetto JSON",
-    "a period": "un periodo",
+    "an Ambito or its id": "un Ambito o il suo id",
+    "a profile id or path": "un id o un percorso di profilo",
+    "a rule id": "un id di regola",
+    "rule id": "id di regola",
+    "rule id (dotted, lowercase)": "id di regola (minuscolo, con punti)",
+    "parameter": "parametro",
+    "parameter name (lowercase, dotted)": "nome di parametro (minuscolo, con punti)",
+    "subject kind": "tipo di soggetto",
+    "budget line": "voce di bilancio",
+    "legal reference": "riferimento normativo",
+    "case": "caso",
+    "a Case": "un caso (Case)",
+    "a Family": "una famiglia (Family)",
+    "a DatedValue": "un valore datato (DatedValue)",
+    "Comune name": "nome di Comune",
+    "ISTAT code (6 digits)": "codice ISTAT (6 cifre)",
+    "CIG (10 letters/digits)": "CIG (10 lettere/cifre)",
+    "CUP (15 letters/digits)": "CUP (15 lettere/cifre)",
+    # Python's names of the types a value was found to be (``type(value).__name__``).
+    "str": "testo (str)",
+    "int": "un intero (int)",
+    "float": "un numero con la virgola (float)",
+    "bool": "vero/falso (bool)",
+    "dict": "una tabella (dict)",
+    "list": "un elenco (list)",
+    "tuple": "un elenco (tuple)",
+    "NoneType": "niente (None)",
 }
+
+_DESCRIBED = frozenset({"expected", "actual", "what"})
 
 
 def render(code: str, lang: str = "en", /, **params: Any) -> str:
@@ -173,9 +216,11 @@ def render(code: str, lang: str = "en", /, **params: Any) -> str:
     """
     if not known(code):
         raise KeyError(code)
-    if lang == "it" and code == "type":
+    if lang == "it":
         params = {
-            key: _TYPE_WORDS_IT.get(value, value) if isinstance(value, str) else value
+            key: DESCRIPTIONS_IT.get(value, value)
+            if key in _DESCRIBED and isinstance(value, str)
+            else value
             for key, value in params.items()
         }
     return i18n.message(f"error.{code}", "it" if lang == "it" else "en", **params)
