@@ -228,13 +228,18 @@ def message(key: str, lang: Lang = "it", /, **params: object) -> str:
     ('1 errore', '3 errori')
     >>> message("unit.hours", "en", count=Decimal("1"))
     '1 hour'
+    >>> define("example.shortfall", it="Ore mancanti: {count}.", en="Hours missing: {count}.")
+    >>> message("example.shortfall", "it", count=2000)
+    'Ore mancanti: 2.000.'
     """
     template = _CATALOGUE[key]["it" if lang == "it" else "en"]
+    count = params.get("count")
     if not isinstance(template, str):
-        count = params.get("count", 0)
         if not isinstance(count, int | Decimal):
             raise TypeError(f"message {key!r} needs a numeric count")
         template = template[plural_category(count, lang)]
+    if isinstance(count, int | Decimal):
+        # A count reads as the reader writes numbers, with or without plural forms.
         params = {**params, "count": number(count, lang)}
     return template.format(**params)
 
