@@ -334,3 +334,36 @@ def test_profile_commands_report_unreadable_files_as_typed_errors(tmp_path, caps
     for command in (["profile", "verify"], ["profile", "lint"]):
         assert main([*command, "seregno-pippi-2023", "--source", str(notice)]) == 2
         assert "notice.txt" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_verify_and_lint_summaries_read_as_sentences_of_one_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    """One problem is «1 errore» / «1 non trovata», never «1 errori»; levels in ``lang``."""
+    from test_i18n_words import leaks
+
+    doctored = tmp_path / "doctored.toml"
+    doctored.write_text(
+        """id = "doctored"
+title = "Doctored"
+extends = "seregno-pippi-2023"
+[parameters."pippi.hours.psychologist_min"]
+since = 2023-05-01
+value = 1400
+citation = { source = "seregno-pippi-2023-avviso", section = "SERVIZI E RISORSE UMANE", quote = "n. 1.500 ore per la figura professionale di psicologo/a" }
+""",
+        encoding="utf-8",
+    )
+    assert main(["profile", "verify", str(doctored), "--lang", lang]) == 1
+    summary = capsys.readouterr().out.splitlines()[-1]
+    assert summary.endswith("1 non trovata" if lang == "it" else "1 not found"), summary
+    assert not leaks(summary, lang), summary
+
+    one_key = tmp_path / "one_key.toml"
+    one_key.write_text("x = 1\n", encoding="utf-8")
+    assert main(["profile", "lint", str(one_key), "--lang", lang]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == ("1 errore, 0 avvisi" if lang == "it" else "1 error, 0 warnings")
+    assert lines[0].startswith("errore " if lang == "it" else "error "), lines[0]
+    assert not any(leaks(line, lang) for line in lines), lines

@@ -63,15 +63,20 @@ i18n.define(
     it="passo più simile ({similarity}): «{closest}»",
     en="closest passage ({similarity}): «{closest}»",
 )
+i18n.define("profile.verify.summary", it="{found}, {bad}", en="{found}, {bad}")
 i18n.define(
-    "profile.verify.summary",
-    it="{found} citazioni verificate, {bad} non trovate",
-    en="{found} quotes verified, {bad} not found",
+    "profile.verify.found",
+    it={"one": "1 citazione verificata", "other": "{count} citazioni verificate"},
+    en={"one": "1 quote verified", "other": "{count} quotes verified"},
 )
 i18n.define(
-    "profile.lint.summary",
-    it="{errors} errori, {warnings} avvisi",
-    en="{errors} errors, {warnings} warnings",
+    "profile.verify.not_found",
+    it={"one": "1 non trovata", "other": "{count} non trovate"},
+    en={"one": "1 not found", "other": "{count} not found"},
+)
+i18n.define("profile.lint.summary", it="{errors}, {warnings}", en="{errors}, {warnings}")
+i18n.define_group(
+    "profile.lint.level", [("error", "errore", "error"), ("warning", "avviso", "warning")]
 )
 i18n.define("profile.lint.unknown_key", it="chiave sconosciuta {key!r}", en="unknown key {key!r}")
 i18n.define(
@@ -398,7 +403,8 @@ class LintIssue:
 
     def describe(self, lang: Lang = "it") -> str:
         """``level path: message`` in ``lang``."""
-        return f"{self.level} {self.path}: {self.text.display(lang)}"
+        level = i18n.message(f"profile.lint.level.{self.level}", lang)
+        return f"{level} {self.path}: {self.text.display(lang)}"
 
 
 _KEYS: dict[str, frozenset[str]] = {
@@ -927,7 +933,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for check in checks if args.verbose else bad:
         sys.stdout.write(check.describe(args.lang) + "\n")
     found = sum(1 for c in checks if c.status == "found")
-    summary = i18n.message("profile.verify.summary", _as_lang(args.lang), found=found, bad=len(bad))
+    lang = _as_lang(args.lang)
+    summary = i18n.message(
+        "profile.verify.summary",
+        lang,
+        found=i18n.quantity("profile.verify.found", found, lang),
+        bad=i18n.quantity("profile.verify.not_found", len(bad), lang),
+    )
     sys.stdout.write(summary + "\n")
     return EXIT_PROBLEMS if bad else EXIT_OK
 
@@ -940,8 +952,12 @@ def cmd_lint(args: argparse.Namespace) -> int:
     for issue in issues:
         sys.stdout.write(issue.describe(args.lang) + "\n")
     errors = sum(1 for i in issues if i.level == "error")
+    lang = _as_lang(args.lang)
     summary = i18n.message(
-        "profile.lint.summary", _as_lang(args.lang), errors=errors, warnings=len(issues) - errors
+        "profile.lint.summary",
+        lang,
+        errors=i18n.quantity("unit.errors", errors, lang),
+        warnings=i18n.quantity("unit.warnings", len(issues) - errors, lang),
     )
     sys.stdout.write(summary + "\n")
     return EXIT_PROBLEMS if errors else EXIT_OK
