@@ -10,6 +10,8 @@ the document itself is named by its kind, «piano» only for a plan.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -126,3 +128,25 @@ def test_a_file_that_cannot_be_read_keeps_its_message_and_no_location() -> None:
     error = InvalidInput([ErrorDetail("", "file", "cannot read x.toml: gone", "…")])
     assert in_file(error, "x.toml").errors == error.errors
     assert error_document(error, "it")["errors"][0]["location"] == ""
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_a_broken_case_file_is_named_never_called_a_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """``test FILE`` and ``test -``: a document-level problem names the file, not «piano»."""
+    import io
+
+    from welfare_ambito.cli import main
+
+    broken = tmp_path / "casi.welfare.toml"
+    broken.write_text("garbage = [\n", encoding="utf-8")
+    assert main(["test", str(broken), "--lang", lang]) == 2
+    err = capsys.readouterr().err
+    assert f"  {broken}:" in err, err
+    assert "piano" not in err, err
+    assert "plan:" not in err, err
+    monkeypatch.setattr("sys.stdin", io.StringIO("garbage = [\n"))
+    assert main(["test", "-", "--lang", lang]) == 2
+    err = capsys.readouterr().err
+    assert ("input standard:" if lang == "it" else "standard input:") in err, err

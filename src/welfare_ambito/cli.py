@@ -56,7 +56,7 @@ def _details(error: WelfareAmbitoError) -> list[ErrorDetail]:
     return [ErrorDetail.from_error(error, error.path)]
 
 
-def _where(detail: ErrorDetail, lang: Lang) -> str:
+def _where(detail: ErrorDetail, lang: Lang, document: str) -> str:
     """The location of ``detail`` as the user reads it; ``""`` when its message names the file.
 
     A file that cannot be read is named by its message (``impossibile leggere x.toml``):
@@ -66,11 +66,20 @@ def _where(detail: ErrorDetail, lang: Lang) -> str:
 
     if detail.path in ("", "$") and detail.code == "file":
         return ""
-    return i18n.location(detail.path, lang)
+    return i18n.location(detail.path, lang, document=document)
 
 
-def print_invalid(error: WelfareAmbitoError, lang: Lang = "it", out: TextIO | None = None) -> None:
+def print_invalid(
+    error: WelfareAmbitoError,
+    lang: Lang = "it",
+    out: TextIO | None = None,
+    *,
+    document: str = "plan",
+) -> None:
     """Print an input error: every problem on its own line, with its path.
+
+    A problem in the document as a whole is placed at ``document``: its kind (one of
+    :data:`welfare_ambito.i18n.DOCUMENTS`) or its file name.
 
     >>> import sys
     >>> from welfare_ambito.errors import InvalidValue
@@ -90,20 +99,23 @@ def print_invalid(error: WelfareAmbitoError, lang: Lang = "it", out: TextIO | No
     if isinstance(error, InvalidInput):
         print(i18n.message("cli.invalid_input", lang, count=len(error.errors)), file=stream)
         for detail in error.errors:
-            where = _where(detail, lang)
+            where = _where(detail, lang, document)
             print(
                 f"  {where}: {detail.text(lang)}" if where else f"  {detail.text(lang)}",
                 file=stream,
             )
     else:
-        where = f"{i18n.location(error.path, lang)}: " if error.path else ""
+        where = f"{i18n.location(error.path, lang, document=document)}: " if error.path else ""
         print(f"{where}{error.text(lang)}", file=stream)
 
 
-def error_document(error: WelfareAmbitoError, lang: Lang = "it") -> dict[str, Any]:
+def error_document(
+    error: WelfareAmbitoError, lang: Lang = "it", *, document: str = "plan"
+) -> dict[str, Any]:
     """The JSON form of an input error, written by ``--format json`` commands on exit 2.
 
-    Every problem has its machine ``path``, a readable ``location``, a stable
+    Every problem has its machine ``path``, a readable ``location`` (a problem in the
+    whole document placed at ``document``, as :func:`print_invalid` does), a stable
     ``code`` and the ``message`` in ``lang``.
 
     >>> from welfare_ambito.errors import InvalidValue
@@ -120,7 +132,7 @@ def error_document(error: WelfareAmbitoError, lang: Lang = "it") -> dict[str, An
         "errors": [
             {
                 "path": d.path,
-                "location": _where(d, lang),
+                "location": _where(d, lang, document),
                 "code": d.code,
                 "message": d.text(lang),
             }

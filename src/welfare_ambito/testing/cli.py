@@ -33,6 +33,7 @@ def _read_cases(name: str) -> Any:
 def cmd_test(args: argparse.Namespace) -> int:
     """Run the case files named in ``args.files``; print each case and a summary."""
     from welfare_ambito import i18n
+    from welfare_ambito._documents import path_name
     from welfare_ambito.cli import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, print_invalid
     from welfare_ambito.errors import WelfareAmbitoError
     from welfare_ambito.testing.cases import render_results
@@ -44,7 +45,7 @@ def cmd_test(args: argparse.Namespace) -> int:
             case_file = _read_cases(name)
         except WelfareAmbitoError as error:
             print(f"{name}:", file=sys.stderr)
-            print_invalid(error, lang)
+            print_invalid(error, lang, document=path_name(name))
             invalid = True
             continue
         results = case_file.run(lang)
