@@ -63,14 +63,16 @@ def test_a_cell_over_the_limit_is_a_typed_error_with_its_line() -> None:
 
 
 def test_bytes_that_are_not_the_named_encoding(tmp_path: pathlib.Path) -> None:
-    """A UTF-8 file with a Windows-1252 byte deep inside: a typed error naming --encoding."""
+    """A UTF-8 file with a Windows-1252 byte deep inside: a typed error at that line, naming
+    the way out (an encoding), in words that fit the library and every command."""
     path = tmp_path / "f.csv"
     head = ("famiglia;data di nascita;comune\n" + "F01;01/01/2015;Meda\n" * 8000).encode()
     path.write_bytes(head + b"F02;01/01/2016;Cant\xf9\n")
     with pytest.raises(InvalidValue) as caught:
         read_families(path)
     assert caught.value.code == "tables.encoding"
-    assert "--encoding" in caught.value.message
+    assert caught.value.path == "f.csv:8002"
+    assert "name its encoding" in caught.value.message
     assert read_families(path, encoding="cp1252")  # named, it reads
 
 

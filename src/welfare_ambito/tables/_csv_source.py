@@ -34,10 +34,10 @@ i18n.define(
 )
 i18n.define(
     "error.tables.not_encoded",
-    it="{name} non è testo {encoding} (verso la riga {line}): indica la codifica "
-    "(--encoding cp1252 o utf-8)",
-    en="{name} is not {encoding} text (near line {line}): name the encoding "
-    "(--encoding cp1252 or utf-8)",
+    it="{name} non è testo {encoding} (riga {line}): salvalo in UTF-8 o indicane la "
+    "codifica (per esempio cp1252)",
+    en="{name} is not {encoding} text (line {line}): save it as UTF-8 or name its "
+    "encoding (for example cp1252)",
 )
 i18n.define(
     "error.tables.csv_syntax",
@@ -183,14 +183,54 @@ def csv_rows(
     stream, shown, used = _open_text(source, encoding)
     shown = name or shown
     try:
-        yield from _rows(stream, shown, used, chosen_sep)
+        yield from _rows(stream, shown, used, chosen_sep, source)
     finally:
         if isinstance(source, str | os.PathLike):
             stream.close()
 
 
+def _named(shown: str) -> str | Phrase:
+    """How a message names the CSV ``shown``: standard input in the reader's words."""
+    return Phrase("location.stdin") if shown == i18n.STDIN_NAME else shown
+
+
+def _raw_bytes(source: str | os.PathLike[str] | IO[str]) -> IO[bytes] | None:
+    """The bytes behind ``source`` from their start, when they can be read again."""
+    if isinstance(source, str | os.PathLike):
+        try:
+            return open(source, "rb")
+        except OSError:
+            return None
+    buffer = getattr(source, "buffer", None)
+    if isinstance(buffer, io.BytesIO):  # standard input, already read into memory
+        return io.BytesIO(buffer.getvalue())
+    return None
+
+
+def _first_undecodable_line(source: str | os.PathLike[str] | IO[str], encoding: str) -> int | None:
+    """The line of ``source`` whose bytes do not decode as ``encoding`` (read again on error).
+
+    The text stream decodes in chunks, so its own error says only which chunk is wrong.
+    """
+    raw = _raw_bytes(source)
+    if raw is None:
+        return None
+    decoder = codecs.getincrementaldecoder(encoding)()
+    with raw:
+        for number, line in enumerate(raw, start=1):
+            try:
+                decoder.decode(line)
+            except UnicodeError:
+                return number
+    return None
+
+
 def _rows(
-    stream: IO[str], shown: str, used: str, sep: str | None
+    stream: IO[str],
+    shown: str,
+    used: str,
+    sep: str | None,
+    source: str | os.PathLike[str] | IO[str],
 ) -> Iterator[tuple[int, list[str]]]:
     line = 0
     reader = None
@@ -218,11 +258,12 @@ def _rows(
                 yield reader.line_num, cells
     except UnicodeError:  # undecodable bytes; UTF-16 without its byte order mark
         near = (reader.line_num + 1) if reader is not None else max(line, 1)
+        near = _first_undecodable_line(source, used) or near
         raise table_error(
             "encoding",
             f"{shown}:{near}",
             template="not_encoded",
-            name=shown,
+            name=_named(shown),
             encoding=used,
             line=near,
         ) from None
@@ -231,7 +272,7 @@ def _rows(
         if "field larger than field limit" in str(exc):
             raise _too_long(shown, number) from None
         raise table_error(
-            "csv_syntax", f"{shown}:{number}", name=shown, line=number, reason=str(exc)
+            "csv_syntax", f"{shown}:{number}", name=_named(shown), line=number, reason=str(exc)
         ) from None
 
 
@@ -239,7 +280,7 @@ def _too_long(shown: str, line: int) -> InvalidValue:
     return table_error(
         "cell_too_long",
         f"{shown}:{line}",
-        name=shown,
+        name=_named(shown),
         line=line,
         limit=Phrase.number(MAX_CELL_CHARS),
     )
