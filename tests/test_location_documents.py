@@ -150,3 +150,12 @@ def test_a_broken_case_file_is_named_never_called_a_plan(
     assert main(["test", "-", "--lang", lang]) == 2
     err = capsys.readouterr().err
     assert ("input standard:" if lang == "it" else "standard input:") in err, err
+
+
+@given(line=st.integers(min_value=1, max_value=10**7), lang=st.sampled_from(["it", "en"]))
+def test_a_line_named_in_words_reads_in_the_readers_language(line: int, lang: Lang) -> None:
+    """Budget tables name a line ``line N``: the reader sees «riga N» in Italian."""
+    word = "riga" if lang == "it" else "line"
+    assert i18n.location(f"line {line}", lang) == f"{word} {line}"
+    assert i18n.location(f"t.csv:line {line}", lang) == f"t.csv › {word} {line}"
+    assert i18n.location(f"line {line} (Meda)", lang) == f"{word} {line} (Meda)"

@@ -200,6 +200,8 @@ _FILE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _LINE = re.compile(r"(?P<line>\d+)(?P<tail>\D.*)?", re.DOTALL)
+# A table's line named in words by the code that found it (``line 3``, ``line 3 (Meda)``).
+_WORDED_LINE = re.compile(r"line (?P<line>\d+)(?P<tail>\D.*)?", re.DOTALL)
 
 
 def plural_category(count: int | Decimal, lang: Lang = "it") -> PluralCategory:
@@ -414,6 +416,8 @@ def location(
     ('profiles/my.ambito.toml', 'input standard › riga 3')
     >>> location("ambito.toml:comuni[0].name", "en")
     'ambito.toml › 1st Comune › name'
+    >>> location("t.csv:line 3", "it"), location("line 2 (Meda)", "it")
+    ('t.csv › riga 3', 'riga 2 (Meda)')
     """
     if path in ("", "$"):
         if document in DOCUMENTS:
@@ -422,6 +426,11 @@ def location(
     in_file = _FILE.fullmatch(path)
     if in_file is not None:
         return _in_file(in_file.group("file"), in_file.group("rest"), lang, ids)
+    worded = _WORDED_LINE.fullmatch(path)
+    if worded is not None:
+        return message("location.line", lang, line=worded.group("line")) + (
+            worded.group("tail") or ""
+        )
     parts: list[str] = []
     consumed = ""
     for segment in path.split("."):
