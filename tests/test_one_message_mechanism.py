@@ -381,7 +381,6 @@ _PENDING_KEYS: dict[str, str] = {
             "error.budget.table_line_width",
             "error.budget.table_row_count",
             "error.budget.table_row_width",
-            "error.columnar.length",
             "pippi.cohort.other_reading",
         ),
         "a count in one language's template only: make both plural or neither",
