@@ -23,6 +23,8 @@ from hypothesis import strategies as st
 from welfare_ambito.eligibility.columnar import (
     FamilyBatch,
     _births,
+    _civil,
+    _day_numbers,
     _iso_days,
     _reference_births,
 )
@@ -149,6 +151,17 @@ def test_a_block_of_iso_dates_reads_as_fromisoformat(values: list[dt.date]) -> N
     assert days.tolist() == [
         dt.date.fromisoformat(d.isoformat()).toordinal() - UNIX for d in values
     ]
+
+
+@given(st.lists(dates, max_size=30))
+def test_day_numbers_and_calendar_dates_are_the_standard_library_s(values: list[dt.date]) -> None:
+    """The integer calendar (both ways) agrees with datetime.date from year 1 to 9999."""
+    days = np.array([d.toordinal() - UNIX for d in values], dtype=np.int64)
+    year, month, day = _civil(days)
+    assert list(zip(year.tolist(), month.tolist(), day.tolist(), strict=True)) == [
+        (d.year, d.month, d.day) for d in values
+    ]
+    assert _day_numbers(year, month, day).tolist() == days.tolist()
 
 
 @pytest.mark.parametrize("text", [t for t in ODD_TEXTS if len(t) == 10])

@@ -316,20 +316,44 @@ class FamilyBatch:
         ...     dt.date(2013, 2, 28)).tolist()
         [1]
         """
-        days = self.birth.astype("datetime64[D]")
-        years = days.astype("datetime64[Y]")
-        months = days.astype("datetime64[M]")
-        year = years.astype(np.int64) + 1970
-        month = months.astype(np.int64) % 12 + 1
-        day = (days - months).astype(np.int64) + 1
+        year, month, day = _civil(self.birth)
         if not _leap(on.year):
             day = np.where((month == 2) & (day == 29), 28, day)
         before = (on.month < month) | ((on.month == month) & (on.day < day))
-        return on.year - year - before  # type: ignore[no-any-return]
+        return on.year - year - before
 
 
 def _leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+# Day numbers and calendar dates in integer arithmetic (H. Hinnant's "chrono-compatible
+# low-level date algorithms"): years of 400 (146,097 days) starting on 1 March.
+_SHIFT = 719_468  # days from 0000-03-01 to 1970-01-01
+Ints = npt.NDArray[np.int64]
+
+
+def _civil(days: Ints) -> tuple[Ints, Ints, Ints]:
+    """Year, month and day of each day number (days since 1970-01-01)."""
+    z = days + _SHIFT
+    era = z // 146_097
+    doe = z - era * 146_097
+    yoe = (doe - doe // 1460 + doe // 36_524 - doe // 146_096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = np.where(mp < 10, mp + 3, mp - 9)
+    return yoe + era * 400 + (month <= 2), month, day
+
+
+def _day_numbers(year: Ints, month: Ints, day: Ints) -> Ints:
+    """Day numbers (days since 1970-01-01) of valid calendar dates."""
+    y = year - (month <= 2)
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * ((month + 9) % 12) + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146_097 + doe - _SHIFT  # type: ignore[no-any-return]
 
 
 _SEMICOLON, _DASH, _ZERO = ord(";"), ord("-"), ord("0")
@@ -417,8 +441,7 @@ def _iso_days(joined: str, count: int) -> npt.NDArray[np.int64] | None:
     leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
     if (day > _MONTH_DAYS[month] + (leap & (month == 2))).any():
         return None
-    months = ((year - 1970) * 12 + month - 1).astype("datetime64[M]")
-    return months.astype("datetime64[D]").astype(np.int64) + day - 1
+    return _day_numbers(year, month, day)
 
 
 def _reference_births(
@@ -515,18 +538,19 @@ def _pandas_enum_column(
     """A pandas column of enum values read at once (``None``: a value to look at one by one)."""
     if raw is _ABSENT or not _is_pandas(raw):
         return None
+    import pandas as pd
+
     _check_length(raw, name, size)
     members: list[Any] = list(enum.__members__.values())
-    values = raw.to_numpy(dtype=object)
-    blank = np.asarray(raw.isna().to_numpy(), dtype=bool)
-    codes = np.full(size, -1, dtype=np.int8)
-    try:
-        for code, member in enumerate(members):
-            codes[np.asarray(values == member.value, dtype=bool)] = code
-    except (TypeError, ValueError):
+    by_value = {member.value: code for code, member in enumerate(members)}
+    try:  # each distinct value once; None, NaN and NA are -1
+        found, distinct = pd.factorize(raw, use_na_sentinel=True)
+        lookup = np.full(len(distinct) + 1, -1, dtype=np.int8)
+        for k, value in enumerate(distinct):
+            lookup[k] = by_value[value]
+    except (TypeError, ValueError, KeyError):  # not a member: the reading by value names it
         return None
-    if ((codes == -1) & ~blank).any():  # not a member: the reading by value names it
-        return None
+    codes = lookup[found]
     return np.array([*members, None], dtype=object)[codes], codes
 
 
