@@ -99,3 +99,18 @@ def test_a_csv_per_ambito_reads_back_with_flags_kept(tmp_path) -> None:  # type:
     result = lazy.compute(scheduler="sync")
     expected = [assess(f, on=ON).outcome.value for f in FamilyBatch.from_columns(frame).families()]
     assert result["outcome"].tolist() == expected
+
+
+def test_tally_is_one_task_per_partition(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Reading, screening and counting a file are one task (nothing stored between them)."""
+    frame = _frame(80)
+    paths = []
+    for k in range(8):
+        paths.append(str(tmp_path / f"ambito-{k}.csv"))
+        frame.iloc[k * 10 : (k + 1) * 10].to_csv(paths[-1], index=False)
+    lazy = tally(screen_partitions(read_families_csv(paths), on=ON))
+    names = [key[0] if isinstance(key, tuple) else key for key in lazy.__dask_graph__()]
+    per_partition = [n for n in names if "read" in n and "screen_frame" in n and "tally" in n]
+    assert len(per_partition) == 8
+    assert len(names) < 12
+    assert lazy.compute(scheduler="sync").sum() == 80

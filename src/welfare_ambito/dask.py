@@ -196,8 +196,11 @@ def tally(screened: Any) -> Any:
 
     Each partition is counted where it was screened and only the counts (a
     row of three numbers per partition) are summed, so nothing is shuffled
-    between workers (``value_counts`` of a text column would shuffle).
-    ``.compute()`` gives a pandas Series indexed by :data:`OUTCOMES`.
+    between workers (``value_counts`` of a text column would shuffle). The
+    steps of a partition (reading, screening, counting) are fused into one
+    task, which Dask's distributed scheduler does not do by itself: no
+    screened table is stored between tasks. ``.compute()`` gives a pandas
+    Series indexed by :data:`OUTCOMES`.
 
     >>> import pandas as pd
     >>> import dask.dataframe as dd
@@ -210,4 +213,4 @@ def tally(screened: Any) -> Any:
     import pandas as pd
 
     meta = pd.DataFrame({value: pd.Series([], dtype=np.int64) for value in OUTCOMES})
-    return screened.map_partitions(tally_frame, meta=meta).sum()
+    return screened.map_partitions(tally_frame, meta=meta).sum().optimize(fuse=True)
