@@ -210,6 +210,11 @@ def main() -> None:
         f"{statistics.median(client_cpu):.2f} s in this process (client and scheduler)"
     )
     print(f"  speed-up (one process / workers, wall)  {one_s / many_s:8.2f}×")
+    spent = statistics.median(workers_cpu) + statistics.median(client_cpu)
+    print(
+        f"  (the CPU spent allows at most {args.workers * cpu_s / spent:.2f}× on "
+        f"{args.workers} idle cores: one process's CPU × {args.workers} / the cluster's CPU)"
+    )
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ def _frame(n: int) -> pd.DataFrame:
 def test_csv_files_screened_on_a_local_cluster_match_assess(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """2 worker processes read and screen 8 files; every family gets assess's answer and count.
 
-    The workers start with CLUSTER_CONFIG: Dask's nanny does not set their memory trimming.
+    The workers start with CLUSTER_CONFIG: no memory trimming set by the nanny, no profiler.
     """
     frame = _frame(400)
     paths = []
@@ -71,6 +71,8 @@ def test_csv_files_screened_on_a_local_cluster_match_assess(tmp_path) -> None:  
         assert len(client.scheduler_info()["workers"]) == 2
         trim = client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_")
         assert set(trim.values()) == {os.environ.get("MALLOC_TRIM_THRESHOLD_")}
+        profiling = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+        assert set(profiling.values()) == {False}
     assert list(result.columns) == ["family", "outcome", "group", "missing"]
     assert result["family"].tolist() == frame["id"].tolist()
     assert result["outcome"].tolist() == expected
