@@ -175,7 +175,12 @@ def screen_partitions(frame: Any, *, on: dt.date, profile: Any = "seregno-pippi-
 
 
 OUTCOMES = ("eligible", "not_eligible", "needs_review")
-"""The outcomes :func:`tally` counts, in its order (the values of ``EligibilityOutcome``)."""
+"""The outcomes :func:`tally` counts, in its order (the values of ``EligibilityOutcome``).
+
+>>> from welfare_ambito.eligibility import EligibilityOutcome
+>>> OUTCOMES == tuple(o.value for o in EligibilityOutcome)
+True
+"""
 
 
 def tally_frame(screened: Any) -> Any:
