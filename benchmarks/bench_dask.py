@@ -26,13 +26,16 @@ The workers start with :data:`welfare_ambito.dask.CLUSTER_CONFIG` (Dask's
 nanny would otherwise make every partition's arrays fresh memory from the
 system: ``--dask-defaults`` measures that). Both sides are warmed first
 (imports and the profile loaded, in this process and in each worker, and one
-untimed call of each), then timed ``--repeat`` times, alternating; the medians are
-reported: wall times, and CPU times (this process; the workers' sum and this
-process's, client and scheduler, for Dask), which tell the work apart from
-the waiting when the machine is shared. The counts of
-the two sides must be equal, and equal to the row path's (``assess``) on a
-sample of families, or the script stops. Needs the ``dask`` extra with
-``distributed``.
+untimed call of each), then timed ``--repeat`` times, alternating; the
+medians are reported: wall times, and CPU times (this process; for Dask the
+workers' sum and this process's, client and scheduler), which tell the work
+from the waiting when the machine is shared. The last line is the speed-up
+the CPU spent allows on idle cores (one process's CPU × workers / the
+cluster's CPU): the wall-time ratio cannot beat it. ``--verbose`` prints
+every run with each worker's CPU (an even split taking twice its CPU in wall
+time means the cores were not free). The counts of the two sides must be
+equal, and equal to the row path's (``assess``) on a sample of families, or
+the script stops. Needs the ``dask`` extra with ``distributed``.
 """
 
 from __future__ import annotations
@@ -148,6 +151,7 @@ def main() -> None:
         action="store_true",
         help="start the workers with Dask's defaults, not welfare_ambito.dask.CLUSTER_CONFIG",
     )
+    parser.add_argument("--verbose", action="store_true", help="print every run")
     args = parser.parse_args()
     config = {"dataframe.convert-string": False}
     if not args.dask_defaults:
@@ -189,6 +193,11 @@ def main() -> None:
                 client_cpu.append(time.process_time() - cpu)
                 after = client.run(time.process_time)
                 workers_cpu.append(sum(after[w] - before[w] for w in after))
+                if args.verbose:
+                    split = ", ".join(f"{after[w] - before[w]:.2f}" for w in after)
+                    print(
+                        f"  run: one {one_wall[-1]:.2f} s, Dask {many_wall[-1]:.2f} s (workers CPU {split})"
+                    )
                 many = {str(k): int(v) for k, v in counts.items()}
                 if many != one or sum(one.values()) != size * args.partitions:
                     raise SystemExit(f"the cluster and the single process disagree: {many} {one}")

@@ -283,3 +283,40 @@ def test_a_column_of_another_length_is_refused_naming_it(name: str, column: Any)
         FamilyBatch.from_columns(data)
     assert (caught.value.code, caught.value.path) == ("columnar.length", name)
     assert str(len(column)) in caught.value.message
+
+
+def test_every_kind_of_table_reads_alike(tmp_path: Any) -> None:
+    """A CSV read with CSV_DTYPES, pandas' own types, an Arrow table and plain lists agree."""
+    pa = pytest.importorskip("pyarrow")
+    from welfare_ambito.dask import CSV_DTYPES
+
+    rows = {
+        "id": ["F1", "F2", "F3"],
+        "birth_dates": ["2016-04-12", "2008-02-29;2019-03-01", "2007-01-05"],
+        "pre_assessment": ["worrying", None, "not_worrying"],
+        "em_orientation": ["keep_in_family", "reunification", None],
+        "abuse_or_severe_maltreatment": [False, None, False],
+        "trust_in_services": [True, None, False],
+        "removal_in_progress": [False, True, None],
+    }
+    path = tmp_path / "families.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    tables = [
+        rows,
+        pd.DataFrame(rows),
+        pd.read_csv(path, dtype=CSV_DTYPES),
+        pd.read_csv(path),
+        pa.table(rows),
+    ]
+
+    def read(table: Any) -> tuple[Any, ...]:
+        batch = FamilyBatch.from_columns(table)
+        return (
+            batch.ids.tolist(),
+            batch.counts.tolist(),
+            batch.birth.tolist(),
+            {name: codes.tolist() for name, codes in batch.codes.items()},
+        )
+
+    expected = read(rows)
+    assert [read(table) for table in tables] == [expected] * len(tables)
