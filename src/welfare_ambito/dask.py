@@ -4,6 +4,9 @@
 the partitions of a Dask DataFrame (``map_partitions`` with its ``meta``
 given), so any Dask scheduler runs it: threads, processes or a distributed
 cluster. Everything a worker needs pickles with the standard library.
+:func:`read_families_csv` reads a CSV per Ambito, each in the worker that
+screens it; :func:`tally` counts the outcomes where the partitions are (no
+shuffle); :data:`CLUSTER_CONFIG` is what the workers should start with.
 
 Needs the ``dask`` extra (``pip install "welfare-ambito[dask]"``); nothing here
 is imported by ``import welfare_ambito``.
