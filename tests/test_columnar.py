@@ -14,7 +14,7 @@ from welfare_ambito.eligibility import assess
 from welfare_ambito.eligibility.columnar import FORMS, FamilyBatch, screen
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.model import Family
-from welfare_ambito.rules import Outcome, Parameters, Verdict, load_profile, rule
+from welfare_ambito.rules import Outcome, Parameters, Result, Verdict, load_profile, rule
 from welfare_ambito.testing.suites import ColumnarRuleContract
 from welfare_ambito.testing.suites.columnar import populations
 
@@ -195,3 +195,35 @@ def test_flags_round_trip_through_a_batch(flags: list[bool | None]) -> None:
         }
     )
     assert batch.trust_in_services.tolist() == flags
+
+
+@rule(
+    id="pippi.target.test_only_comune_missing",
+    subject="family",
+    title={"it": "Comune registrato", "en": "Comune recorded"},
+    message={"it": "Comune", "en": "Comune"},
+    reads=("comune", "pre_assessment"),
+    citation=Citation(
+        document="seregno-pippi-2023-avviso",
+        section="LE FAMIGLIE TARGET PER IL PROGRAMMA P.I.P.P.I.",
+        quote="famiglie",
+    ),
+    registry=None,
+)
+def _comune_missing(family: Family, p: Parameters) -> Verdict:
+    if family.trust_in_services:
+        return Outcome.PASS
+    return Result(Outcome.NEEDS_REVIEW, missing=("comune", "pre_assessment"))
+
+
+def test_missing_inputs_of_row_rules_join_the_columnar_ones() -> None:
+    """With a row-path rule, missing() and missing_joined() give assess's inputs, in its order."""
+    profile = load_profile("seregno-pippi-2023").derive(id="with-row-rule", add=[_comune_missing])
+    on = dt.date(2024, 2, 28)
+    rows = _rows()
+    result = screen(rows, on=on, profile=profile)
+    families = list(FamilyBatch.from_columns(rows).families())
+    expected = [assess(f, on=on, profile=profile).missing for f in families]
+    assert expected[1] == ("abuse_or_severe_maltreatment", "pre_assessment", "comune")
+    assert result.missing() == expected
+    assert result.missing_joined("|").tolist() == ["|".join(m) for m in expected]

@@ -36,9 +36,6 @@ from welfare_ambito import i18n
 
 SRC = Path(welfare_ambito.__file__).parent
 
-PENDING_MIGRATION: frozenset[str] = frozenset()
-"""Modules not yet migrated to the catalogue (relative to ``src/welfare_ambito``)."""
-
 CATALOGUE_FILES: frozenset[str] = frozenset({"i18n.py", "_messages.py", "_lang.py"})
 """The catalogue and the language type: they alone choose a text by language."""
 
@@ -156,12 +153,6 @@ def _allowed(relative: str, scope: tuple[tuple[str, str], ...]) -> bool:
     return False
 
 
-def _pending(relative: str) -> bool:
-    return relative in PENDING_MIGRATION or any(
-        entry.endswith("/") and relative.startswith(entry) for entry in PENDING_MIGRATION
-    )
-
-
 def second_mechanisms(source: str, relative: str) -> list[str]:
     """``file:line: what`` for each use of a second mechanism in ``source`` not allowed there."""
     finder = _Finder()
@@ -183,19 +174,9 @@ def test_every_message_comes_from_the_catalogue() -> None:
     problems = [
         problem
         for relative, path in _modules()
-        if not _pending(relative)
         for problem in second_mechanisms(path.read_text(encoding="utf-8"), relative)
     ]
     assert not problems, "\n".join(problems)
-
-
-def test_pending_entries_name_existing_modules() -> None:
-    """A stale entry (renamed or deleted module) would silently exempt nothing: refuse it."""
-    relatives = [relative for relative, _ in _modules()]
-    for entry in PENDING_MIGRATION:
-        assert any(
-            r == entry or (entry.endswith("/") and r.startswith(entry)) for r in relatives
-        ), entry
 
 
 _VERDICT_NOTES = frozenset({"not_applicable"})
@@ -329,8 +310,6 @@ def test_the_catalogue_holds_the_library_messages() -> None:
 @pytest.mark.parametrize("key", _KEYS)
 def test_every_message_renders_in_its_own_language(key: str) -> None:
     """Each message renders in both languages (plurals at 1 and 2), with no word of the other."""
-    if key in _PENDING_KEYS:
-        pytest.skip(_PENDING_KEYS[key])
     counts: tuple[int | Decimal | None, ...] = (1, 2, Decimal("1.5")) if _plural(key) else (None,)
     for count in counts:
         params = _params(key) | ({} if count is None else {"count": count})
@@ -340,21 +319,9 @@ def test_every_message_renders_in_its_own_language(key: str) -> None:
             assert not leaks(text, lang), (key, lang, text, leaks(text, lang))
 
 
-# Keys merged from parallel branches that this guard found wanting on the day it landed;
-# each is a defect to fix (listed in the issue-13 note), not an exception to keep.
-_PENDING_KEYS: dict[str, str] = {
-    **dict.fromkeys(
-        ("error.columnar.length",),
-        "a count in one language's template only: make both plural or neither",
-    ),
-}
-
-
 @pytest.mark.parametrize("key", [k for k in _KEYS if k.startswith("error.")])
 def test_error_templates_name_the_same_parameters_in_both_languages(key: str) -> None:
     """A parameter named in one language only is a KeyError the day the error is raised."""
-    if key in _PENDING_KEYS:
-        pytest.skip(_PENDING_KEYS[key])
     italian = set().union(*(_fields(t) for t in _templates(key, "it")))
     english = set().union(*(_fields(t) for t in _templates(key, "en")))
     assert italian == english, (key, italian ^ english)
@@ -365,7 +332,7 @@ def test_every_error_template_raises_with_its_own_parameters() -> None:
     from welfare_ambito.errors import InvalidValue
 
     for key in _KEYS:
-        if not key.startswith("error.") or key in _PENDING_KEYS:
+        if not key.startswith("error."):
             continue
         code = key.removeprefix("error.")
         params = _params(key) | ({"count": 2} if _plural(key) else {})

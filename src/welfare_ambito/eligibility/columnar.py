@@ -94,8 +94,14 @@ _UNIX_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 i18n.define(
     "error.columnar.length",
-    it="la colonna {name} ha {count} valori per {size} famiglie",
-    en="column {name} has {count} values for {size} families",
+    it={
+        "one": "la colonna {name} ha 1 valore, ma la colonna id ne ha {size}",
+        "other": "la colonna {name} ha {count} valori, ma la colonna id ne ha {size}",
+    },
+    en={
+        "one": "column {name} has 1 value, but column id has {size}",
+        "other": "column {name} has {count} values, but column id has {size}",
+    },
 )
 
 
@@ -105,34 +111,59 @@ def _bad(index: int, field: str, expected: str, value: object) -> InvalidValue:
     )
 
 
-def _column(data: Any, name: str, size: int | None) -> list[Any] | None:
-    """One column as a list of Python objects (``None`` if the table has no such column)."""
+_ABSENT: Any = object()
+
+
+def _lookup(data: Any, name: str) -> Any:
+    """One column as the table holds it (``_ABSENT`` if the table has no such column)."""
     if isinstance(data, Mapping):
-        if name not in data:
-            return None
-        values = data[name]
-    else:
-        columns = getattr(data, "columns", None)
-        names = getattr(data, "column_names", None)  # pyarrow.Table
-        if names is not None and name in names:
-            return list(data.column(name).to_pylist())
-        if columns is None or name not in list(columns):
-            return None
-        values = data[name]
-    blanks: Any = None
-    if hasattr(values, "isna"):  # pandas: NaN, NA and NaT become None, as on the row path
-        blanks = np.flatnonzero(values.isna().to_numpy())
-    if hasattr(values, "to_list"):  # pandas or Polars Series
+        return data.get(name, _ABSENT)
+    names = getattr(data, "column_names", None)  # pyarrow.Table
+    if names is not None:
+        return data.column(name) if name in names else _ABSENT
+    columns = getattr(data, "columns", None)
+    if columns is None or name not in list(columns):
+        return _ABSENT
+    return data[name]
+
+
+def _is_pandas(values: Any) -> bool:
+    return hasattr(values, "isna") and hasattr(values, "to_numpy") and hasattr(values, "dtype")
+
+
+def _column(data: Any, name: str, size: int | None, *, blanks: bool = True) -> list[Any] | None:
+    """One column as a list of Python objects (``None`` if the table has no such column).
+
+    With ``blanks``, pandas' ``NaN``, ``NA`` and ``NaT`` become ``None``, as on the row path.
+    """
+    values = _lookup(data, name)
+    if values is _ABSENT:
+        return None
+    return _as_list(values, name, size, blanks=blanks)
+
+
+def _as_list(values: Any, name: str, size: int | None, *, blanks: bool = True) -> list[Any]:
+    missing: Any = None
+    if blanks and hasattr(values, "isna"):
+        missing = np.flatnonzero(values.isna().to_numpy())
+    if hasattr(values, "to_pylist"):  # pyarrow: nulls are None
+        values = values.to_pylist()
+    elif hasattr(values, "to_list"):  # pandas or Polars Series
         values = values.to_list()
     elif hasattr(values, "tolist"):
         values = values.tolist()
     out = list(values)
-    if blanks is not None:
-        for index in blanks.tolist():
+    if missing is not None:
+        for index in missing.tolist():
             out[index] = None
     if size is not None and len(out) != size:
         raise InvalidValue.of("columnar.length", path=name, name=name, count=len(out), size=size)
     return out
+
+
+def _check_length(values: Any, name: str, size: int) -> None:
+    if len(values) != size:
+        raise InvalidValue.of("columnar.length", path=name, name=name, count=len(values), size=size)
 
 
 def _missing(values: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
@@ -231,25 +262,27 @@ class FamilyBatch:
         if ids is None:
             raise InvalidValue.of("missing", path="id")
         size = len(ids)
-        births = _column(data, "birth_dates", size)
+        births = _column(data, "birth_dates", size, blanks=False)  # the reading names blanks
         if births is None:
             raise InvalidValue.of("missing", path="birth_dates")
         if set(map(type, ids)) - {str} or "" in ids:
             for index, value in enumerate(ids):
                 if not isinstance(value, str) or not value:
                     raise _bad(index, "id", "a pseudonymous id (text)", value)
-        if any(isinstance(b, str) for b in births[:1]):  # CSV cells: dates joined by ";"
-            births = [(b.split(";") if b else []) if isinstance(b, str) else b for b in births]
-        counts = np.fromiter(map(len, births), dtype=np.int64, count=size)
-        if size and not counts.all():
-            index = int(np.argmin(counts))
-            raise InvalidValue.of("empty", path=f"families[{index}].children")
-        birth = _days(births, counts)
+        counts, birth = _births(births)
         fields: dict[str, tuple[Any, Codes]] = {}
         for name, enum in _ENUMS.items():
-            fields[name] = _enum_column(_column(data, name, size), enum, name, size)
+            raw = _lookup(data, name)
+            fast = _pandas_enum_column(raw, enum, name, size)
+            if fast is None:
+                fast = _enum_column(_column(data, name, size), enum, name, size)
+            fields[name] = fast
         for name in _FLAGS:
-            fields[name] = _flag_column(_column(data, name, size), name, size)
+            raw = _lookup(data, name)
+            fast = _pandas_flag_column(raw, name, size)
+            if fast is None:
+                fast = _flag_column(_column(data, name, size), name, size)
+            fields[name] = fast
         return cls(ids=np.array(ids, dtype=object), counts=counts, birth=birth, fields=fields)
 
     def family(self, index: int) -> Family:
@@ -283,53 +316,176 @@ class FamilyBatch:
         ...     dt.date(2013, 2, 28)).tolist()
         [1]
         """
-        days = self.birth.astype("datetime64[D]")
-        years = days.astype("datetime64[Y]")
-        months = days.astype("datetime64[M]")
-        year = years.astype(np.int64) + 1970
-        month = months.astype(np.int64) % 12 + 1
-        day = (days - months).astype(np.int64) + 1
+        year, month, day = _civil(self.birth)
         if not _leap(on.year):
             day = np.where((month == 2) & (day == 29), 28, day)
         before = (on.month < month) | ((on.month == month) & (on.day < day))
-        return on.year - year - before  # type: ignore[no-any-return]
+        return on.year - year - before
 
 
 def _leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
-def _days(births: list[Any], counts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """Birth dates as day numbers since 1970-01-01, checked as the row path checks them."""
-    flat = list(itertools.chain.from_iterable(births))
-    if not flat:
-        return np.zeros(0, dtype=np.int64)
-    kinds = set(map(type, flat))
-    if kinds == {dt.date}:
-        return np.fromiter(map(dt.date.toordinal, flat), dtype=np.int64, count=len(flat)) - (
-            _UNIX_ORDINAL
-        )
+# Day numbers and calendar dates in integer arithmetic (H. Hinnant's "chrono-compatible
+# low-level date algorithms"): years of 400 (146,097 days) starting on 1 March.
+_SHIFT = 719_468  # days from 0000-03-01 to 1970-01-01
+Ints = npt.NDArray[np.int64]
+
+
+def _civil(days: Ints) -> tuple[Ints, Ints, Ints]:
+    """Year, month and day of each day number (days since 1970-01-01)."""
+    z = days + _SHIFT
+    era = z // 146_097
+    doe = z - era * 146_097
+    yoe = (doe - doe // 1460 + doe // 36_524 - doe // 146_096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = np.where(mp < 10, mp + 3, mp - 9)
+    return yoe + era * 400 + (month <= 2), month, day
+
+
+def _day_numbers(year: Ints, month: Ints, day: Ints) -> Ints:
+    """Day numbers (days since 1970-01-01) of valid calendar dates."""
+    y = year - (month <= 2)
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * ((month + 9) % 12) + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146_097 + doe - _SHIFT  # type: ignore[no-any-return]
+
+
+_SEMICOLON, _DASH, _ZERO = ord(";"), ord("-"), ord("0")
+_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9]  # YYYY-MM-DD: the digit positions of a date
+_MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
+_EMPTY_DAYS: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+
+
+def _births(cells: list[Any]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The ``birth_dates`` column: children per family and their birth dates as day numbers.
+
+    The common forms take a vectorised path: every cell ISO dates joined by
+    ``;`` (a CSV's form), or every cell a list of ``datetime.date`` or of ISO
+    text. Anything else, and any cell those paths cannot read, goes to
+    :func:`_reference_births`, which reads the cells one by one as the row
+    path does and names the first bad one: the result (or the error) is the
+    reference's either way, as the property in ``tests/test_columnar_parsing.py``
+    holds it.
+    """
+    kinds = set(map(type, cells))
     if kinds == {str}:
-        try:
-            return np.array(flat, dtype="datetime64[D]").astype(np.int64)
-        except ValueError:
-            pass
-    # Mixed or unusual values: one at a time, naming the first bad one.
-    out = np.empty(len(flat), dtype=np.int64)
-    family = np.repeat(np.arange(len(counts)), counts)
-    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    for k, value in enumerate(flat):
-        index = int(family[k])
-        path = f"children[{k - int(starts[index])}].birth_date"
-        if isinstance(value, str):
-            try:
-                value = dt.date.fromisoformat(value)
-            except ValueError:
-                raise _bad(index, path, "a date (YYYY-MM-DD)", value) from None
-        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            raise _bad(index, path, "a date", value)
-        out[k] = value.toordinal() - _UNIX_ORDINAL
-    return out
+        fast = _joined_iso_days(cells)
+        if fast is not None:
+            return fast
+    elif kinds and kinds <= {list, tuple}:
+        counts = np.fromiter(map(len, cells), dtype=np.int64, count=len(cells))
+        if counts.all():
+            flat = list(itertools.chain.from_iterable(cells))
+            items = set(map(type, flat))
+            if items == {dt.date}:
+                days = np.fromiter(map(dt.date.toordinal, flat), dtype=np.int64, count=len(flat))
+                return counts, days - _UNIX_ORDINAL
+            if items == {str}:
+                fixed = _iso_days(";".join(flat) + ";", len(flat))
+                if fixed is not None:
+                    return counts, fixed
+    elif not cells:
+        return np.zeros(0, dtype=np.int64), _EMPTY_DAYS
+    return _reference_births(cells)
+
+
+def _joined_iso_days(
+    cells: list[str],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
+    """Cells of ``YYYY-MM-DD`` dates joined by ``;``, read at once (``None``: not all are)."""
+    lengths = np.fromiter(map(len, cells), dtype=np.int64, count=len(cells))
+    if not lengths.all() or ((lengths + 1) % 11).any():
+        return None
+    counts = (lengths + 1) // 11
+    days = _iso_days(";".join(cells) + ";", int(counts.sum()))
+    return None if days is None else (counts, days)
+
+
+def _iso_days(joined: str, count: int) -> npt.NDArray[np.int64] | None:
+    """``count`` dates, each ``YYYY-MM-DD;``, as day numbers (``None`` unless all are valid).
+
+    The text is read as one block of bytes, 11 a date: a ``;`` at the end of
+    every date and nowhere else, the dashes in place, digits elsewhere, a real
+    day of a real month of a year from 1 (what :meth:`datetime.date.fromisoformat`
+    accepts in this form).
+    """
+    try:
+        raw = joined.encode("ascii")
+    except UnicodeEncodeError:
+        return None
+    if len(raw) != 11 * count:
+        return None
+    if not count:
+        return _EMPTY_DAYS
+    block = np.frombuffer(raw, dtype=np.uint8).reshape(count, 11)
+    digits = block[:, _DIGITS] - np.uint8(_ZERO)  # a non-digit wraps past 9
+    if (
+        (digits > 9).any()
+        or (block[:, 10] != _SEMICOLON).any()
+        or (block[:, 4] != _DASH).any()
+        or (block[:, 7] != _DASH).any()
+    ):
+        return None
+    d = digits.astype(np.int64)
+    year = d[:, 0] * 1000 + d[:, 1] * 100 + d[:, 2] * 10 + d[:, 3]
+    month = d[:, 4] * 10 + d[:, 5]
+    day = d[:, 6] * 10 + d[:, 7]
+    if (year < 1).any() or (month < 1).any() or (month > 12).any() or (day < 1).any():
+        return None
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    if (day > _MONTH_DAYS[month] + (leap & (month == 2))).any():
+        return None
+    return _day_numbers(year, month, day)
+
+
+def _reference_births(
+    cells: list[Any],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The ``birth_dates`` column read cell by cell and date by date: the reference reading.
+
+    A cell is a list (or tuple, or array) of dates or ISO texts, or one text
+    with the dates joined by ``;``. A missing cell, an empty family, a cell of
+    another kind and a value that is not a date (``datetime.date``, or
+    ``YYYY-MM-DD`` as :meth:`datetime.date.fromisoformat` reads it; a
+    ``datetime`` is refused as on the row path) raise
+    :class:`~welfare_ambito.errors.InvalidValue` at the first one's path.
+    """
+    families: list[list[Any]] = []
+    for index, cell in enumerate(cells):
+        if isinstance(cell, str):
+            items = cell.split(";") if cell else []
+        elif isinstance(cell, list | tuple | np.ndarray):
+            items = list(cell)
+        elif cell is None or _is_na(cell):  # None, NaN, pandas' NA or NaT: not recorded
+            raise InvalidValue.of("missing", path=f"families[{index}].children")
+        else:
+            raise _bad(index, "birth_dates", "birth dates (a list, or ISO dates joined by ;)", cell)
+        if not items:
+            raise InvalidValue.of("empty", path=f"families[{index}].children")
+        families.append(items)
+    counts = np.fromiter(map(len, families), dtype=np.int64, count=len(families))
+    out = np.empty(int(counts.sum()), dtype=np.int64)
+    k = 0
+    for index, items in enumerate(families):
+        for child, item in enumerate(items):
+            path = f"children[{child}].birth_date"
+            value: Any = item
+            if isinstance(value, str):
+                try:
+                    value = dt.date.fromisoformat(value)
+                except ValueError:
+                    raise _bad(index, path, "a date (YYYY-MM-DD)", value) from None
+            if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+                raise _bad(index, path, "a date", value)
+            out[k] = value.toordinal() - _UNIX_ORDINAL
+            k += 1
+    return counts, out
 
 
 def _enum_column(
@@ -360,6 +516,41 @@ def _enum_column(
     for code, member in enumerate(members):
         if member.value in present:
             codes[array == member.value] = code
+    return np.array([*members, None], dtype=object)[codes], codes
+
+
+_FLAG_OBJECTS = np.array([False, True, None], dtype=object)  # by code: 0, 1, -1
+
+
+def _pandas_flag_column(raw: Any, name: str, size: int) -> tuple[Any, Codes] | None:
+    """A pandas column of a boolean type read at once (``None``: not one; read it as a list)."""
+    if raw is _ABSENT or not _is_pandas(raw) or getattr(raw.dtype, "kind", None) != "b":
+        return None
+    _check_length(raw, name, size)
+    codes = np.asarray(raw.to_numpy(dtype=bool, na_value=False), dtype=np.int8)
+    codes[np.asarray(raw.isna().to_numpy(), dtype=bool)] = -1
+    return _FLAG_OBJECTS[codes], codes
+
+
+def _pandas_enum_column(
+    raw: Any, enum: type[Any], name: str, size: int
+) -> tuple[Any, Codes] | None:
+    """A pandas column of enum values read at once (``None``: a value to look at one by one)."""
+    if raw is _ABSENT or not _is_pandas(raw):
+        return None
+    import pandas as pd
+
+    _check_length(raw, name, size)
+    members: list[Any] = list(enum.__members__.values())
+    by_value = {member.value: code for code, member in enumerate(members)}
+    try:  # each distinct value once; None, NaN and NA are -1
+        found, distinct = pd.factorize(raw, use_na_sentinel=True)
+        lookup = np.full(len(distinct) + 1, -1, dtype=np.int8)
+        for k, value in enumerate(distinct):
+            lookup[k] = by_value[value]
+    except (TypeError, ValueError, KeyError):  # not a member: the reading by value names it
+        return None
+    codes = lookup[found]
     return np.array([*members, None], dtype=object)[codes], codes
 
 
@@ -541,25 +732,75 @@ class Screening:
 
     def missing(self) -> list[tuple[str, ...]]:
         """Per family, the inputs to record before a decision (as :attr:`Assessment.missing`)."""
+        inverse, table, row = self._missing_groups()
+        out = [table[k] for k in inverse.tolist()]
+        for index, extra in row.items():
+            out[index] = extra
+        return out
+
+    def missing_joined(self, sep: str = ";") -> npt.NDArray[Any]:
+        """:meth:`missing` as one text per family, the inputs joined by ``sep`` (object array).
+
+        Built from the handful of distinct combinations, not family by family.
+
+        >>> result = screen({"id": ["F1", "F2"], "birth_dates": ["2016-04-12", "2015-01-01"],
+        ...                  "pre_assessment": ["worrying", None]}, on=dt.date(2023, 6, 1))
+        >>> result.missing_joined().tolist()[1]
+        'abuse_or_severe_maltreatment;pre_assessment;em_orientation;trust_in_services'
+        """
+        inverse, table, row = self._missing_groups()
+        out: npt.NDArray[Any] = np.array([sep.join(t) for t in table], dtype=object)[inverse]
+        for index, extra in row.items():
+            out[index] = sep.join(extra)
+        return out
+
+    def _missing_groups(
+        self,
+    ) -> tuple[npt.NDArray[np.intp], list[tuple[str, ...]], dict[int, tuple[str, ...]]]:
+        """Per family, an index into the distinct tuples of missing inputs; the row rules' apart.
+
+        Each columnar rule adds its input to a family's missing inputs when it
+        needs review there: one bit per (rule, input), in the rules' order, so
+        a family's bits read in order give its inputs in :meth:`missing`'s
+        order. Families that a row-path rule sends to review get their tuple
+        from the row path (the third element, by family).
+        """
         batch = self.batch
-        out: list[list[str]] = [[] for _ in range(len(self))]
+        size = len(self)
+        masks = np.zeros(size, dtype=np.int64)
+        fields: list[str] = []
+
+        def add(field: str, where: npt.NDArray[np.bool_]) -> None:
+            masks[where] |= np.int64(1) << np.int64(len(fields))
+            fields.append(field)
+
         for rule_id, codes in self.rules.items():
             if self.paths.get(rule_id) != "columnar":
                 continue
-            for index in np.flatnonzero(codes == REVIEW).tolist():
-                if rule_id in _MISSING_FIELD:
-                    out[index].append(_MISSING_FIELD[rule_id])
-                elif rule_id == "pippi.target.em_orientation":
-                    keep = batch.em_orientation[index] is EMOrientation.KEEP_IN_FAMILY
-                    blank = batch.em_orientation[index] is None
-                    out[index].append("em_orientation" if blank or keep else "removal_in_progress")
+            review = codes == REVIEW
+            if rule_id in _MISSING_FIELD:
+                add(_MISSING_FIELD[rule_id], review)
+            elif rule_id == "pippi.target.em_orientation":
+                orientation = batch.codes["em_orientation"]
+                blank_or_keep = (orientation == -1) | (orientation == _KEEP)
+                add("em_orientation", review & blank_or_keep)
+                add("removal_in_progress", review & ~blank_or_keep)
+        distinct, inverse = np.unique(masks, return_inverse=True)
+        table = [
+            tuple(dict.fromkeys(f for bit, f in enumerate(fields) if mask >> bit & 1))
+            for mask in distinct.tolist()
+        ]
+        row: dict[int, tuple[str, ...]] = {}
         for rule_id, path in self.paths.items():
-            if path == "row":
-                for index in np.flatnonzero(self.rules[rule_id] == REVIEW).tolist():
-                    out[index].extend(
-                        m for f in self._row_findings(index) if f.rule == rule_id for m in f.missing
-                    )
-        return [tuple(dict.fromkeys(m)) for m in out]
+            if path != "row":
+                continue
+            for index in np.flatnonzero(self.rules[rule_id] == REVIEW).tolist():
+                found = row.get(index, table[inverse[index]])
+                extra = (
+                    m for f in self._row_findings(index) if f.rule == rule_id for m in f.missing
+                )
+                row[index] = tuple(dict.fromkeys((*found, *extra)))
+        return inverse.reshape(-1), table, row
 
     def _row_findings(self, index: int) -> tuple[Any, ...]:
         return assess(self.batch.family(index), on=self.on, profile=self.profile).findings
