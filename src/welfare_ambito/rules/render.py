@@ -173,6 +173,30 @@ def provenance_lines(finding: Finding, lang: str = "it") -> list[str]:
     return lines
 
 
+_Sources: TypeAlias = tuple[str | None, tuple[str, ...]]
+_Memo: TypeAlias = dict[tuple[int, int], tuple[Any, Any, _Sources]]
+_MEMO_SIZE = 4096
+
+
+def _sources(finding: Finding, lang: str, memo: _Memo) -> _Sources:
+    """The finding's citation as shown and its :func:`provenance_lines`.
+
+    A rule's findings share one citation and one provenance: the texts are made once
+    per pair in ``memo`` (kept with the objects, so an id is never reused while cached).
+    """
+    citation, provenance = finding.citation, finding.provenance
+    key = (id(citation), id(provenance))
+    hit = memo.get(key)
+    if hit is not None and hit[0] is citation and hit[1] is provenance:
+        return hit[2]
+    shown = None if citation is None else _source(finding, lang)
+    value = (shown, tuple(provenance_lines(finding, lang)))
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = (citation, provenance, value)
+    return value
+
+
 def _text_head(report: Report, summary: Summary, words: dict[str, str]) -> list[str]:
     """The lines of a text report before its findings: what, the verdict, the counts."""
     lines = [
@@ -187,7 +211,7 @@ def _text_head(report: Report, summary: Summary, words: dict[str, str]) -> list[
     return lines
 
 
-def _text_finding(finding: Finding, lang: str, words: dict[str, str]) -> list[str]:
+def _text_finding(finding: Finding, lang: str, words: dict[str, str], memo: _Memo) -> list[str]:
     """The lines of one finding in a text report."""
     severity = f" [{_severity(finding, lang)}]" if finding.outcome is Outcome.FAIL else ""
     lines = [
@@ -199,9 +223,10 @@ def _text_finding(finding: Finding, lang: str, words: dict[str, str]) -> list[st
         lines.append(f"    {words['missing']}: {missing}")
     if finding.note:
         lines.append(f"    {finding.note}")
-    if finding.citation is not None:
-        lines.append(f"    {words['source']}: {_source(finding, lang)}")
-    for line in provenance_lines(finding, lang):
+    source, provenance = _sources(finding, lang, memo)
+    if source is not None:
+        lines.append(f"    {words['source']}: {source}")
+    for line in provenance:
         lines.append(f"    {words['values_from']}: {line}")
     return lines
 
@@ -210,12 +235,13 @@ def render_text(report: Report, *, verbose: bool = False) -> str:
     """Plain text for a terminal: header, counts, then failures and reviews with sources."""
     words = _labels(report.lang)
     lines = _text_head(report, report.summary, words)
+    memo: _Memo = {}
     findings = _shown(report, verbose)
     if not findings:
         lines.append(words["nothing"])
     for finding in findings:
         lines.append("")
-        lines.extend(_text_finding(finding, report.lang, words))
+        lines.extend(_text_finding(finding, report.lang, words, memo))
     return "\n".join(lines) + "\n"
 
 
@@ -280,8 +306,9 @@ def render_markdown(report: Report, *, verbose: bool = False) -> str:
         lines.append(words["nothing"])
         return "\n".join(lines) + "\n"
     lines.extend(_md_table_head(words))
+    memo: _Memo = {}
     for f in findings:
-        lines.append(_md_row(f, report.lang, words))
+        lines.append(_md_row(f, report.lang, words, memo))
     return "\n".join(lines) + "\n"
 
 
@@ -311,7 +338,7 @@ def _md_table_head(words: dict[str, str]) -> list[str]:
     ]
 
 
-def _md_row(f: Finding, report_lang: str, words: dict[str, str]) -> str:
+def _md_row(f: Finding, report_lang: str, words: dict[str, str], memo: _Memo) -> str:
     """One finding as a row of the Markdown table."""
     lang = _lang(report_lang)
     message = md_text(f.message)
@@ -321,8 +348,8 @@ def _md_row(f: Finding, report_lang: str, words: dict[str, str]) -> str:
         )
     if f.note:
         message += f" ({md_text(f.note)})"
-    sources = [_source(f, report_lang)] if f.citation is not None else []
-    sources += provenance_lines(f, report_lang)
+    cited, provenance = _sources(f, report_lang, memo)
+    sources = [cited, *provenance] if cited is not None else list(provenance)
     source = "<br>".join(md_text(part) for part in sources)
     mark = _MARK[f.outcome] + (f" {_severity(f, lang)}" if f.outcome is Outcome.FAIL else "")
     return f"| {mark} | {md_code(f.rule)} | {md_text(where(f, lang))} | {message} | {source} |"
@@ -336,8 +363,9 @@ def render_html(report: Report, *, verbose: bool = False) -> str:
     if findings:
         parts.append("<table>")
         parts.append(_html_table_head(words))
+        memo: _Memo = {}
         for f in findings:
-            parts.append(_html_row(f, report.lang, words))
+            parts.append(_html_row(f, report.lang, words, memo))
         parts.append("</tbody></table>")
     else:
         parts.append(f"<p>{html.escape(words['nothing'])}</p>")
@@ -372,7 +400,7 @@ def _html_table_head(words: dict[str, str]) -> str:
     )
 
 
-def _html_row(f: Finding, lang: str, words: dict[str, str]) -> str:
+def _html_row(f: Finding, lang: str, words: dict[str, str], memo: _Memo) -> str:
     """One finding as a row of the HTML table."""
     e = html.escape
     message = e(f.message)
@@ -380,8 +408,8 @@ def _html_row(f: Finding, lang: str, words: dict[str, str]) -> str:
         message += f"<br><em>{e(words['missing'])}</em>: " + ", ".join(
             e(i18n.location(m, _lang(lang))) for m in f.missing
         )
-    sources = [_source(f, lang)] if f.citation is not None else []
-    sources += provenance_lines(f, lang)
+    cited, provenance = _sources(f, lang, memo)
+    sources = [cited, *provenance] if cited is not None else list(provenance)
     source = f"<small>{'<br>'.join(e(part) for part in sources)}</small>" if sources else ""
     return (
         f"<tr><td>{e(_MARK[f.outcome])} {e(_severity(f, lang) if f.outcome is Outcome.FAIL else '')}</td>"
@@ -509,6 +537,7 @@ class ReportWriter:
         self._tally = Tally()
         self._spool_chars = spool_chars
         self._spools: dict[tuple[int, int], _Spool] = {}
+        self._memo: _Memo = {}
 
     def _spool(self, rank: tuple[int, int]) -> _Spool:
         spool = self._spools.get(rank)
@@ -529,11 +558,11 @@ class ReportWriter:
             return
         lang = self.head.lang
         if self.format == "text":
-            piece = "\n\n" + "\n".join(_text_finding(finding, lang, self._words))
+            piece = "\n\n" + "\n".join(_text_finding(finding, lang, self._words, self._memo))
         elif self.format == "markdown":
-            piece = "\n" + _md_row(finding, lang, self._words)
+            piece = "\n" + _md_row(finding, lang, self._words, self._memo)
         else:
-            piece = "\n" + _html_row(finding, lang, self._words)
+            piece = "\n" + _html_row(finding, lang, self._words, self._memo)
         self._spool(_rank(finding)).write(piece)
 
     def extend(self, findings: Iterable[Finding]) -> None:
