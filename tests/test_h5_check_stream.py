@@ -235,3 +235,23 @@ def test_checker_head_is_the_report_without_findings() -> None:
     report = checker.report(plan)
     assert checker.head(plan) == attrs.evolve(report, findings=())
     assert report.findings
+
+
+@pytest.mark.parametrize("size", [1, 3, 1024])
+def test_a_plan_workbook_streams_its_findings_at_their_cells(
+    size: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Findings of a plan workbook are relocated to cells in batches: any batch size gives
+    the report ``book.relocate`` gives, and ``check piano.xlsx --format json`` writes it."""
+    pytest.importorskip("openpyxl")
+    from welfare_ambito.rules.cli import _relocated
+    from welfare_ambito.tables.workbook import read_plan_workbook, write_plan_template
+
+    path = tmp_path / "piano.xlsx"
+    write_plan_template(path, plan=data.example("pippi_seregno_mistakes"))
+    book = read_plan_workbook(path)
+    expected = book.relocate(evaluate(book.plan, "seregno-pippi-2023"))
+    head, findings = evaluate_stream(book.plan, "seregno-pippi-2023")
+    assert tuple(_relocated(book, head, findings, size)) == expected.findings
+    assert main(["check", str(path), "--format", "json"]) == 1
+    assert capsys.readouterr().out == render(expected, "json")
