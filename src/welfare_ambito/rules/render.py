@@ -15,7 +15,7 @@ from typing import IO, Any, TypeAlias
 
 from welfare_ambito import i18n
 from welfare_ambito._lang import Lang, is_lang
-from welfare_ambito.rules.outcomes import Outcome
+from welfare_ambito.rules.outcomes import Outcome, Severity
 from welfare_ambito.rules.parameters import OVERRIDDEN_TEXT, Provenance
 
 # Rendering reads reports; it imports neither the report nor the catalogue module, so data
@@ -522,8 +522,6 @@ class ReportWriter:
         verbose: bool = False,
         spool_chars: int = _SPOOL_CHARS,
     ) -> None:
-        from welfare_ambito.rules.report import Tally  # the one counting of a report
-
         if format not in STREAMED_FORMATS:
             from welfare_ambito.errors import InvalidValue
 
@@ -534,7 +532,8 @@ class ReportWriter:
         self.format = format
         self.verbose = verbose
         self._words = _labels(head.lang)
-        self._tally = Tally()
+        self._counts = dict.fromkeys(Outcome, 0)
+        self._failures = dict.fromkeys(Severity, 0)
         self._spool_chars = spool_chars
         self._spools: dict[tuple[int, int], _Spool] = {}
         self._memo: _Memo = {}
@@ -547,7 +546,10 @@ class ReportWriter:
 
     def add(self, finding: Finding) -> None:
         """Count ``finding`` and, if the format shows it, render it now."""
-        self._tally.add(finding.outcome, finding.severity)
+        outcome = finding.outcome
+        self._counts[outcome] += 1
+        if outcome is Outcome.FAIL:
+            self._failures[finding.severity] += 1
         if self.format == "json":
             # Every finding, in the order given, one level of JSON deeper than alone.
             text = json.dumps(finding.to_dict(), ensure_ascii=False, indent=2)
@@ -573,8 +575,16 @@ class ReportWriter:
 
     @property
     def summary(self) -> Summary:
-        """The counts of the findings added so far."""
-        return self._tally.summary()
+        """The counts of the findings added so far (a :class:`~welfare_ambito.rules.report.Summary`).
+
+        Built with the head's own summary class: rendering imports no report module.
+        """
+        return type(self.head.summary)(
+            outcomes=self._counts,
+            errors=self._failures[Severity.ERROR],
+            warnings=self._failures[Severity.WARNING],
+            infos=self._failures[Severity.INFO],
+        )
 
     def write_to(self, out: IO[str]) -> None:
         """Write the report of the findings added: byte for byte what :func:`render` writes."""
