@@ -147,6 +147,9 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> b
 def decode(data: bytes, source: str | Phrase = "") -> str:
     """``data`` as UTF-8 text, a leading byte-order mark dropped.
 
+    ``source`` names the input in the error: a file's name, or a phrase in the
+    reader's language (standard input).
+
     >>> decode("\\ufeffciao".encode())
     'ciao'
     >>> try:

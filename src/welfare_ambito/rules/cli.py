@@ -4,19 +4,28 @@
 ``check``: 0 no error finding, 1 error findings, 2 invalid input (raised as
 :class:`~welfare_ambito.errors.WelfareAmbitoError` and printed by the main
 command, every problem with its path).
+
+``check`` streams: the findings go from the engine to a
+:class:`~welfare_ambito.rules.render.ReportWriter` as they are made, counted on
+the way, and only those the report shows are kept (in temporary files past a
+megabyte), so a plan of a million families is checked in the memory its own
+loading takes. ``--format xlsx`` builds the whole report first (a workbook is
+written at once).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from welfare_ambito import i18n
 from welfare_ambito._lang import LANG_HELP, LANGS, Lang, is_lang
-from welfare_ambito.errors import InvalidValue
+from welfare_ambito.errors import InvalidValue, Phrase
 from welfare_ambito.periods import parse_date
 
 __all__ = ["cmd_check", "cmd_explain", "cmd_profiles", "cmd_rules", "demo_reports", "register"]
@@ -38,19 +47,22 @@ i18n.define(
 )
 i18n.define("cli.report_sheet", it="Esito", en="Report")
 i18n.define("cli.profile_extends", it="estende {base}", en="extends {base}")
+i18n.define("cli.standard_input", it="l'input standard", en="standard input")
 # The labels of «explain RULE_ID».
-for _name, _italian, _english in (
-    ("subject", "soggetto", "subject"),
-    ("severity", "gravità", "severity"),
-    ("profile", "profilo", "profile"),
-    ("message", "messaggio", "message"),
-    ("condition", "condizione", "condition"),
-    ("source", "fonte", "source"),
-    ("parameter", "parametro", "parameter"),
-    ("derogation", "deroga", "derogation"),
-    ("code", "codice", "code"),
-):
-    i18n.define(f"cli.explain.{_name}", it=_italian, en=_english)
+i18n.define_group(
+    "cli.explain",
+    [
+        ("subject", "soggetto", "subject"),
+        ("severity", "gravità", "severity"),
+        ("profile", "profilo", "profile"),
+        ("message", "messaggio", "message"),
+        ("condition", "condizione", "condition"),
+        ("source", "fonte", "source"),
+        ("parameter", "parametro", "parameter"),
+        ("derogation", "deroga", "derogation"),
+        ("code", "codice", "code"),
+    ],
+)
 i18n.define("cli.explain.verified_on", it="verificata il {day}", en="verified on {day}")
 
 
@@ -85,20 +97,48 @@ def _profile(name: str | None, plan: Any = None) -> Any:
     return None
 
 
+def _standard_input() -> str:
+    """Standard input as text, through the one decoder of documents (a BOM is dropped).
+
+    Text that is not UTF-8 is an :class:`~welfare_ambito.errors.InvalidInput` naming
+    standard input («input standard»), as a file is named.
+    """
+    from welfare_ambito._documents import decode
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream put in its place (tests, notebooks)
+        return str(sys.stdin.read()).removeprefix("\ufeff")
+    return decode(stream.read(), Phrase("cli.standard_input"))
+
+
 def _read_plan(name: str) -> Any:
     """Load the plan file ``name``; ``-`` reads TOML or JSON from standard input."""
-    from welfare_ambito.convert import load, loads
+    from welfare_ambito._documents import DocumentFloat, parse_document
+    from welfare_ambito.convert import load, structure
+    from welfare_ambito.model import CoDesignPlan
 
     if name != "-":
         return load(name)
-    text = sys.stdin.read().lstrip("\ufeff")
-    return loads(text, "json" if text.lstrip().startswith(("{", "[")) else "toml")
+    text = _standard_input()
+    fmt = "json" if text.lstrip().startswith(("{", "[")) else "toml"
+    document = parse_document(text, fmt, parse_float=DocumentFloat)
+    del text  # a very large plan: its text is not held while its objects are built
+    return structure(document, CoDesignPlan)
+
+
+def _relocated(book: Any, head: Any, findings: Iterable[Any], size: int = 1024) -> Iterator[Any]:
+    """``findings`` with their paths given as the workbook's cells, a batch at a time."""
+    import attrs
+
+    items = iter(findings)
+    while batch := tuple(itertools.islice(items, size)):
+        yield from book.relocate(attrs.evolve(head, findings=batch)).findings
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """``check PLAN``: evaluate a plan and print its report."""
-    from welfare_ambito.rules.engine import evaluate
-    from welfare_ambito.rules.render import render
+    """``check PLAN``: evaluate a plan and write its report, the findings streamed."""
+    from welfare_ambito.rules.engine import evaluate_stream
+    from welfare_ambito.rules.render import ReportWriter
 
     book: Any = None
     if str(args.plan).lower().endswith((".xlsx", ".xlsm")):  # a plan workbook (tables package)
@@ -107,27 +147,42 @@ def cmd_check(args: argparse.Namespace) -> int:
         book = read_plan_workbook(args.plan)
     plan: Any = book.plan if book is not None else _read_plan(args.plan)
     profile = _profile(args.profile, plan)
-    report = evaluate(
+    head, findings = evaluate_stream(
         plan, profile, on=args.on, lang=args.lang, overrides=_assignments(args.set) or None
     )
-    report = book.relocate(report) if book is not None else report
+    if book is not None:
+        findings = _relocated(book, head, findings)
     output = getattr(args, "output", None)
     if args.format == "xlsx":
-        # A workbook for the people who forward the findings by mail; the terminal gets text.
-        from welfare_ambito.tables import export
+        import attrs
 
-        export(
-            report,
-            _xlsx_output(output),
-            fmt="xlsx",
-            title=i18n.message("cli.report_sheet", _code(args.lang)),
-        )
-        sys.stdout.write(render(report, "text", verbose=args.verbose))
-    elif output:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(render(report, args.format, verbose=args.verbose))
-    else:
-        sys.stdout.write(render(report, args.format, verbose=args.verbose))
+        return _check_workbook(args, attrs.evolve(head, findings=tuple(findings)), output)
+    with ReportWriter(head, args.format, verbose=args.verbose) as writer:
+        writer.extend(findings)  # nothing is written until every finding is counted
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                writer.write_to(handle)
+        else:
+            writer.write_to(sys.stdout)
+        return EXIT_OK if writer.summary.ok else EXIT_FINDINGS
+
+
+def _check_workbook(args: argparse.Namespace, report: Any, output: str | None) -> int:
+    """``check --format xlsx``: a workbook for the people who forward the findings by mail.
+
+    A workbook is written at once, so this format holds the whole report; the
+    terminal gets the text report.
+    """
+    from welfare_ambito.rules.render import render
+    from welfare_ambito.tables import export
+
+    export(
+        report,
+        _xlsx_output(output),
+        fmt="xlsx",
+        title=i18n.message("cli.report_sheet", _code(args.lang)),
+    )
+    sys.stdout.write(render(report, "text", verbose=args.verbose))
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 

@@ -28,7 +28,7 @@ from welfare_ambito.rules.profiles import Profile, ProfileRule, ensure_fits, loa
 from welfare_ambito.rules.report import Finding, Report, Summary, Tally
 from welfare_ambito.rules.subjects import MISSING, walk
 
-__all__ = ["Checker", "evaluate", "iterate"]
+__all__ = ["Checker", "evaluate", "evaluate_stream", "iterate"]
 
 _PASS = Outcome.PASS
 _FAIL = Outcome.FAIL
@@ -343,6 +343,18 @@ class Checker:
     def report(self, plan: Any) -> Report:
         """The report of ``plan``."""
         findings = tuple(self.findings(plan))
+        return attrs.evolve(self.head(plan), findings=findings)
+
+    def head(self, plan: Any) -> Report:
+        """The report of ``plan`` without its findings: what a writer streaming them needs first.
+
+        >>> import datetime as dt
+        >>> from welfare_ambito import data
+        >>> checker = Checker("seregno-pippi-2023", on=dt.date(2023, 9, 1))
+        >>> head = checker.head(data.example("pippi_seregno"))
+        >>> head.plan, head.findings, "pippi.hours.educator_min" in head.parameters
+        ('seregno-pippi-2023-partner-a', (), True)
+        """
         read = dict.fromkeys(n for b in self._bound for n in b.rule.all_parameters)
         overridden = set(self.profile.parameters.overridden())
         return Report(
@@ -354,7 +366,6 @@ class Checker:
             lang=self.lang,
             parameters={n: jsonable(self.profile.parameters[n].at(self.on)) for n in read},
             overrides=tuple(n for n in read if n in overridden),
-            findings=findings,
             provenance=tuple(
                 p for n in read for p in self.profile.parameters[n].provenance_at(self.on)
             ),
@@ -937,3 +948,33 @@ def iterate(
     """
     day = on if on is not None else _default_day(plan)
     return Checker(profile, on=day, lang=lang, overrides=overrides, rules=rules).findings(plan)
+
+
+def evaluate_stream(
+    plan: CoDesignPlan,
+    profile: Profile | str,
+    *,
+    on: dt.date | None = None,
+    lang: Lang = "it",
+    overrides: Mapping[str, Any] | None = None,
+    rules: Iterable[str] | None = None,
+) -> tuple[Report, Iterator[Finding]]:
+    """Like :func:`evaluate`, with the findings not kept: ``(head, findings)``.
+
+    ``head`` is the report without its findings (profile, day, parameters in
+    force); ``findings`` yields them one at a time, in :func:`evaluate`'s order,
+    so a writer holds only what it shows (``welfare-ambito check`` of a very
+    large plan). ``attrs.evolve(head, findings=tuple(findings))`` equals
+    :func:`evaluate`'s report.
+
+    >>> from welfare_ambito import data
+    >>> plan = data.example("pippi_seregno_mistakes")
+    >>> head, findings = evaluate_stream(plan, "seregno-pippi-2023")
+    >>> attrs.evolve(head, findings=tuple(findings)) == evaluate(plan, "seregno-pippi-2023")
+    True
+    """
+    if not isinstance(plan, CoDesignPlan):
+        raise IncompatibleTypes.of("rules.not_a_plan", path="plan", kind=type(plan).__name__)
+    day = on if on is not None else _default_day(plan)
+    checker = Checker(profile, on=day, lang=lang, overrides=overrides, rules=rules)
+    return checker.head(plan), checker.findings(plan)

@@ -6,11 +6,16 @@ Rendering reads findings only: it knows nothing of rules' logic.
 from __future__ import annotations
 
 import html
-from typing import Any, TypeAlias
+import json
+import shutil
+import tempfile
+from collections.abc import Iterable
+from types import TracebackType
+from typing import IO, Any, TypeAlias
 
 from welfare_ambito import i18n
 from welfare_ambito._lang import Lang, is_lang
-from welfare_ambito.rules.outcomes import Outcome
+from welfare_ambito.rules.outcomes import Outcome, Severity
 from welfare_ambito.rules.parameters import OVERRIDDEN_TEXT, Provenance
 
 # Rendering reads reports; it imports neither the report nor the catalogue module, so data
@@ -19,8 +24,11 @@ Finding: TypeAlias = Any
 Report: TypeAlias = Any
 ReportDiff: TypeAlias = Any
 Catalogue: TypeAlias = Any
+Summary: TypeAlias = Any
 
 __all__ = [
+    "STREAMED_FORMATS",
+    "ReportWriter",
     "md_code",
     "md_text",
     "provenance_lines",
@@ -53,8 +61,7 @@ _LABELS: tuple[tuple[str, str, str], ...] = (
     ("parameters", "parametri", "parameters"),
     ("no_changes", "Nessuna differenza.", "No differences."),
 )
-for _name, _italian, _english in _LABELS:
-    i18n.define(f"report.label.{_name}", it=_italian, en=_english)
+i18n.define_group("report.label", _LABELS)
 
 _MARK = {
     Outcome.FAIL: "✗",
@@ -71,13 +78,21 @@ def _labels(lang: str) -> dict[str, str]:
     return {name: i18n.message(f"report.label.{name}", code) for name, _, _ in _LABELS}
 
 
+def _is_shown(finding: Finding, verbose: bool) -> bool:
+    """Whether a report shows ``finding``: failures, reviews and derogations (all if verbose)."""
+    return bool(
+        verbose or finding.outcome in (Outcome.FAIL, Outcome.NEEDS_REVIEW) or finding.exception
+    )
+
+
+def _rank(finding: Finding) -> tuple[int, int]:
+    """Where a shown finding goes: failures first, then reviews, each by severity."""
+    return (_ORDER[finding.outcome], _SEVERITY_ORDER[finding.severity.value])
+
+
 def _shown(report: Report, verbose: bool) -> list[Finding]:
-    chosen = [
-        f
-        for f in report.findings
-        if verbose or f.outcome in (Outcome.FAIL, Outcome.NEEDS_REVIEW) or f.exception
-    ]
-    return sorted(chosen, key=lambda f: (_ORDER[f.outcome], _SEVERITY_ORDER[f.severity.value]))
+    chosen = [f for f in report.findings if _is_shown(f, verbose)]
+    return sorted(chosen, key=_rank)
 
 
 def _lang(lang: str) -> Lang:
@@ -85,9 +100,8 @@ def _lang(lang: str) -> Lang:
     return lang if is_lang(lang) else "en"
 
 
-def _counts_line(report: Report, lang: str) -> str:
+def _counts_line(summary: Summary, lang: str) -> str:
     code = _lang(lang)
-    summary = report.summary
     parts = [i18n.quantity(f"unit.{o.value}", summary.outcomes[o], code) for o in Outcome]
     return (
         i18n.quantity("unit.findings", summary.total, code)
@@ -159,39 +173,75 @@ def provenance_lines(finding: Finding, lang: str = "it") -> list[str]:
     return lines
 
 
-def render_text(report: Report, *, verbose: bool = False) -> str:
-    """Plain text for a terminal: header, counts, then failures and reviews with sources."""
-    words = _labels(report.lang)
+_Sources: TypeAlias = tuple[str | None, tuple[str, ...]]
+_Memo: TypeAlias = dict[tuple[int, int], tuple[Any, Any, _Sources]]
+_MEMO_SIZE = 4096
+
+
+def _sources(finding: Finding, lang: str, memo: _Memo) -> _Sources:
+    """The finding's citation as shown and its :func:`provenance_lines`.
+
+    A rule's findings share one citation and one provenance: the texts are made once
+    per pair in ``memo`` (kept with the objects, so an id is never reused while cached).
+    """
+    citation, provenance = finding.citation, finding.provenance
+    key = (id(citation), id(provenance))
+    hit = memo.get(key)
+    if hit is not None and hit[0] is citation and hit[1] is provenance:
+        return hit[2]
+    shown = None if citation is None else _source(finding, lang)
+    value = (shown, tuple(provenance_lines(finding, lang)))
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = (citation, provenance, value)
+    return value
+
+
+def _text_head(report: Report, summary: Summary, words: dict[str, str]) -> list[str]:
+    """The lines of a text report before its findings: what, the verdict, the counts."""
     lines = [
         f"{words['report']} — {words['plan']} {report.plan or '—'}, "
         f"{words['profile']} {report.profile}, {words['on']} {i18n.date(report.on, _lang(report.lang))}",
-        words["ok"] if report.ok else words["not_ok"],
-        _counts_line(report, report.lang),
+        words["ok"] if summary.ok else words["not_ok"],
+        _counts_line(summary, report.lang),
     ]
     if report.overrides:
         shown = ", ".join(f"{n}={report.parameters.get(n)}" for n in report.overrides)
         lines.append(f"{words['overrides']}: {shown} ({_overridden(report.lang)})")
+    return lines
+
+
+def _text_finding(finding: Finding, lang: str, words: dict[str, str], memo: _Memo) -> list[str]:
+    """The lines of one finding in a text report."""
+    severity = f" [{_severity(finding, lang)}]" if finding.outcome is Outcome.FAIL else ""
+    lines = [
+        f"{_MARK[finding.outcome]}{severity} {finding.rule} @ {where(finding, lang)}",
+        f"    {finding.message}",
+    ]
+    if finding.missing:
+        missing = ", ".join(i18n.location(m, _lang(lang)) for m in finding.missing)
+        lines.append(f"    {words['missing']}: {missing}")
+    if finding.note:
+        lines.append(f"    {finding.note}")
+    source, provenance = _sources(finding, lang, memo)
+    if source is not None:
+        lines.append(f"    {words['source']}: {source}")
+    for line in provenance:
+        lines.append(f"    {words['values_from']}: {line}")
+    return lines
+
+
+def render_text(report: Report, *, verbose: bool = False) -> str:
+    """Plain text for a terminal: header, counts, then failures and reviews with sources."""
+    words = _labels(report.lang)
+    lines = _text_head(report, report.summary, words)
+    memo: _Memo = {}
     findings = _shown(report, verbose)
     if not findings:
         lines.append(words["nothing"])
     for finding in findings:
-        severity = (
-            f" [{_severity(finding, report.lang)}]" if finding.outcome is Outcome.FAIL else ""
-        )
         lines.append("")
-        lines.append(
-            f"{_MARK[finding.outcome]}{severity} {finding.rule} @ {where(finding, report.lang)}"
-        )
-        lines.append(f"    {finding.message}")
-        if finding.missing:
-            missing = ", ".join(i18n.location(m, _lang(report.lang)) for m in finding.missing)
-            lines.append(f"    {words['missing']}: {missing}")
-        if finding.note:
-            lines.append(f"    {finding.note}")
-        if finding.citation is not None:
-            lines.append(f"    {words['source']}: {_source(finding, report.lang)}")
-        for line in provenance_lines(finding, report.lang):
-            lines.append(f"    {words['values_from']}: {line}")
+        lines.extend(_text_finding(finding, report.lang, words, memo))
     return "\n".join(lines) + "\n"
 
 
@@ -250,13 +300,27 @@ def render_markdown(report: Report, *, verbose: bool = False) -> str:
     :func:`md_code`): no HTML from free text reaches the rendered comment.
     """
     words = _labels(report.lang)
+    lines = _md_head(report, report.summary, words)
+    findings = _shown(report, verbose)
+    if not findings:
+        lines.append(words["nothing"])
+        return "\n".join(lines) + "\n"
+    lines.extend(_md_table_head(words))
+    memo: _Memo = {}
+    for f in findings:
+        lines.append(_md_row(f, report.lang, words, memo))
+    return "\n".join(lines) + "\n"
+
+
+def _md_head(report: Report, summary: Summary, words: dict[str, str]) -> list[str]:
+    """The lines of a Markdown report before its table (the last one blank)."""
     lang = _lang(report.lang)
-    status = f"✅ {words['ok']}" if report.ok else f"❌ {words['not_ok']}"
+    status = f"✅ {words['ok']}" if summary.ok else f"❌ {words['not_ok']}"
     lines = [
         f"### {words['report']}: {md_code(report.plan or '—')} · {words['profile']} "
         f"{md_code(report.profile)} · {i18n.date(report.on, lang)}",
         "",
-        f"**{status}** — {_counts_line(report, report.lang)}",
+        f"**{status}** — {_counts_line(summary, report.lang)}",
         "",
     ]
     if report.overrides:
@@ -264,75 +328,94 @@ def render_markdown(report: Report, *, verbose: bool = False) -> str:
             f"{md_code(n)} = {md_text(report.parameters.get(n))}" for n in report.overrides
         )
         lines += [f"_{words['overrides']}_: {shown} ({_overridden(report.lang)})", ""]
-    findings = _shown(report, verbose)
-    if not findings:
-        lines.append(words["nothing"])
-        return "\n".join(lines) + "\n"
-    lines.append(
-        f"| | {words['rule']} | {words['where']} | {words['message']} | {words['source']} |"
-    )
-    lines.append("|---|---|---|---|---|")
-    for f in findings:
-        message = md_text(f.message)
-        if f.missing:
-            message += f" — {words['missing']}: " + ", ".join(
-                md_code(i18n.location(m, lang)) for m in f.missing
-            )
-        if f.note:
-            message += f" ({md_text(f.note)})"
-        sources = [_source(f, report.lang)] if f.citation is not None else []
-        sources += provenance_lines(f, report.lang)
-        source = "<br>".join(md_text(part) for part in sources)
-        mark = _MARK[f.outcome] + (f" {_severity(f, lang)}" if f.outcome is Outcome.FAIL else "")
-        lines.append(
-            f"| {mark} | {md_code(f.rule)} | {md_text(where(f, lang))} | {message} | {source} |"
+    return lines
+
+
+def _md_table_head(words: dict[str, str]) -> list[str]:
+    return [
+        f"| | {words['rule']} | {words['where']} | {words['message']} | {words['source']} |",
+        "|---|---|---|---|---|",
+    ]
+
+
+def _md_row(f: Finding, report_lang: str, words: dict[str, str], memo: _Memo) -> str:
+    """One finding as a row of the Markdown table."""
+    lang = _lang(report_lang)
+    message = md_text(f.message)
+    if f.missing:
+        message += f" — {words['missing']}: " + ", ".join(
+            md_code(i18n.location(m, lang)) for m in f.missing
         )
-    return "\n".join(lines) + "\n"
+    if f.note:
+        message += f" ({md_text(f.note)})"
+    cited, provenance = _sources(f, report_lang, memo)
+    sources = [cited, *provenance] if cited is not None else list(provenance)
+    source = "<br>".join(md_text(part) for part in sources)
+    mark = _MARK[f.outcome] + (f" {_severity(f, lang)}" if f.outcome is Outcome.FAIL else "")
+    return f"| {mark} | {md_code(f.rule)} | {md_text(where(f, lang))} | {message} | {source} |"
 
 
 def render_html(report: Report, *, verbose: bool = False) -> str:
     """An HTML fragment (used by ``Report._repr_html_`` in notebooks)."""
     words = _labels(report.lang)
+    parts = _html_head(report, report.summary, words)
+    findings = _shown(report, verbose)
+    if findings:
+        parts.append("<table>")
+        parts.append(_html_table_head(words))
+        memo: _Memo = {}
+        for f in findings:
+            parts.append(_html_row(f, report.lang, words, memo))
+        parts.append("</tbody></table>")
+    else:
+        parts.append(f"<p>{html.escape(words['nothing'])}</p>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _html_head(report: Report, summary: Summary, words: dict[str, str]) -> list[str]:
+    """The parts of an HTML report before its table."""
     e = html.escape
-    status = words["ok"] if report.ok else words["not_ok"]
-    colour = "#1a7f37" if report.ok else "#cf222e"
+    status = words["ok"] if summary.ok else words["not_ok"]
+    colour = "#1a7f37" if summary.ok else "#cf222e"
     parts = [
         '<div class="welfare-ambito-report">',
         f"<p><strong>{e(words['report'])}</strong> — {e(words['plan'])} <code>{e(report.plan or '—')}</code>, "
         f"{e(words['profile'])} <code>{e(report.profile)}</code>, {e(words['on'])} {e(i18n.date(report.on, _lang(report.lang)))}</p>",
-        f'<p style="color:{colour}"><strong>{e(status)}</strong> — {e(_counts_line(report, report.lang))}</p>',
+        f'<p style="color:{colour}"><strong>{e(status)}</strong> — {e(_counts_line(summary, report.lang))}</p>',
     ]
     if report.overrides:
         shown = ", ".join(f"{n}={report.parameters.get(n)}" for n in report.overrides)
         parts.append(
             f"<p><em>{e(words['overrides'])}</em>: {e(shown)} ({e(_overridden(report.lang))})</p>"
         )
-    findings = _shown(report, verbose)
-    if findings:
-        parts.append("<table>")
-        parts.append(
-            f"<thead><tr><th></th><th>{e(words['rule'])}</th><th>{e(words['where'])}</th>"
-            f"<th>{e(words['message'])}</th><th>{e(words['source'])}</th></tr></thead><tbody>"
+    return parts
+
+
+def _html_table_head(words: dict[str, str]) -> str:
+    e = html.escape
+    return (
+        f"<thead><tr><th></th><th>{e(words['rule'])}</th><th>{e(words['where'])}</th>"
+        f"<th>{e(words['message'])}</th><th>{e(words['source'])}</th></tr></thead><tbody>"
+    )
+
+
+def _html_row(f: Finding, lang: str, words: dict[str, str], memo: _Memo) -> str:
+    """One finding as a row of the HTML table."""
+    e = html.escape
+    message = e(f.message)
+    if f.missing:
+        message += f"<br><em>{e(words['missing'])}</em>: " + ", ".join(
+            e(i18n.location(m, _lang(lang))) for m in f.missing
         )
-        for f in findings:
-            message = e(f.message)
-            if f.missing:
-                message += f"<br><em>{e(words['missing'])}</em>: " + ", ".join(
-                    e(i18n.location(m, _lang(report.lang))) for m in f.missing
-                )
-            sources = [_source(f, report.lang)] if f.citation is not None else []
-            sources += provenance_lines(f, report.lang)
-            source = f"<small>{'<br>'.join(e(part) for part in sources)}</small>" if sources else ""
-            parts.append(
-                f"<tr><td>{e(_MARK[f.outcome])} {e(_severity(f, report.lang) if f.outcome is Outcome.FAIL else '')}</td>"
-                f"<td><code>{e(f.rule)}</code></td><td>{e(where(f, report.lang))}</td>"
-                f"<td>{message}</td><td>{source}</td></tr>"
-            )
-        parts.append("</tbody></table>")
-    else:
-        parts.append(f"<p>{e(words['nothing'])}</p>")
-    parts.append("</div>")
-    return "\n".join(parts)
+    cited, provenance = _sources(f, lang, memo)
+    sources = [cited, *provenance] if cited is not None else list(provenance)
+    source = f"<small>{'<br>'.join(e(part) for part in sources)}</small>" if sources else ""
+    return (
+        f"<tr><td>{e(_MARK[f.outcome])} {e(_severity(f, lang) if f.outcome is Outcome.FAIL else '')}</td>"
+        f"<td><code>{e(f.rule)}</code></td><td>{e(where(f, lang))}</td>"
+        f"<td>{message}</td><td>{source}</td></tr>"
+    )
 
 
 def render_json(report: Report) -> str:
@@ -355,6 +438,211 @@ def render(report: Report, format: str = "text", *, verbose: bool = False) -> st
     raise InvalidValue.of(
         "choice", path="format", value=format, choices="text, markdown, html, json"
     )
+
+
+STREAMED_FORMATS = ("text", "markdown", "html", "json")
+"""The formats :class:`ReportWriter` writes: every format of :func:`render`."""
+
+_SPOOL_CHARS = 1 << 20
+"""Characters a spool keeps in memory before it moves to a temporary file."""
+
+
+class _Spool:
+    """Rendered pieces kept in order: in memory up to a size, then in a temporary file."""
+
+    __slots__ = ("_file", "_kept", "_limit", "_pieces")
+
+    def __init__(self, limit: int) -> None:
+        self._pieces: list[str] = []
+        self._kept = 0
+        self._limit = limit
+        self._file: IO[str] | None = None
+
+    def write(self, piece: str) -> None:
+        if self._file is not None:
+            self._file.write(piece)
+            return
+        self._pieces.append(piece)
+        self._kept += len(piece)
+        if self._kept > self._limit:
+            # Exactly the characters written come back: no newline translation, and a lone
+            # surrogate (from a plan's "\ud800") reaches the output as it would have.
+            self._file = tempfile.TemporaryFile(  # noqa: SIM115 - closed by close()
+                "w+", encoding="utf-8", errors="surrogatepass", newline=""
+            )
+            self._file.writelines(self._pieces)
+            self._pieces = []
+
+    def copy_to(self, out: IO[str]) -> None:
+        if self._file is None:
+            out.write("".join(self._pieces))
+            return
+        self._file.flush()
+        self._file.seek(0)
+        shutil.copyfileobj(self._file, out, _SPOOL_CHARS)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        self._pieces = []
+
+
+class ReportWriter:
+    """Render a report whose findings arrive one at a time, holding only what it shows.
+
+    ``head`` is the report without its findings (:meth:`Checker.head
+    <welfare_ambito.rules.engine.Checker.head>`); :meth:`add` counts each finding
+    as it comes and renders at once those the format shows (every one for JSON),
+    into spools that move to temporary files past 1 MB. :meth:`write_to` then
+    writes exactly what :func:`render` writes for the whole report: the header
+    holds the counts, so it is written after the last finding. Memory stays flat
+    however many findings pass through.
+
+    >>> from welfare_ambito import data
+    >>> from welfare_ambito.rules.engine import evaluate, evaluate_stream
+    >>> import io
+    >>> plan = data.example("pippi_seregno_mistakes")
+    >>> head, findings = evaluate_stream(plan, "seregno-pippi-2023")
+    >>> out = io.StringIO()
+    >>> with ReportWriter(head, "markdown") as writer:
+    ...     writer.extend(findings)
+    ...     writer.write_to(out)
+    >>> writer.summary.ok
+    False
+    >>> out.getvalue() == render(evaluate(plan, "seregno-pippi-2023"), "markdown")
+    True
+    """
+
+    def __init__(
+        self,
+        head: Report,
+        format: str = "text",
+        *,
+        verbose: bool = False,
+        spool_chars: int = _SPOOL_CHARS,
+    ) -> None:
+        if format not in STREAMED_FORMATS:
+            from welfare_ambito.errors import InvalidValue
+
+            raise InvalidValue.of(
+                "choice", path="format", value=format, choices=", ".join(STREAMED_FORMATS)
+            )
+        self.head = head
+        self.format = format
+        self.verbose = verbose
+        self._words = _labels(head.lang)
+        self._counts = dict.fromkeys(Outcome, 0)
+        self._failures = dict.fromkeys(Severity, 0)
+        self._spool_chars = spool_chars
+        self._spools: dict[tuple[int, int], _Spool] = {}
+        self._memo: _Memo = {}
+
+    def _spool(self, rank: tuple[int, int]) -> _Spool:
+        spool = self._spools.get(rank)
+        if spool is None:
+            spool = self._spools[rank] = _Spool(self._spool_chars)
+        return spool
+
+    def add(self, finding: Finding) -> None:
+        """Count ``finding`` and, if the format shows it, render it now."""
+        outcome = finding.outcome
+        self._counts[outcome] += 1
+        if outcome is Outcome.FAIL:
+            self._failures[finding.severity] += 1
+        if self.format == "json":
+            # Every finding, in the order given, one level of JSON deeper than alone.
+            text = json.dumps(finding.to_dict(), ensure_ascii=False, indent=2)
+            lead = ",\n    " if self._spools else "\n    "
+            self._spool((0, 0)).write(lead + text.replace("\n", "\n    "))
+            return
+        if not _is_shown(finding, self.verbose):
+            return
+        lang = self.head.lang
+        if self.format == "text":
+            piece = "\n\n" + "\n".join(_text_finding(finding, lang, self._words, self._memo))
+        elif self.format == "markdown":
+            piece = "\n" + _md_row(finding, lang, self._words, self._memo)
+        else:
+            piece = "\n" + _html_row(finding, lang, self._words, self._memo)
+        self._spool(_rank(finding)).write(piece)
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        """:meth:`add` each of ``findings`` (consumed once)."""
+        add = self.add
+        for finding in findings:
+            add(finding)
+
+    @property
+    def summary(self) -> Summary:
+        """The counts of the findings added so far (a :class:`~welfare_ambito.rules.report.Summary`).
+
+        Built with the head's own summary class: rendering imports no report module.
+        """
+        return type(self.head.summary)(
+            outcomes=self._counts,
+            errors=self._failures[Severity.ERROR],
+            warnings=self._failures[Severity.WARNING],
+            infos=self._failures[Severity.INFO],
+        )
+
+    def write_to(self, out: IO[str]) -> None:
+        """Write the report of the findings added: byte for byte what :func:`render` writes."""
+        summary, words, head = self.summary, self._words, self.head
+        spools = [self._spools[rank] for rank in sorted(self._spools)]
+        if self.format == "json":
+            text = json.dumps(
+                {**head.head_dict(summary), "findings": []}, ensure_ascii=False, indent=2
+            )
+            if not spools:
+                out.write(text + "\n")
+                return
+            out.write(text.removesuffix("[]\n}") + "[")
+            spools[0].copy_to(out)
+            out.write("\n  ]\n}\n")
+            return
+        if self.format == "text":
+            out.write("\n".join(_text_head(head, summary, words)))
+            if not spools:
+                out.write("\n" + words["nothing"])
+            for spool in spools:
+                spool.copy_to(out)
+            out.write("\n")
+        elif self.format == "markdown":
+            out.write("\n".join(_md_head(head, summary, words)))
+            if not spools:
+                out.write("\n" + words["nothing"] + "\n")
+                return
+            out.write("\n" + "\n".join(_md_table_head(words)))
+            for spool in spools:
+                spool.copy_to(out)
+            out.write("\n")
+        else:
+            out.write("\n".join(_html_head(head, summary, words)))
+            if not spools:
+                out.write(f"\n<p>{html.escape(words['nothing'])}</p>\n</div>")
+                return
+            out.write("\n<table>\n" + _html_table_head(words))
+            for spool in spools:
+                spool.copy_to(out)
+            out.write("\n</tbody></table>\n</div>")
+
+    def close(self) -> None:
+        """Drop the spools (their temporary files are deleted)."""
+        for spool in self._spools.values():
+            spool.close()
+        self._spools.clear()
+
+    def __enter__(self) -> ReportWriter:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 def render_diff(diff: ReportDiff, *, lang: str = "it") -> str:

@@ -49,15 +49,17 @@ REPORT_VERSION: Final = 1
 """
 
 # The words of Finding.why, beside the outcomes' own (outcome.<value>).
-for _name, _italian, _english in (
-    ("condition", "condizione", "condition"),
-    ("values", "valori", "values"),
-    ("missing", "dati mancanti", "missing inputs"),
-    ("exception", "deroga applicata", "derogation applied"),
-    ("conflict", "deroghe in conflitto", "conflicting derogations"),
-    ("note", "nota", "note"),
-):
-    i18n.define(f"report.why.{_name}", it=_italian, en=_english)
+i18n.define_group(
+    "report.why",
+    [
+        ("condition", "condizione", "condition"),
+        ("values", "valori", "values"),
+        ("missing", "dati mancanti", "missing inputs"),
+        ("exception", "deroga applicata", "derogation applied"),
+        ("conflict", "deroghe in conflitto", "conflicting derogations"),
+        ("note", "nota", "note"),
+    ],
+)
 i18n.define(
     "error.rules.report_schema",
     it="non è un report: lo schema deve essere {schema!r}",
@@ -388,6 +390,20 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The versioned JSON form (``schema``, ``version`` 1)."""
+        data = self.head_dict(self.summary)
+        data["findings"] = [f.to_dict() for f in self.findings]
+        return data
+
+    def head_dict(self, summary: Summary) -> dict[str, Any]:
+        """:meth:`to_dict` of a report with ``summary``, without its last key, ``findings``.
+
+        What a writer streaming the findings writes first, once it has counted them.
+
+        >>> report = Report(profile="seregno-pippi-2023", on=dt.date(2024, 1, 1))
+        >>> head = report.head_dict(Summary(outcomes={"fail": 2}, errors=2))
+        >>> head["ok"], head["summary"]["total"], list(head)[-1]
+        (False, 2, 'provenance')
+        """
         return {
             "schema": REPORT_SCHEMA,
             "version": REPORT_VERSION,
@@ -397,12 +413,11 @@ class Report:
             "plan": self.plan,
             "on": self.on.isoformat(),
             "lang": self.lang,
-            "ok": self.ok,
-            "summary": self.summary.to_dict(),
+            "ok": summary.ok,
+            "summary": summary.to_dict(),
             "parameters": _thaw(self.parameters),
             "overrides": list(self.overrides),
             "provenance": [p.to_dict() for p in self.provenance],
-            "findings": [f.to_dict() for f in self.findings],
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
