@@ -139,7 +139,8 @@ def jsonable(value: object) -> JsonValue:
     """The JSON-ready, immutable form of a value a rule read.
 
     Decimals and amounts become strings (exact), dates ISO strings, periods
-    ``start/end``, enums their value, sequences tuples.
+    ``start/end``, enums their value, sequences tuples, sets sorted tuples, records
+    (attrs classes) mappings of their fields.
 
     >>> jsonable(Money("8"))
     '8.00'
@@ -172,6 +173,13 @@ def jsonable(value: object) -> JsonValue:
     as_json = getattr(value, "__json__", None)
     if callable(as_json):
         return jsonable(as_json())
+    if attrs.has(kind):
+        # A record of the plan (declarations, a team…): its fields, never its Python repr,
+        # whose sets print in a different order in every interpreter. A field kept out of
+        # the repr (a birth date) stays out of the finding too.
+        return FrozenDict(
+            {f.name: jsonable(getattr(value, f.name)) for f in attrs.fields(kind) if f.repr}
+        )
     return str(value)
 
 
