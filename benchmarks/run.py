@@ -31,6 +31,7 @@ QUICK = {
     "bench_engine.py": ["--n", "10000", "--repeat", "1"],
     "bench_strategies.py": ["50"],
     "bench_dask.py": ["--n", "32000"],
+    "bench_check.py": ["--n", "5000"],
 }
 
 
