@@ -373,7 +373,7 @@ class LintIssue:
 
     >>> issue = LintIssue.of("error", "rules", "profile.lint.unknown_rule", rule="x.y")
     >>> issue.level, issue.message, issue.describe("it")
-    ('error', "unknown rule 'x.y'", "error rules: regola sconosciuta 'x.y'")
+    ('error', "unknown rule 'x.y'", "errore rules: regola sconosciuta 'x.y'")
     """
 
     level: str
