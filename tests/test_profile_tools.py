@@ -34,11 +34,9 @@ def test_every_embedded_profile_verifies(
     assert " 0 non trovate" in capsys.readouterr().out
 
 
-def test_a_doctored_quote_fails_with_the_closest_passage(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """One changed figure in a quote: verify fails and shows the notice's real sentence."""
-    path = tmp_path / "doctored.toml"
+def _doctored_profile(folder: Path) -> Path:
+    """A profile whose one quote has a figure changed (1.500 where the notice says 1.400)."""
+    path = folder / "doctored.toml"
     path.write_text(
         """id = "doctored"
 title = "Doctored"
@@ -50,6 +48,14 @@ citation = { source = "seregno-pippi-2023-avviso", section = "SERVIZI E RISORSE 
 """,
         encoding="utf-8",
     )
+    return path
+
+
+def test_a_doctored_quote_fails_with_the_closest_passage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One changed figure in a quote: verify fails and shows the notice's real sentence."""
+    path = _doctored_profile(tmp_path)
     assert main(["profile", "verify", str(path), "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert "closest passage" in out
@@ -343,18 +349,7 @@ def test_verify_and_lint_summaries_read_as_sentences_of_one_language(
     """One problem is «1 errore» / «1 non trovata», never «1 errori»; levels in ``lang``."""
     from test_i18n_words import leaks
 
-    doctored = tmp_path / "doctored.toml"
-    doctored.write_text(
-        """id = "doctored"
-title = "Doctored"
-extends = "seregno-pippi-2023"
-[parameters."pippi.hours.psychologist_min"]
-since = 2023-05-01
-value = 1400
-citation = { source = "seregno-pippi-2023-avviso", section = "SERVIZI E RISORSE UMANE", quote = "n. 1.500 ore per la figura professionale di psicologo/a" }
-""",
-        encoding="utf-8",
-    )
+    doctored = _doctored_profile(tmp_path)
     assert main(["profile", "verify", str(doctored), "--lang", lang]) == 1
     summary = capsys.readouterr().out.splitlines()[-1]
     assert summary.endswith("1 non trovata" if lang == "it" else "1 not found"), summary
