@@ -199,8 +199,10 @@ def _read_readings() -> list[tuple[str, str]]:
 
 _OVERLAP_XFAIL = pytest.mark.xfail(
     strict=True,
-    reason="the overlap at 11 is quoted with its figures («0-11 anni», «da 11 a 14 anni»): a "
-    "what-if on the age bands still shows them beside the new bands (for the lead to decide)",
+    reason="known limitation: the overlap at 11 is a contradiction between two figures and "
+    "is quoted with them («0-11 anni», «da 11 a 14 anni»), so a what-if on the age bands "
+    "still shows them beside the new bands; the fix is for the engine to drop a reading's "
+    "citation when a figure it quotes is overridden",
 )
 
 

@@ -71,8 +71,15 @@ class Phrase:
     ("colonna 'n' assente", "column 'n' absent")
     """
 
-    key: str
+    key: str = attrs.field()
     params: dict[str, Any] = attrs.field(factory=dict)
+
+    @key.validator
+    def _known(self, attribute: attrs.Attribute[str], key: str) -> None:
+        # An unknown key would only show when the message is built, as the bare error code
+        # (building a message never fails): refuse it where the phrase is made instead.
+        if not i18n.known(key):
+            raise KeyError(f"no catalogue message {key!r} for a phrase")
 
     def display(self, lang: str = "it") -> str:
         """The phrase in ``lang`` (English for any other), numbers written as ``lang`` writes them.
