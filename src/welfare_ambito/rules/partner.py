@@ -80,8 +80,10 @@ def declaration_rule(
         title=title,
         message=message,
         condition={
-            "it": f"il piano dichiara «{duty.value}»",
-            "en": f"the plan declares «{duty.value}»",
+            # The duty by its name in each language; its code («survey_report_sent») stays in
+            # the finding's values for tools.
+            "it": f"il piano dichiara: {it_name}",
+            "en": f"the plan declares: {en_name}",
         },
         reads=("declarations",),
     )(declared)

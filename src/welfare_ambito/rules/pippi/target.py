@@ -446,7 +446,8 @@ def adversities(family: Family, p: Parameters) -> Verdict:
     """Adversities are recorded; they never exclude a family (always passes)."""
     if not family.adversities:
         return _NO_ADVERSITY
-    return passed(adversities=tuple(sorted(a.value for a in family.adversities)))
+    # The members, not their codes: a report names them in its language («disabilità»).
+    return passed(adversities=tuple(sorted(family.adversities, key=lambda a: a.value)))
 
 
 @adversities.outcome_only
