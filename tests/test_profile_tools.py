@@ -362,3 +362,44 @@ def test_verify_and_lint_summaries_read_as_sentences_of_one_language(
     assert lines[-1] == ("1 errore, 0 avvisi" if lang == "it" else "1 error, 0 warnings")
     assert lines[0].startswith("errore " if lang == "it" else "error "), lines[0]
     assert not any(leaks(line, lang) for line in lines), lines
+
+
+@pytest.mark.parametrize("profile_id", profile_ids())
+def test_every_embedded_profile_lints_clean(profile_id: str) -> None:
+    """What we ship is what we ask of users: no error and no warning on our own profiles."""
+    assert [i.describe("en") for i in lint_profile(profile_id)] == []
+
+
+def test_an_unread_parameter_is_a_warning_only_when_it_looks_like_a_slip(tmp_path: Path) -> None:
+    """A near spelling of a parameter a rule reads is named; cited facts and readings are not."""
+    path = tmp_path / "p.toml"
+    path.write_text(
+        """id = "p"
+title = "P"
+extends = "seregno-pippi-2023"
+[parameters."pippi.hours.educatr_min"]
+unit = "hours"
+since = 2023-05-01
+value = 7000
+citation = { source = "seregno-pippi-2023-avviso", section = "SERVIZI E RISORSE UMANE", quote = "con un monte ore non inferiore a n. 6.000 ore per la figura professionale dell'educatore" }
+[parameters."pippi.act.extra_law"]
+unit = "text"
+since = 2023-05-01
+value = "Legge 6 giugno 2016, n. 106"
+citation = { source = "seregno-pippi-2023-avviso", section = "VALUTAZIONE DI IMPATTO SOCIALE", quote = "ai sensi della legge n. 106/2016" }
+[parameters."pippi.notes.extra"]
+unit = "count"
+since = 2023-05-01
+value = 3
+""",
+        encoding="utf-8",
+    )
+    unread = {i.path: i.message for i in lint_profile(path) if "no rule reads" in i.message}
+    assert set(unread) == {
+        "parameters['pippi.hours.educatr_min']",
+        "parameters['pippi.notes.extra']",
+    }
+    assert (
+        "did you mean 'pippi.hours.educator_min'" in unread["parameters['pippi.hours.educatr_min']"]
+    )
+    assert "did you mean" not in unread["parameters['pippi.notes.extra']"]

@@ -437,12 +437,51 @@ _KEYS: dict[str, frozenset[str]] = {
 }
 
 
-def _issue(level: str, path: str, key: str, word: str, known: Any, /, **params: Any) -> LintIssue:
+def _issue(
+    level: str, path: str, key: str, word: str, known: Any, /, cutoff: float = 0.6, **params: Any
+) -> LintIssue:
     """The issue ``key``, or ``key_suggest`` with the closest of ``known`` to ``word``."""
-    close = difflib.get_close_matches(word, sorted(known), n=1)
+    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=cutoff)
     if close:
         return LintIssue.of(level, path, f"{key}_suggest", suggestion=close[0], **params)
     return LintIssue.of(level, path, key, **params)
+
+
+def _likely_meant(name: str, known: set[str]) -> str | None:
+    """The parameter a rule reads that ``name`` most likely misspells, if any.
+
+    Dotted names share their programme's prefix, so the whole names of two unrelated
+    parameters look alike; a slip is a near spelling of the last part under the same
+    prefix (``pippi.hours.educatr_min``), or of the whole name.
+
+    >>> _likely_meant("pippi.hours.educatr_min", {"pippi.hours.educator_min", "pippi.cig"})
+    'pippi.hours.educator_min'
+    >>> _likely_meant("pippi.act.vis_law", {"pippi.cig", "pippi.cup"}) is None
+    True
+    """
+    prefix, _, last = name.rpartition(".")
+    siblings = {k.rpartition(".")[2]: k for k in known if k.rpartition(".")[0] == prefix}
+    close = difflib.get_close_matches(last, sorted(siblings), n=1, cutoff=0.75)
+    if close:
+        return siblings[close[0]]
+    whole = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.9)
+    return whole[0] if whole else None
+
+
+def _documents_the_notice(entry: Any) -> bool:
+    """Whether a parameter is there to document the notice, not to be read by a rule.
+
+    Two kinds: contested readings the plan's data cannot decide (the rule catalogue lists
+    them with both sentences) and cited facts (the acts a notice rests on, the national
+    design's figures). An uncited parameter no rule reads is most likely a slip.
+    """
+    if not isinstance(entry, Mapping):
+        return False
+    values = entry.get("values") if isinstance(entry.get("values"), list) else [entry]
+    items = [item for item in values or [] if isinstance(item, Mapping)]
+    if any("readings" in item for item in items):
+        return True
+    return entry.get("citation") is not None or any(item.get("citation") for item in items)
 
 
 def _unknown_keys(table: Any, kind: str, path: str) -> Iterator[LintIssue]:
@@ -482,9 +521,17 @@ def _raw_issues(
     for name, entry in (raw.get("parameters") or {}).items():
         path = f"parameters[{name!r}]"
         if name not in known_params:
-            yield _issue(
-                "warning", path, "profile.lint.unread_parameter", name, known_params, name=name
-            )
+            meant = _likely_meant(name, known_params)
+            if meant is not None:
+                yield LintIssue.of(
+                    "warning",
+                    path,
+                    "profile.lint.unread_parameter_suggest",
+                    name=name,
+                    suggestion=meant,
+                )
+            elif not _documents_the_notice(entry):
+                yield LintIssue.of("warning", path, "profile.lint.unread_parameter", name=name)
         yield from _unknown_keys(entry, "parameter", path)
         if not isinstance(entry, Mapping):
             continue
