@@ -20,7 +20,7 @@ from welfare_ambito._frozendict import FrozenDict
 from welfare_ambito._lang import LANGS, Lang
 from welfare_ambito.errors import InvalidValue
 from welfare_ambito.money import Money, format_euro
-from welfare_ambito.parsing import read_decimal
+from welfare_ambito.parsing import read_count, read_decimal
 from welfare_ambito.periods import Period, parse_date
 
 __all__ = ["UNITS", "display", "jsonable", "named_texts", "parse_value"]
@@ -99,8 +99,9 @@ def parse_value(unit: str, value: object, *, path: str = "") -> Any:
             exc.path = path
             raise
     if kind is int:
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            value = int(value.strip())
+        if isinstance(value, str | int) and not isinstance(value, bool):
+            # The one grammar of counts: bounded digits, «1.500» is fifteen hundred.
+            value = read_count(value, path=path)
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidValue.of(
                 "type", path=path, expected="a whole number", actual=type(value).__name__
