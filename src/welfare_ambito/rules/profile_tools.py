@@ -437,11 +437,9 @@ _KEYS: dict[str, frozenset[str]] = {
 }
 
 
-def _issue(
-    level: str, path: str, key: str, word: str, known: Any, /, cutoff: float = 0.6, **params: Any
-) -> LintIssue:
+def _issue(level: str, path: str, key: str, word: str, known: Any, /, **params: Any) -> LintIssue:
     """The issue ``key``, or ``key_suggest`` with the closest of ``known`` to ``word``."""
-    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=cutoff)
+    close = difflib.get_close_matches(word, sorted(known), n=1)
     if close:
         return LintIssue.of(level, path, f"{key}_suggest", suggestion=close[0], **params)
     return LintIssue.of(level, path, key, **params)
